@@ -3,7 +3,9 @@
 // the default provider the stack's (created-in.ts); nothing unknown is judged.
 import { expect } from "chai";
 import { handBuiltResource } from "../../tools/lib/engine/registration";
-import { UNKNOWN } from "../../tools/lib/engine/wire";
+import { SECRET_SIG, SIG_KEY, UNKNOWN } from "../../tools/lib/engine/wire";
+
+const secret = (value: string) => ({ [SIG_KEY]: SECRET_SIG, value });
 import type { EngineResource } from "../../tools/lib/engine/monitor";
 import { refusedAcrossPhases } from "../../tools/lib/provider-checks";
 import { zoneRegion } from "../../tools/lib/provider-checks/subnet-zone";
@@ -83,6 +85,12 @@ describe("provider inputs: a subnet in a zone of the region it is created in", (
       ["us-west-2", [subnet({ availabilityZone: UNKNOWN })]],
       ["us-west-2", [subnet({ availabilityZone: undefined })]],
       ["us-west-2", [subnet({ availabilityZone: undefined, availabilityZoneId: "euc1-az1" })]],
+      // A secret zone or region: a refusal would write the secret out.
+      ["us-west-2", [subnet({ availabilityZone: secret("eu-central-1a") })]],
+      [
+        "eu-central-1",
+        [subnet({ region: secret("us-west-2"), availabilityZone: "eu-central-1a" })],
+      ],
     ] as [string | undefined, EngineResource[]][])
       expect(
         refused(stackRegion, ...resources),

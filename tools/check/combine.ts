@@ -25,7 +25,7 @@ import type {
   WaivedFinding,
 } from "./result";
 
-export { nameStem, renamedInLaterPhases, type Renamed } from "./renamed";
+export { renamedInLaterPhases } from "./renamed";
 
 /** The pack's policy that lists waivers: its findings are the waivers in use, not violations. */
 const WAIVER_LISTING = "policy-waivers";

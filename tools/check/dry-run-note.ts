@@ -5,17 +5,14 @@
 // check cannot tell: resources, a command or an upload, or a rule of the program's own (a config
 // check it makes only when deploying, `deploying: !isDryRun()`). `pulumi up` runs it. The note
 // names each place; the result line is qualified (dryRunSkipped), so it never reads a bare PASS.
-import * as path from "path";
 import type { ProgramRun } from "../lib/engine/language-host";
+import { displayPath } from "./report";
 
 type Runs = readonly Pick<ProgramRun, "dryRunAsked">[];
 
 /** Each place code outside the SDK asked, once, relative to the program's folder when inside it. */
 function placesAsked(runs: Runs, programDir: string): string[] {
-  const shown = (file: string) => {
-    const relative = path.relative(programDir, file);
-    return relative && !relative.startsWith("..") ? relative : file;
-  };
+  const shown = (file: string) => displayPath(file, programDir);
   const places = new Set<string>();
   for (const run of runs) {
     for (const s of run.dryRunAsked) {
@@ -39,9 +36,13 @@ export function dryRunNotes(runs: Runs, programDir: string): string[] {
   ];
 }
 
+/** The short form the last result line gives, per stack, where a stack has dryRunSkipped. */
+export const DRY_RUN_SKIPPED_SHORT = "code behind isDryRun() not run";
+
 /**
- * What qualifies the stack's result when a program asked (`code behind isDryRun() at index.ts:5
- * not run`), as "not type-checked" does; undefined when none asked.
+ * What qualifies the stack's result line when a program asked (`code behind isDryRun() at
+ * index.ts:5 not run`); undefined when none asked. Unlike "not type-checked", it also stands on
+ * the last result line across stacks (DRY_RUN_SKIPPED_SHORT): a check that never ran.
  */
 export function dryRunSkipped(runs: Runs, programDir: string): string | undefined {
   const places = placesAsked(runs, programDir);

@@ -20,6 +20,7 @@ import {
   summarize,
 } from "./report";
 import type { StackResult } from "./result";
+import { DRY_RUN_SKIPPED_SHORT } from "./dry-run-note";
 import { describeCreateRefusals, type ProviderInputError } from "./provider-refusals";
 import { TextOptions, styleOf, plural, indent, where, resourceLabel, Style } from "./text-common";
 import { applyOnlyLines, componentTree, byType, renamedAtApplyLines } from "./text-resources";
@@ -351,7 +352,7 @@ function acrossStacks(results: readonly StackResult[], opts: TextOptions, style:
               ? `${s.unevaluatedMandatory} mandatory not evaluated`
               : "",
             opts.gate?.failOnIncomplete && s.incomplete ? "incomplete" : "",
-            r.dryRunSkipped ? "code behind isDryRun() not run" : "",
+            r.dryRunSkipped ? DRY_RUN_SKIPPED_SHORT : "",
           ]
             .filter(Boolean)
             .join(", ")
@@ -360,7 +361,7 @@ function acrossStacks(results: readonly StackResult[], opts: TextOptions, style:
             s.unevaluatedMandatory ? `${s.unevaluatedMandatory} mandatory not evaluated` : "",
             s.incomplete ? "incomplete" : "",
             s.unjudged ? `${s.unjudged} not judged` : "",
-            r.dryRunSkipped ? "code behind isDryRun() not run" : "",
+            r.dryRunSkipped ? DRY_RUN_SKIPPED_SHORT : "",
           ]
             .filter(Boolean)
             .join(", ");

@@ -5,8 +5,6 @@ import type { ProgramRun } from "../lib/engine/language-host";
 import type { EngineResource } from "../lib/engine/monitor";
 import { namesAlike } from "./computed-names";
 
-export { nameStem } from "./computed-names";
-
 /** A resource of a later phase that is a preview resource under another name. */
 export interface Renamed {
   readonly urn: string;

@@ -110,7 +110,7 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
       ? lentModuleNotFound(ran, project.dir, opts.fallbackModulesDir)
       : undefined;
     const first = lentFailure ? { ...ran, failure: lentFailure } : ran;
-    // A failure only a file-by-file compile has (./type-only-imports.ts): compiled again as
+    // A failure only a file-by-file compile has (../lib/engine/type-only-imports.ts): compiled again as
     // `pulumi preview` compiles it, what the failed run registered forgotten.
     const why = typeCheck
       ? undefined

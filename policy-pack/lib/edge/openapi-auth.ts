@@ -24,12 +24,45 @@ export type OpenOperation = string;
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v);
 
-/** A security requirement list that demands authorization: non-empty, each requirement named. */
-function demandsAuth(security: unknown): boolean {
+/**
+ * Whether API Gateway enforces the security scheme a requirement names. API Gateway's REST import
+ * takes only `apiKey` schemes ("Amazon API Gateway important notes": OAuth 2 and HTTP schemes
+ * work only through a Lambda authorizer set up by the vendor extensions): one that carries
+ * `x-amazon-apigateway-authorizer` or `x-amazon-apigateway-authtype` (awsSigv4, an authorizer),
+ * or the API key itself (`x-api-key` in the header). A name the document does not define, or a
+ * `$ref` (not followed here), is read generously as enforced: never a false mandatory finding.
+ */
+function enforced(schemes: Record<string, unknown>, name: string): boolean {
+  const scheme = schemes[name];
+  if (!isObject(scheme) || "$ref" in scheme) return true;
+  if (isObject(scheme["x-amazon-apigateway-authorizer"])) return true;
+  if (typeof scheme["x-amazon-apigateway-authtype"] === "string") return true;
+  return (
+    scheme.type === "apiKey" &&
+    String(scheme.name ?? "").toLowerCase() === "x-api-key" &&
+    scheme.in === "header"
+  );
+}
+
+/** The security schemes a document defines (OpenAPI 3 `components`, Swagger 2 top level). */
+function schemesOf(doc: Record<string, unknown>): Record<string, unknown> {
+  const components = doc.components;
+  if (isObject(components) && isObject(components.securitySchemes))
+    return components.securitySchemes;
+  return isObject(doc.securityDefinitions) ? doc.securityDefinitions : {};
+}
+
+/**
+ * A security requirement list that demands authorization: non-empty, each requirement naming at
+ * least one scheme API Gateway enforces.
+ */
+function demandsAuth(security: unknown, schemes: Record<string, unknown>): boolean {
   return (
     Array.isArray(security) &&
     security.length > 0 &&
-    security.every((req) => isObject(req) && Object.keys(req).length > 0)
+    security.every(
+      (req) => isObject(req) && Object.keys(req).some((name) => enforced(schemes, name)),
+    )
   );
 }
 
@@ -50,6 +83,8 @@ export function yamlOpenApi(body: unknown): boolean {
   return (
     typeof body === "string" &&
     parse(body) === undefined &&
+    // A broken JSON document (a trailing comma) is no YAML.
+    !/^\s*[[{]/.test(body) &&
     /^\s*["']?(openapi|swagger)["']?\s*:/m.test(body)
   );
 }
@@ -61,6 +96,7 @@ export function yamlOpenApi(body: unknown): boolean {
 export function openOperations(body: unknown): OpenOperation[] | undefined {
   const doc = parse(body);
   if (!doc || !isObject(doc.paths)) return undefined;
+  const schemes = schemesOf(doc);
   const open: OpenOperation[] = [];
   for (const [path, item] of Object.entries(doc.paths)) {
     if (!isObject(item)) continue;
@@ -69,7 +105,7 @@ export function openOperations(body: unknown): OpenOperation[] | undefined {
       if (!isObject(op)) continue;
       const auth = op["x-amazon-apigateway-auth"];
       if (isObject(auth) && String(auth.type ?? "").toUpperCase() === "AWS_IAM") continue;
-      if (demandsAuth(op.security ?? doc.security)) continue;
+      if (demandsAuth(op.security ?? doc.security, schemes)) continue;
       const method = key === "x-amazon-apigateway-any-method" ? "ANY" : key.toUpperCase();
       open.push(`${method} ${path}`);
     }

@@ -104,7 +104,7 @@ export const apigatewayAuthorization = stackPolicy({
         if (!open?.length) return;
         ctx.report(
           api,
-          `API Gateway REST API "${api.name}" defines ${open.join(", ")} in its OpenAPI body without authorization (no security requirement, no x-amazon-apigateway-auth AWS_IAM) and no API key.`,
+          `API Gateway REST API "${api.name}" defines ${open.join(", ")} in its OpenAPI body without authorization (no security requirement naming a scheme API Gateway enforces, no x-amazon-apigateway-auth AWS_IAM) and no API key.`,
         );
       });
     }

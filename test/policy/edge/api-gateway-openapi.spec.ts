@@ -62,9 +62,26 @@ describe("apigateway-method-authorization: operations of a REST API's OpenAPI bo
         d.paths["/"].post = { "x-amazon-apigateway-auth": { type: "AWS_IAM" } };
       });
       const open = broken((d) => delete d.paths["/"].post.security);
+      // The API key itself, and a Cognito authorizer (the guide's "x-amazon-apigateway-authorizer").
+      const apiKey = broken((d) => {
+        d.components.securitySchemes.api_key = { type: "apiKey", name: "x-api-key", in: "header" };
+        d.paths["/"].post.security = [{ api_key: [] }];
+      });
+      const cognito = broken((d) => {
+        d.components.securitySchemes.pool = {
+          type: "apiKey",
+          name: "Authorization",
+          in: "header",
+          "x-amazon-apigateway-authtype": "cognito_user_pools",
+          "x-amazon-apigateway-authorizer": { type: "cognito_user_pools", providerARNs: ["arn"] },
+        };
+        d.paths["/"].post.security = [{ pool: [] }];
+      });
       for (const r of [
         api(global),
         api(iam),
+        api(apiKey),
+        api(cognito),
         api(open, { endpointConfiguration: { types: "PRIVATE" } }),
       ])
         expect(await run(p, [r])).to.deep.equal(clean);
@@ -80,7 +97,7 @@ describe("apigateway-method-authorization: operations of a REST API's OpenAPI bo
     it("an operation without a security requirement (the unauthenticated POST / of a proxy API)", async () => {
       const r = await run(p, [api(broken((d) => delete d.paths["/"].post.security))]);
       expect(r.violations).to.deep.equal([
-        'api: API Gateway REST API "api" defines POST / in its OpenAPI body without authorization (no security requirement, no x-amazon-apigateway-auth AWS_IAM) and no API key.',
+        'api: API Gateway REST API "api" defines POST / in its OpenAPI body without authorization (no security requirement naming a scheme API Gateway enforces, no x-amazon-apigateway-auth AWS_IAM) and no API key.',
       ]);
     });
     it("an empty requirement makes authorization optional; an operation's [] overrides the document's", async () => {
@@ -95,9 +112,24 @@ describe("apigateway-method-authorization: operations of a REST API's OpenAPI bo
       for (const doc of [optional, overridden, none])
         expect((await run(p, [api(doc)])).violations, JSON.stringify(doc.paths["/"])).to.deep.equal(
           [
-            'api: API Gateway REST API "api" defines POST / in its OpenAPI body without authorization (no security requirement, no x-amazon-apigateway-auth AWS_IAM) and no API key.',
+            'api: API Gateway REST API "api" defines POST / in its OpenAPI body without authorization (no security requirement naming a scheme API Gateway enforces, no x-amazon-apigateway-auth AWS_IAM) and no API key.',
           ],
         );
+    });
+    it("a requirement naming only schemes API Gateway does not enforce (HTTP bearer, a plain apiKey)", async () => {
+      // API Gateway imports only apiKey schemes; HTTP and OAuth 2 work only through a Lambda
+      // authorizer set up by its extensions, and an apiKey scheme without them is no check.
+      const bearer = broken((d) => {
+        d.components.securitySchemes.sigv4Reference = { type: "http", scheme: "bearer" };
+      });
+      const plain = broken((d) => {
+        delete d.components.securitySchemes.sigv4Reference["x-amazon-apigateway-authtype"];
+      });
+      for (const doc of [bearer, plain]) {
+        const r = await run(p, [api(doc)]);
+        expect(r.violations, JSON.stringify(doc.components)).to.have.length(1);
+        expect(r.violations[0]).to.contain("defines POST /, GET /items/{id} in its OpenAPI body");
+      }
     });
     it("names every open operation, ANY included, of a REGIONAL API", async () => {
       const doc = broken((d) => {
@@ -114,6 +146,11 @@ describe("apigateway-method-authorization: operations of a REST API's OpenAPI bo
         "defines GET /items/{id}, ANY /{proxy+} in its OpenAPI body",
       );
     });
+  });
+
+  it("does not call a broken JSON body YAML", async () => {
+    const trailingComma = '{\n"openapi": "3.0.1",\n"paths": {},\n}';
+    expect(await run(p, [api(trailingComma)])).to.deep.equal(clean);
   });
 
   it("reports a YAML body (which API Gateway imports) as not judged, never as a pass", async () => {

@@ -9,7 +9,7 @@
 // Only the commercial partition's regions are judged (other partitions have their own
 // CloudFront home).
 import type { EngineResource } from "../engine/monitor";
-import { containsUnknown, plainValue } from "../engine/wire";
+import { plainValue } from "../engine/wire";
 import { createdIn } from "./created-in";
 import type { Refusal } from "./refusal";
 
@@ -36,7 +36,6 @@ export function cloudfrontScopeOutsideUsEast1(
     if (!TYPES.has(r.type) || !r.custom || r.external) continue;
     const inputs = plainValue(r.inputs) as Record<string, unknown>;
     if (inputs.scope !== "CLOUDFRONT") continue;
-    if (containsUnknown(inputs.region)) continue;
     const where = createdIn(byUrn, r, inputs.region, stackRegion);
     if (!where) continue;
     const { region, from } = where;

@@ -36,8 +36,8 @@ export function subnetsInAnotherRegion(
   for (const r of resources) {
     if (r.type !== SUBNET || !r.custom || r.external) continue;
     const raw = r.inputs as Record<string, unknown>;
-    // A secret zone is not judged: the refusal would write it out.
-    if (isSecret(raw.availabilityZone)) continue;
+    // A secret zone or region is not judged: the refusal would write it out.
+    if (isSecret(raw.availabilityZone) || isSecret(raw.region)) continue;
     const inputs = plainValue(r.inputs) as Record<string, unknown>;
     const zone = inputs.availabilityZone;
     if (typeof zone !== "string" || containsUnknown(zone)) continue;
