@@ -27,9 +27,7 @@ export function subnetRouting(graph: NetworkGraph, s: SubnetNode): SubnetRouting
   if (s.associations.length) {
     for (const a of s.associations) {
       if (a.unresolved)
-        unknown.push(
-          `the route table of association "${a.resource.name}" is unknown until apply`,
-        );
+        unknown.push(`the route table of association "${a.resource.name}" is unknown until apply`);
       for (const t of a.tables) {
         tables.push({ table: t, via: `association "${a.resource.name}"` });
         check(t);
