@@ -1,5 +1,5 @@
 // The routing half of the network model: subnets, what is placed in them, route tables, routes
-// and associations, and which route table(s) a subnet uses by AWS's rules. Built once per stack in
+// and associations (which route table(s) a subnet uses by AWS's rules: ./subnet-routing.ts). Built once per stack in
 // passes linear in the number of resources.
 //
 // Resources are correlated the way the engine allows. During `pulumi preview` the ids of resources
@@ -48,7 +48,7 @@ interface AssociationEdge {
 
 export interface MainEdge {
   readonly resource: PolicyResource;
-  readonly tables: TableNode[];
+  readonly tables: readonly TableNode[];
   readonly unresolved: boolean;
 }
 
@@ -83,7 +83,7 @@ export class NetworkGraph {
   /** VPC key (URN or `id:vpc-…`) → main route table association. */
   private readonly mainByVpc = new Map<string, MainEdge>();
   /** Main route table associations whose VPC cannot be resolved. */
-  readonly floatingMain: PolicyResource[] = [];
+  private readonly floatingMainList: PolicyResource[] = [];
   /** VPC key → that VPC's original main route table (managed by a DefaultRouteTable or implicit). */
   private readonly originalMainByVpc = new Map<string, TableNode>();
   private readonly routeReader: RouteReader;
@@ -203,7 +203,7 @@ export class NetworkGraph {
       const edge: MainEdge = { resource: m, tables, unresolved };
       for (const v of vpcs.resources) this.mainByVpc.set(v.urn, edge);
       for (const id of vpcs.literals) this.mainByVpc.set(this.vpcKeyOfId(id), edge);
-      if (vpcs.unresolved) this.floatingMain.push(m);
+      if (vpcs.unresolved) this.floatingMainList.push(m);
     }
     // Compute placements.
     for (const { type, paths } of PLACEMENTS) {
@@ -266,6 +266,11 @@ export class NetworkGraph {
   }
 
   /** The main route table association of a VPC (by URN or `id:vpc-…`), if the stack has one. */
+  /** Main route table associations whose VPC is unknown until apply. */
+  get floatingMain(): readonly PolicyResource[] {
+    return this.floatingMainList;
+  }
+
   mainAssociation(vpcKey: string): MainEdge | undefined {
     return this.mainByVpc.get(vpcKey);
   }

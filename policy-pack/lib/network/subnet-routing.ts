@@ -22,8 +22,6 @@ export function subnetRouting(graph: NetworkGraph, s: SubnetNode): SubnetRouting
       ...table.propagation.map((p) => `${p}; a propagated default route cannot be seen offline`),
     );
   };
-  // VPC docs (subnet route tables): each subnet is associated with exactly one route table at a
-  // time; one without an explicit association uses the VPC's main route table.
   if (s.associations.length) {
     for (const a of s.associations) {
       if (a.unresolved)
