@@ -59,6 +59,10 @@ import { CREATE_NAME_RULES } from "./rules-create-names";
 import { CREATE_TASK_CROSS_RULES } from "./rules-create-tasks";
 import { CREATE_DB_CROSS_RULES } from "./rules-create-db";
 import { CREATE_DEFINITION_CROSS_RULES } from "./rules-create-definitions";
+import { CREATE_WINDOW_CROSS_RULES, CREATE_WINDOW_RULES } from "./rules-create-windows";
+import { CREATE_SUBSCRIPTION_CROSS_RULES } from "./rules-create-subscriptions";
+import { CREATE_TABLE_CROSS_RULES } from "./rules-create-tables";
+import { HEALTH_CHECK_CROSS_RULES, HEALTH_CHECK_RULES } from "./rules-health-checks";
 import { missingAcrossPhases } from "./missing-required";
 import { refusedAcrossResources } from "./across-resources";
 import { CrossRule, InputRule, PROVIDER_REPO } from "./rule";
@@ -115,6 +119,8 @@ export const INPUT_RULES: readonly InputRule[] = [
   ...CREATE_STORAGE_RULES,
   ...CREATE_NETWORK_RULES,
   ...CREATE_NAME_RULES,
+  ...CREATE_WINDOW_RULES,
+  ...HEALTH_CHECK_RULES,
 ];
 export const CROSS_RULES: readonly CrossRule[] = [
   ...IAM_CROSS_RULES,
@@ -148,6 +154,10 @@ export const CROSS_RULES: readonly CrossRule[] = [
   ...CREATE_SERVICE_CROSS_RULES,
   ...SCHEDULER_CROSS_RULES,
   ...COGNITO_CLIENT_CROSS_RULES,
+  ...CREATE_WINDOW_CROSS_RULES,
+  ...CREATE_SUBSCRIPTION_CROSS_RULES,
+  ...HEALTH_CHECK_CROSS_RULES,
+  ...CREATE_TABLE_CROSS_RULES,
 ];
 
 const byType = new Map<string, { inputs: InputRule[]; cross: CrossRule[] }>();
