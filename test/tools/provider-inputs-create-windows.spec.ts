@@ -67,7 +67,10 @@ describe("provider inputs: RDS and ElastiCache windows, the values AWS accepts",
   it("accepts windows of exactly 30 (RDS) and 60 (ElastiCache) minutes, and longer ones", () => {
     for (const [type, change] of [
       [DB, { backupWindow: "22:00-06:00", maintenanceWindow: "tue:10:00-tue:18:00" }],
-      [CLUSTER, { preferredBackupWindow: "23:45-00:15" }],
+      [
+        CLUSTER,
+        { preferredBackupWindow: "23:45-00:15", preferredMaintenanceWindow: "wed:12:00-wed:12:30" },
+      ],
       [CACHE, { maintenanceWindow: "mon:23:30-tue:00:30" }],
       [GROUP, { maintenanceWindow: "sun:05:00-sun:09:00" }],
     ] as const)
