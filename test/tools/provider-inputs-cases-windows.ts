@@ -2,7 +2,8 @@
 // provider-inputs-cases.ts: RDS backup and maintenance windows and ElastiCache maintenance windows
 // (rules-create-windows.ts), SNS subscription endpoints, scopes and roles
 // (rules-create-subscriptions.ts), DynamoDB secondary index limits (rules-create-tables.ts) and
-// Route 53 health checks (rules-health-checks.ts). Each bound is met by the compliant resource and
+// Route 53 health checks (rules-health-checks.ts), and an ECS service's DAEMON scheduling strategy
+// (rules-create-tasks.ts). Each bound is met by the compliant resource and
 // crossed by one broken case.
 import type { Case } from "./provider-inputs-cases";
 
@@ -13,6 +14,13 @@ export const GROUP = "aws:elasticache/replicationGroup:ReplicationGroup";
 export const SUBSCRIPTION = "aws:sns/topicSubscription:TopicSubscription";
 export const TABLE = "aws:dynamodb/table:Table";
 export const HEALTH_CHECK = "aws:route53/healthCheck:HealthCheck";
+export const ECS_SERVICE = "aws:ecs/service:Service";
+/** A DAEMON service as AWS takes one: the EC2 launch type and the ECS controller. */
+export const DAEMON = {
+  schedulingStrategy: "DAEMON",
+  launchType: "EC2",
+  deploymentController: { type: "ECS" },
+};
 
 /** `n` local secondary indexes, each on its own sort key. */
 export const lsis = (n: number) =>
@@ -62,6 +70,28 @@ export const WINDOWS_COMPLIANT: Record<string, Record<string, unknown>> = {
 const SQS_ARN = "arn:aws:sqs:us-east-1:123456789012:orders";
 
 export const WINDOWS_BROKEN: Case[] = [
+  // ECS: what the DAEMON scheduling strategy does not support, at up.
+  [
+    ECS_SERVICE,
+    "schedulingStrategy",
+    "DAEMON",
+    "Fargate tasks do not support the DAEMON scheduling strategy",
+    { deploymentController: { type: "ECS" } },
+  ],
+  [
+    ECS_SERVICE,
+    "schedulingStrategy",
+    "DAEMON",
+    "a service of the CODE_DEPLOY deployment controller does not support the DAEMON",
+    { launchType: "EC2" },
+  ],
+  [
+    ECS_SERVICE,
+    "volumeConfiguration",
+    { name: "data", managedEbsVolume: { roleArn: "arn:aws:iam::123456789012:role/ecs-ebs" } },
+    "a volume configuration is supported only for a REPLICA service",
+    DAEMON,
+  ],
   // The provider's formats, at preview.
   [
     DB,

@@ -22,7 +22,9 @@ import { COMPLIANT } from "./provider-inputs-cases";
 import {
   CACHE,
   CLUSTER,
+  DAEMON,
   DB,
+  ECS_SERVICE,
   GROUP,
   HEALTH_CHECK,
   lsis,
@@ -183,6 +185,37 @@ describe("provider inputs: Route 53 health checks, the values the provider accep
     // A set: 300 ids that are 2 distinct ones are 2.
     const repeated = Array.from({ length: 300 }, (_, i) => `hc-${i % 2}`);
     expect(refusalsWith(HEALTH_CHECK, { childHealthchecks: repeated })).to.deep.equal([]);
+  });
+});
+
+describe("provider inputs: an ECS service's DAEMON scheduling strategy, what AWS accepts", () => {
+  it("accepts DAEMON on EC2 or EXTERNAL instances with the ECS controller, or none given", () => {
+    for (const change of [
+      DAEMON,
+      { ...DAEMON, launchType: "EXTERNAL" },
+      { ...DAEMON, launchType: undefined, deploymentController: undefined },
+      // REPLICA takes all three.
+      { volumeConfiguration: { name: "data", managedEbsVolume: { roleArn: "r" } } },
+    ])
+      expect(refusalsWith(ECS_SERVICE, change), JSON.stringify(change)).to.deep.equal([]);
+  });
+
+  it("lists every problem of one DAEMON service, and judges none with an unknown among its inputs", () => {
+    expect(
+      refusalsWith(ECS_SERVICE, {
+        schedulingStrategy: "DAEMON",
+        volumeConfiguration: { name: "v" },
+      }),
+    ).to.deep.equal([
+      "Fargate tasks do not support the DAEMON scheduling strategy",
+      "a service of the CODE_DEPLOY deployment controller does not support the DAEMON scheduling strategy",
+      "a volume configuration is supported only for a REPLICA service, not with the DAEMON scheduling strategy",
+    ]);
+    for (const change of [
+      { schedulingStrategy: UNKNOWN },
+      { schedulingStrategy: "DAEMON", launchType: UNKNOWN, deploymentController: UNKNOWN },
+    ])
+      expect(refusalsWith(ECS_SERVICE, change), JSON.stringify(change)).to.deep.equal([]);
   });
 });
 
