@@ -1,6 +1,7 @@
 // The checks of rules-create-windows.ts (RDS and ElastiCache windows), rules-create-subscriptions.ts
 // (SNS subscription endpoints, roles and scopes), rules-create-tables.ts (DynamoDB secondary index
-// limits) and rules-health-checks.ts (Route 53 health checks): the values each must let through,
+// limits), rules-health-checks.ts (Route 53 health checks), an ECS service's DAEMON strategy
+// (rules-create-tasks.ts) and a Firehose stream's S3 buffering (rules-firehose.ts): the values each must let through,
 // values unknown at preview, and a refused value that comes from config naming its key. The
 // one-broken-input cases are in provider-inputs-cases-windows.ts (run by provider-inputs.spec.ts).
 import { expect } from "chai";
@@ -33,6 +34,8 @@ import {
   TABLE,
 } from "./provider-inputs-cases-windows";
 import { refusalsWith as refusals } from "./provider-inputs-refusals";
+
+const FIREHOSE_STREAM = "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream";
 
 /** The refusals' words of the compliant resource of `type` with `change` applied. */
 const refusalsWith = (type: string, change: Record<string, unknown>) =>
@@ -219,6 +222,22 @@ describe("provider inputs: an ECS service's DAEMON scheduling strategy, what AWS
   });
 });
 
+describe("provider inputs: a Firehose stream's S3 buffering, what AWS accepts", () => {
+  const S3 = { bucketArn: "arn:aws:s3:::logs", roleArn: "arn:aws:iam::123456789012:role/f" };
+  it("accepts each bound and leaves values unknown at preview alone", () => {
+    for (const hints of [
+      { bufferingSize: 1, bufferingInterval: 900 },
+      { bufferingSize: 128, bufferingInterval: 0 },
+      { bufferingSize: UNKNOWN, bufferingInterval: UNKNOWN },
+      {},
+    ])
+      expect(
+        refusalsWith(FIREHOSE_STREAM, { extendedS3Configuration: { ...S3, ...hints } }),
+        JSON.stringify(hints),
+      ).to.deep.equal([]);
+  });
+});
+
 describe("provider inputs: a window, endpoint or index count from config names the key", () => {
   const meta = { stack: "dev", project: "app", outputs: {} };
   const config = (key: string, value: string): RefusalConfig => ({
@@ -247,6 +266,18 @@ describe("provider inputs: a window, endpoint or index count from config names t
     expect(configKeysOf(short, config("app:cacheWindow", "sun:05:00-sun:05:30"))).to.deep.equal([
       "app:cacheWindow",
     ]);
+  });
+
+  it("names the key of a Firehose buffering size", () => {
+    const s3 = {
+      bucketArn: "arn:aws:s3:::logs",
+      roleArn: "arn:aws:iam::1:role/f",
+      bufferingSize: 256,
+    };
+    const [size, ...rest] = refused(FIREHOSE_STREAM, { extendedS3Configuration: s3 });
+    expect(rest).to.deep.equal([]);
+    expect(size.prop).to.equal("extendedS3Configuration.bufferingSize");
+    expect(configKeysOf(size, config("app:bufferMb", "256"))).to.deep.equal(["app:bufferMb"]);
   });
 
   it("names the key of a subscription endpoint and of a health check threshold", () => {
