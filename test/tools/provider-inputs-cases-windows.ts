@@ -3,7 +3,7 @@
 // (rules-create-windows.ts), SNS subscription endpoints, scopes and roles
 // (rules-create-subscriptions.ts), DynamoDB secondary index limits (rules-create-tables.ts) and
 // Route 53 health checks (rules-health-checks.ts), and an ECS service's DAEMON scheduling strategy
-// (rules-create-tasks.ts). Each bound is met by the compliant resource and
+// (rules-create-tasks.ts), and EC2 launch templates (rules-launch-templates.ts). Each bound is met by the compliant resource and
 // crossed by one broken case.
 import type { Case } from "./provider-inputs-cases";
 
@@ -15,6 +15,10 @@ export const SUBSCRIPTION = "aws:sns/topicSubscription:TopicSubscription";
 export const TABLE = "aws:dynamodb/table:Table";
 export const HEALTH_CHECK = "aws:route53/healthCheck:HealthCheck";
 export const ECS_SERVICE = "aws:ecs/service:Service";
+export const LAUNCH_TEMPLATE = "aws:ec2/launchTemplate:LaunchTemplate";
+const KEY_ARN = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+/** A launch template volume of `ebs` settings. */
+export const volume = (ebs: Record<string, unknown>) => [{ deviceName: "/dev/xvda", ebs }];
 /** A DAEMON service as AWS takes one: the EC2 launch type and the ECS controller. */
 export const DAEMON = {
   schedulingStrategy: "DAEMON",
@@ -47,6 +51,20 @@ export const WINDOWS_COMPLIANT: Record<string, Record<string, unknown>> = {
   [TABLE]: {
     localSecondaryIndexes: lsis(5),
     globalSecondaryIndexes: [projecting("g1", 60), projecting("g2", 40)],
+  },
+  [LAUNCH_TEMPLATE]: {
+    description: "d".repeat(255),
+    defaultVersion: 1,
+    blockDeviceMappings: volume({ volumeType: "gp3", kmsKeyId: KEY_ARN, encrypted: "true" }),
+    iamInstanceProfile: { arn: "arn:aws:iam::123456789012:instance-profile/app" },
+    instanceInitiatedShutdownBehavior: "terminate",
+    creditSpecification: { cpuCredits: "unlimited" },
+    instanceMarketOptions: { marketType: "spot", spotOptions: { blockDurationMinutes: 360 } },
+    metadataOptions: {
+      httpEndpoint: "enabled",
+      httpTokens: "required",
+      httpPutResponseHopLimit: 64,
+    },
   },
   [HEALTH_CHECK]: {
     type: "HTTPS_STR_MATCH",
@@ -174,6 +192,38 @@ export const WINDOWS_BROKEN: Case[] = [
     [projecting("g1", 60), projecting("g2", 41)],
     "project 101 non-key attributes in all (g1 60, g2 41), over the 100",
   ],
+  // Launch templates, at preview.
+  [
+    LAUNCH_TEMPLATE,
+    "description",
+    "d".repeat(256),
+    "expected length of description to be in the range (0 - 255)",
+  ],
+  [LAUNCH_TEMPLATE, "defaultVersion", 0, "expected default_version to be at least (1), got 0"],
+  [
+    LAUNCH_TEMPLATE,
+    "blockDeviceMappings",
+    volume({ volumeType: "GP3" }),
+    "expected block_device_mappings.0.ebs.0.volume_type to be one of",
+  ],
+  [LAUNCH_TEMPLATE, "blockDeviceMappings", volume({ kmsKeyId: "alias/ebs" }), "is an invalid ARN"],
+  [LAUNCH_TEMPLATE, "iamInstanceProfile", { arn: "app-profile" }, "is an invalid ARN"],
+  [LAUNCH_TEMPLATE, "instanceInitiatedShutdownBehavior", "Terminate", "got Terminate"],
+  [LAUNCH_TEMPLATE, "creditSpecification", { cpuCredits: "burst" }, "got burst"],
+  [
+    LAUNCH_TEMPLATE,
+    "instanceMarketOptions",
+    { marketType: "spot", spotOptions: { blockDurationMinutes: 90 } },
+    "to be divisible by 60, got: 90",
+  ],
+  [
+    LAUNCH_TEMPLATE,
+    "metadataOptions",
+    { httpTokens: "required", httpPutResponseHopLimit: 65 },
+    "http_put_response_hop_limit to be in the range (1 - 64), got 65",
+  ],
+  [LAUNCH_TEMPLATE, "metadataOptions", { httpTokens: "Required" }, "got Required"],
+  [LAUNCH_TEMPLATE, "metadataOptions", { httpEndpoint: "ENABLED" }, "got ENABLED"],
   // Route 53 health checks, at preview.
   [HEALTH_CHECK, "type", "https", "expected type to be one of"],
   [

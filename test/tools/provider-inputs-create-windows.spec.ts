@@ -1,7 +1,8 @@
 // The checks of rules-create-windows.ts (RDS and ElastiCache windows), rules-create-subscriptions.ts
 // (SNS subscription endpoints, roles and scopes), rules-create-tables.ts (DynamoDB secondary index
 // limits), rules-health-checks.ts (Route 53 health checks), an ECS service's DAEMON strategy
-// (rules-create-tasks.ts) and a Firehose stream's S3 buffering (rules-firehose.ts): the values each must let through,
+// (rules-create-tasks.ts), a Firehose stream's S3 buffering (rules-firehose.ts) and EC2 launch
+// templates (rules-launch-templates.ts): the values each must let through,
 // values unknown at preview, and a refused value that comes from config naming its key. The
 // one-broken-input cases are in provider-inputs-cases-windows.ts (run by provider-inputs.spec.ts).
 import { expect } from "chai";
@@ -28,10 +29,12 @@ import {
   ECS_SERVICE,
   GROUP,
   HEALTH_CHECK,
+  LAUNCH_TEMPLATE,
   lsis,
   projecting,
   SUBSCRIPTION,
   TABLE,
+  volume,
 } from "./provider-inputs-cases-windows";
 import { refusalsWith as refusals } from "./provider-inputs-refusals";
 
@@ -222,6 +225,20 @@ describe("provider inputs: an ECS service's DAEMON scheduling strategy, what AWS
   });
 });
 
+describe("provider inputs: EC2 launch templates, the values the provider accepts", () => {
+  it("accepts a later volume type of the SDK's shape, every volume of a list judged", () => {
+    for (const change of [
+      { blockDeviceMappings: volume({ volumeType: "gp4" }) },
+      { blockDeviceMappings: [...volume({ volumeType: "io2" }), ...volume({})] },
+      { metadataOptions: { httpTokens: "optional", httpPutResponseHopLimit: 1 } },
+      { metadataOptions: { httpPutResponseHopLimit: UNKNOWN }, blockDeviceMappings: UNKNOWN },
+    ])
+      expect(refusalsWith(LAUNCH_TEMPLATE, change), JSON.stringify(change)).to.deep.equal([]);
+    const second = [...volume({ volumeType: "gp3" }), ...volume({ volumeType: "SSD" })];
+    expect(refusalsWith(LAUNCH_TEMPLATE, { blockDeviceMappings: second })).to.have.length(1);
+  });
+});
+
 describe("provider inputs: a Firehose stream's S3 buffering, what AWS accepts", () => {
   const S3 = { bucketArn: "arn:aws:s3:::logs", roleArn: "arn:aws:iam::123456789012:role/f" };
   it("accepts each bound and leaves values unknown at preview alone", () => {
@@ -266,6 +283,12 @@ describe("provider inputs: a window, endpoint or index count from config names t
     expect(configKeysOf(short, config("app:cacheWindow", "sun:05:00-sun:05:30"))).to.deep.equal([
       "app:cacheWindow",
     ]);
+  });
+
+  it("names the key of a launch template's hop limit", () => {
+    const [hops] = refused(LAUNCH_TEMPLATE, { metadataOptions: { httpPutResponseHopLimit: 70 } });
+    expect(hops.prop).to.equal("metadataOptions.httpPutResponseHopLimit");
+    expect(configKeysOf(hops, config("app:hopLimit", "70"))).to.deep.equal(["app:hopLimit"]);
   });
 
   it("names the key of a Firehose buffering size", () => {

@@ -61,6 +61,7 @@ import { CREATE_DB_CROSS_RULES } from "./rules-create-db";
 import { CREATE_DEFINITION_CROSS_RULES } from "./rules-create-definitions";
 import { CREATE_WINDOW_CROSS_RULES, CREATE_WINDOW_RULES } from "./rules-create-windows";
 import { CREATE_SUBSCRIPTION_CROSS_RULES } from "./rules-create-subscriptions";
+import { LAUNCH_TEMPLATE_RULES } from "./rules-launch-templates";
 import { CREATE_TABLE_CROSS_RULES } from "./rules-create-tables";
 import { HEALTH_CHECK_CROSS_RULES, HEALTH_CHECK_RULES } from "./rules-health-checks";
 import { missingAcrossPhases } from "./missing-required";
@@ -121,6 +122,7 @@ export const INPUT_RULES: readonly InputRule[] = [
   ...CREATE_NAME_RULES,
   ...CREATE_WINDOW_RULES,
   ...HEALTH_CHECK_RULES,
+  ...LAUNCH_TEMPLATE_RULES,
 ];
 export const CROSS_RULES: readonly CrossRule[] = [
   ...IAM_CROSS_RULES,
