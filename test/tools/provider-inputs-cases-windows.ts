@@ -29,13 +29,22 @@ export const DAEMON = {
 /** `n` local secondary indexes, each on its own sort key. */
 export const lsis = (n: number) =>
   Array.from({ length: n }, (_, i) => ({ name: `l${i}`, rangeKey: "lsk", projectionType: "ALL" }));
-/** A global secondary index projecting `n` non-key attributes. */
+/** `n` non-key attribute names: a0, a1, ... */
+export const attributeNames = (n: number) => Array.from({ length: n }, (_, i) => `a${i}`);
+/** A global secondary index projecting `n` non-key attributes (a0, a1, ...) with INCLUDE. */
 export const projecting = (name: string, n: number) => ({
   name,
   hashKey: "gpk",
   projectionType: "INCLUDE",
-  nonKeyAttributes: Array.from({ length: n }, (_, i) => `a${i}`),
+  nonKeyAttributes: attributeNames(n),
 });
+/** The 4 global indexes of the compliant table, 20 non-key attributes each (the most one may list). */
+export const fullGlobals = () => [1, 2, 3, 4].map((i) => projecting(`g${i}`, 20));
+/** The 5 local indexes of the compliant table: the first projects 20 with INCLUDE, the rest ALL. */
+export const fullLocals = () => [
+  { ...lsis(1)[0], projectionType: "INCLUDE", nonKeyAttributes: attributeNames(20) },
+  ...lsis(5).slice(1),
+];
 
 /** The inputs added to the first files' compliant resources, each at a bound AWS accepts. */
 export const WINDOWS_COMPLIANT: Record<string, Record<string, unknown>> = {
@@ -48,10 +57,9 @@ export const WINDOWS_COMPLIANT: Record<string, Record<string, unknown>> = {
   },
   [GROUP]: { maintenanceWindow: "sat:23:30-sun:00:30" },
   [SUBSCRIPTION]: {},
-  [TABLE]: {
-    localSecondaryIndexes: lsis(5),
-    globalSecondaryIndexes: [projecting("g1", 60), projecting("g2", 40)],
-  },
+  // 5 local indexes; 5 INCLUDE indexes of 20 (the same names in each, counted once per index):
+  // the 100 projected attributes a table may have.
+  [TABLE]: { localSecondaryIndexes: fullLocals(), globalSecondaryIndexes: fullGlobals() },
   [LAUNCH_TEMPLATE]: {
     description: "d".repeat(255),
     defaultVersion: 1,
@@ -184,13 +192,19 @@ export const WINDOWS_BROKEN: Case[] = [
       endpoint: "arn:aws:firehose:us-east-1:123456789012:deliverystream/events",
     },
   ],
-  // DynamoDB: 6 local indexes; 101 projected attributes.
+  // DynamoDB: 6 local indexes; 21 attributes in one index; 101 projected attributes.
   [TABLE, "localSecondaryIndexes", lsis(6), "defines 6 local secondary indexes, over the 5"],
   [
     TABLE,
     "globalSecondaryIndexes",
-    [projecting("g1", 60), projecting("g2", 41)],
-    "project 101 non-key attributes in all (g1 60, g2 41), over the 100",
+    [projecting("g1", 21)],
+    "the secondary index g1 projects 21 non-key attributes, over the 20 one index may list",
+  ],
+  [
+    TABLE,
+    "globalSecondaryIndexes",
+    [...fullGlobals(), projecting("g5", 1)],
+    "project 101 non-key attributes in all (g1 20, g2 20, g3 20, g4 20, g5 1, l0 20), over the 100",
   ],
   // Launch templates, at preview.
   [
