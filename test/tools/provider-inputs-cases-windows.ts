@@ -295,5 +295,12 @@ export const WINDOWS_BROKEN: Case[] = [
     ["us-east-1", "eu-west-1"],
     "Attribute regions requires 3 item minimum, but config has only 2 declared",
   ],
+  // A set: a region given twice is one.
+  [
+    HEALTH_CHECK,
+    "regions",
+    ["us-east-1", "us-east-1", "eu-west-1"],
+    "Attribute regions requires 3 item minimum, but config has only 2 declared",
+  ],
   [HEALTH_CHECK, "insufficientDataHealthStatus", "healthy", "got healthy"],
 ];

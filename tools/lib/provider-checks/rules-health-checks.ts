@@ -104,7 +104,9 @@ export const HEALTH_CHECK_RULES: readonly InputRule[] = [
 /**
  * `regions`: MinItems 3 (terraform-plugin-sdk v2 helper/schema/schema.go, validateList: "Not
  * enough list items"); an empty list is left alone, as the SDK's versions differ on whether it
- * counts. Its MaxItems 64 cannot be crossed with the 8 distinct regions of the set.
+ * counts. `regions` is a set in the provider's schema (health_check.go, `schema.TypeSet`): a
+ * region given twice is one item, so distinct regions count. Its MaxItems 64 cannot be crossed
+ * with the 8 distinct regions of the set.
  */
 const regionCount: CrossRule = {
   type: HEALTH_CHECK,
@@ -112,12 +114,14 @@ const regionCount: CrossRule = {
   reads: ["regions"],
   check: (inputs) => {
     const regions = inputs.regions;
-    if (!Array.isArray(regions) || regions.length === 0 || regions.length >= 3) return [];
+    if (!Array.isArray(regions) || regions.length === 0) return [];
+    const distinct = new Set(regions).size;
+    if (distinct >= 3) return [];
     return [
       {
         prop: "regions",
         value: regions,
-        says: `Not enough list items. Attribute regions requires 3 item minimum, but config has only ${regions.length} declared.`,
+        says: `Not enough list items. Attribute regions requires 3 item minimum, but config has only ${distinct} declared.`,
       },
     ];
   },
