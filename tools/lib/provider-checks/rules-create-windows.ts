@@ -9,6 +9,7 @@ import type { CrossProblem, CrossRule, InputRule } from "./rule";
 import { awsRule, inputRule } from "./rule";
 import {
   DAILY_WINDOW_FIX,
+  HH_MI,
   onceADayWindow,
   onceAWeekWindow,
   Validator,
@@ -49,9 +50,11 @@ export interface Window {
   readonly end: number;
 }
 
+const TIME = new RegExp(`^${HH_MI}$`);
+
 /** `hh24:mi` as minutes of the day; undefined for another text. */
 function minutes(hhmi: string): number | undefined {
-  const m = /^([01][0-9]|2[0-3]):([0-5][0-9])$/.exec(hhmi);
+  const m = TIME.exec(hhmi);
   return m ? Number(m[1]) * 60 + Number(m[2]) : undefined;
 }
 
@@ -62,25 +65,28 @@ function weekMinutes(text: string): number | undefined {
   return day < 0 || at === undefined ? undefined : day * DAY + at;
 }
 
-/** A daily window `hh24:mi-hh24:mi`; undefined for a text of another format (the provider's refusal). */
-export function dailyWindow(text: unknown): Window | undefined {
+/**
+ * A window `<from>-<to>` whose ends `at` reads as minutes of a `period` (a day or a week), its end
+ * after its start (a window past midnight or Saturday ends in the next period); undefined for a
+ * text of another format (the provider's refusal).
+ */
+function parseWindow(
+  text: unknown,
+  at: (point: string) => number | undefined,
+  period: number,
+): Window | undefined {
   if (typeof text !== "string") return undefined;
   const [from, to, ...rest] = text.split("-");
-  const start = minutes(from ?? "");
-  const end = minutes(to ?? "");
+  const start = at(from ?? "");
+  const end = at(to ?? "");
   if (rest.length > 0 || start === undefined || end === undefined) return undefined;
-  return { start, end: end < start ? end + DAY : end };
+  return { start, end: end < start ? end + period : end };
 }
 
-/** A weekly window `ddd:hh24:mi-ddd:hh24:mi`; undefined for a text of another format. */
-export function weeklyWindow(text: unknown): Window | undefined {
-  if (typeof text !== "string") return undefined;
-  const [from, to, ...rest] = text.split("-");
-  const start = weekMinutes(from ?? "");
-  const end = weekMinutes(to ?? "");
-  if (rest.length > 0 || start === undefined || end === undefined) return undefined;
-  return { start, end: end < start ? end + WEEK : end };
-}
+/** A daily window `hh24:mi-hh24:mi`. */
+export const dailyWindow = (text: unknown) => parseWindow(text, minutes, DAY);
+/** A weekly window `ddd:hh24:mi-ddd:hh24:mi`. */
+export const weeklyWindow = (text: unknown) => parseWindow(text, weekMinutes, WEEK);
 
 const length = (w: Window) => w.end - w.start;
 

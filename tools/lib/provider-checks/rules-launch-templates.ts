@@ -5,6 +5,7 @@
 // writes out itself (cpuCredits_Values). A volume's throughput is not judged: its upper bound
 // differs between provider versions as AWS raised gp3's.
 import type { InputRule } from "./rule";
+import { inputRule } from "./rule";
 import {
   intAtLeast,
   intBetween,
@@ -24,14 +25,8 @@ const TEMPLATE_GO = "internal/service/ec2/ec2_launch_template.go";
 const VOLUME_TYPES = ["standard", "io1", "io2", "gp2", "sc1", "st1", "gp3"];
 const VOLUME_SHAPE = /^[a-z]+[0-9]*$/;
 
-const rule = (prop: string, attr: string, validate: Validator, fix: string): InputRule => ({
-  type: TEMPLATE,
-  prop,
-  attr,
-  validate,
-  fix,
-  source: TEMPLATE_GO,
-});
+const rule = (prop: string, attr: string, validate: Validator, fix: string): InputRule =>
+  inputRule(TEMPLATE, prop, attr, validate, fix, TEMPLATE_GO);
 
 export const LAUNCH_TEMPLATE_RULES: readonly InputRule[] = [
   rule("description", "description", lenBetween(0, 255), "at most 255 characters"),

@@ -270,7 +270,8 @@ export function intAtMost(max: number): Validator {
   };
 }
 
-const HH_MI = "([0-1][0-9]|2[0-3]):([0-5][0-9])";
+/** `hh24:mi`, the hour and the minute captured (shared with ./rules-create-windows.ts). */
+export const HH_MI = "([0-1][0-9]|2[0-3]):([0-5][0-9])";
 const DDD_HH_MI = `(sun|mon|tue|wed|thu|fri|sat):${HH_MI}`;
 
 /**
