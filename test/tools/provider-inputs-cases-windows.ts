@@ -221,6 +221,13 @@ export const WINDOWS_BROKEN: Case[] = [
     volume({ volumeType: "GP3" }),
     "expected block_device_mappings.0.ebs.0.volume_type to be one of",
   ],
+  // The second volume, named by its own index as the provider names it.
+  [
+    LAUNCH_TEMPLATE,
+    "blockDeviceMappings",
+    [...volume({ volumeType: "gp3" }), { deviceName: "/dev/xvdb", ebs: { volumeType: "SSD" } }],
+    "expected block_device_mappings.1.ebs.0.volume_type to be one of",
+  ],
   [LAUNCH_TEMPLATE, "blockDeviceMappings", volume({ kmsKeyId: "alias/ebs" }), "is an invalid ARN"],
   [LAUNCH_TEMPLATE, "iamInstanceProfile", { arn: "app-profile" }, "is an invalid ARN"],
   [LAUNCH_TEMPLATE, "instanceInitiatedShutdownBehavior", "Terminate", "got Terminate"],

@@ -260,8 +260,14 @@ describe("provider inputs: EC2 launch templates, the values the provider accepts
       { metadataOptions: { httpPutResponseHopLimit: UNKNOWN }, blockDeviceMappings: UNKNOWN },
     ])
       expect(refusalsWith(LAUNCH_TEMPLATE, change), JSON.stringify(change)).to.deep.equal([]);
-    const second = [...volume({ volumeType: "gp3" }), ...volume({ volumeType: "SSD" })];
-    expect(refusalsWith(LAUNCH_TEMPLATE, { blockDeviceMappings: second })).to.have.length(1);
+    // Two volumes refused alike are two refusals, each under its own index.
+    const both = [...volume({ volumeType: "SSD" }), ...volume({ volumeType: "SSD" })];
+    expect(refusalsWith(LAUNCH_TEMPLATE, { blockDeviceMappings: both })).to.deep.equal(
+      [0, 1].map(
+        (i) =>
+          `expected block_device_mappings.${i}.ebs.0.volume_type to be one of ["standard" "io1" "io2" "gp2" "sc1" "st1" "gp3"], got SSD`,
+      ),
+    );
   });
 });
 
