@@ -152,9 +152,11 @@ describe("provider inputs: DynamoDB secondary index limits, the tables AWS accep
     expect(refusalsWith(TABLE, {})).to.deep.equal([]);
     const [first, second, ...rest] = fullLocals();
     const oneMore = { ...second, projectionType: "INCLUDE", nonKeyAttributes: ["a0"] };
-    expect(refusalsWith(TABLE, { localSecondaryIndexes: [first, oneMore, ...rest] })).to.deep.equal([
-      "the INCLUDE secondary indexes project 101 non-key attributes in all (g1 20, g2 20, g3 20, g4 20, l0 20, l1 1), over the 100 a table may have",
-    ]);
+    expect(refusalsWith(TABLE, { localSecondaryIndexes: [first, oneMore, ...rest] })).to.deep.equal(
+      [
+        "the INCLUDE secondary indexes project 101 non-key attributes in all (g1 20, g2 20, g3 20, g4 20, l0 20, l1 1), over the 100 a table may have",
+      ],
+    );
   });
 
   it("counts a global index's names once (a set), a local index's as listed", () => {
@@ -173,9 +175,9 @@ describe("provider inputs: DynamoDB secondary index limits, the tables AWS accep
   it("counts INCLUDE indexes only toward the 100, and every index toward the 20", () => {
     // ALL projects every attribute and counts nothing, however many the table has.
     const all = { ...projecting("g5", 0), projectionType: "ALL", nonKeyAttributes: undefined };
-    expect(
-      refusalsWith(TABLE, { globalSecondaryIndexes: [...fullGlobals(), all] }),
-    ).to.deep.equal([]);
+    expect(refusalsWith(TABLE, { globalSecondaryIndexes: [...fullGlobals(), all] })).to.deep.equal(
+      [],
+    );
     // An ALL index that lists names: AWS refuses it on its own ("ProjectionType is ALL, but
     // NonKeyAttributes is specified"), a refusal this check does not judge; it is not counted as
     // a 101st projected attribute, and its 21 names are over what one index may list.
