@@ -204,7 +204,8 @@ function actions(i: number, change: Record<string, unknown>): unknown[] {
 }
 
 function listenerCases(t: string): Case[] {
-  const action = "default_action.0";
+  // The provider names each action by its index in the list (the second is default_action.1).
+  const action = (i: number) => `default_action.${i}`;
   return [
     [t, "port", 0, 'expected "port" to be a valid port number, got: 0'],
     [t, "port", 65536, "got: 65536"],
@@ -215,56 +216,56 @@ function listenerCases(t: string): Case[] {
       t,
       "defaultActions",
       actions(0, { order: 0 }),
-      `${action}.order to be in the range (1 - 50000)`,
+      `${action(0)}.order to be in the range (1 - 50000)`,
     ],
     [t, "defaultActions", actions(1, { order: 50001 }), "(1 - 50000), got 50001"],
     [
       t,
       "defaultActions",
       actions(1, { fixedResponse: { contentType: "text/json" } }),
-      `expected ${action}.fixed_response.0.content_type to be one of`,
+      `expected ${action(1)}.fixed_response.0.content_type to be one of`,
     ],
     [
       t,
       "defaultActions",
       actions(1, { fixedResponse: { messageBody: "m".repeat(1025) } }),
-      `expected length of ${action}.fixed_response.0.message_body to be in the range (0 - 1024)`,
+      `expected length of ${action(1)}.fixed_response.0.message_body to be in the range (0 - 1024)`,
     ],
     [
       t,
       "defaultActions",
       actions(1, { fixedResponse: { statusCode: "301" } }),
-      `expected value of ${action}.fixed_response.0.status_code to match regular expression`,
+      `expected value of ${action(1)}.fixed_response.0.status_code to match regular expression`,
     ],
     [
       t,
       "defaultActions",
       actions(2, { forward: { targetGroups: [{ arn: TG_ARN, weight: 1000 }] } }),
-      `${action}.forward.0.target_group.0.weight to be in the range (0 - 999)`,
+      `${action(2)}.forward.0.target_group.0.weight to be in the range (0 - 999)`,
     ],
     [
       t,
       "defaultActions",
       actions(2, { forward: { stickiness: { duration: 0, enabled: true } } }),
-      `${action}.forward.0.stickiness.0.duration to be in the range (1 - 604800)`,
+      `${action(2)}.forward.0.stickiness.0.duration to be in the range (1 - 604800)`,
     ],
     ...(["host", "path", "query"] as const).map((key): Case => [
       t,
       "defaultActions",
       actions(3, { redirect: { [key]: "x".repeat(129) } }),
-      `expected length of ${action}.redirect.0.${key} to be in the range`,
+      `expected length of ${action(3)}.redirect.0.${key} to be in the range`,
     ]),
     [
       t,
       "defaultActions",
       actions(3, { redirect: { protocol: "https" } }),
-      `expected ${action}.redirect.0.protocol to be one of`,
+      `expected ${action(3)}.redirect.0.protocol to be one of`,
     ],
     [
       t,
       "defaultActions",
       actions(3, { redirect: { statusCode: "301" } }),
-      `expected ${action}.redirect.0.status_code to be one of ["HTTP_301" "HTTP_302"], got 301`,
+      `expected ${action(3)}.redirect.0.status_code to be one of ["HTTP_301" "HTTP_302"], got 301`,
     ],
     [
       t,

@@ -106,6 +106,19 @@ export const DELIVERY_BROKEN: [string, string, unknown, string, Record<string, u
     },
     "(0 - 7200), got 7201",
   ],
+  // AWS's BufferingHints, at up: 1 to 128 MiB, 0 to 900 seconds.
+  ...(
+    [
+      ["bufferingSize", 129, "(1 - 128), got 129"],
+      ["bufferingSize", 0, "(1 - 128), got 0"],
+      ["bufferingInterval", 901, "(0 - 900), got 901"],
+    ] as const
+  ).map(([p, v, says]): [string, string, unknown, string] => [
+    STREAM,
+    "extendedS3Configuration",
+    { bucketArn: "arn:aws:s3:::logs", roleArn: ROLE, [p]: v },
+    says,
+  ]),
   [STREAM, "opensearchConfiguration", { ...SEARCH, bufferingInterval: 901 }, "(0 - 900), got 901"],
   [STREAM, "opensearchConfiguration", { ...SEARCH, bufferingInterval: -1 }, "(0 - 900), got -1"],
   [STREAM, "elasticsearchConfiguration", { ...SEARCH, bufferingSize: 0 }, "(1 - 100), got 0"],

@@ -19,6 +19,7 @@ import { FLEET_BROKEN, FLEET_COMPLIANT } from "./provider-inputs-cases-fleet";
 import { TASKS_BROKEN, TASKS_COMPLIANT } from "./provider-inputs-cases-tasks";
 import { NETWORK_BROKEN, NETWORK_COMPLIANT } from "./provider-inputs-cases-network";
 import { EVENTS_BROKEN, EVENTS_COMPLIANT } from "./provider-inputs-cases-events";
+import { WINDOWS_BROKEN, WINDOWS_COMPLIANT } from "./provider-inputs-cases-windows";
 import { LAMBDA_ACCOUNTS_BROKEN } from "./provider-inputs-cases-lambda-accounts";
 import {
   DEFINITIONS_BROKEN,
@@ -53,6 +54,7 @@ const PARTS = [
   MAPPING_COMPLIANT,
   NETWORK_COMPLIANT,
   EVENTS_COMPLIANT,
+  WINDOWS_COMPLIANT,
 ];
 
 /** The resources of every case file, a type's inputs in a later file added to the first's. */
@@ -85,4 +87,5 @@ export const BROKEN = [
   ...PROJECT_BROKEN,
   ...NETWORK_BROKEN,
   ...EVENTS_BROKEN,
+  ...WINDOWS_BROKEN,
 ];

@@ -59,7 +59,13 @@ import { CREATE_NAME_RULES } from "./rules-create-names";
 import { CREATE_TASK_CROSS_RULES } from "./rules-create-tasks";
 import { CREATE_DB_CROSS_RULES } from "./rules-create-db";
 import { CREATE_DEFINITION_CROSS_RULES } from "./rules-create-definitions";
+import { CREATE_WINDOW_CROSS_RULES, CREATE_WINDOW_RULES } from "./rules-create-windows";
+import { CREATE_SUBSCRIPTION_CROSS_RULES } from "./rules-create-subscriptions";
+import { LAUNCH_TEMPLATE_RULES } from "./rules-launch-templates";
+import { CREATE_TABLE_CROSS_RULES } from "./rules-create-tables";
+import { HEALTH_CHECK_CROSS_RULES, HEALTH_CHECK_RULES } from "./rules-health-checks";
 import { missingAcrossPhases } from "./missing-required";
+import { attrAt, valuesAt } from "./input-paths";
 import { refusedAcrossResources } from "./across-resources";
 import { CrossRule, InputRule, PROVIDER_REPO } from "./rule";
 import type { Refusal, StackNaming } from "./refusal";
@@ -115,6 +121,9 @@ export const INPUT_RULES: readonly InputRule[] = [
   ...CREATE_STORAGE_RULES,
   ...CREATE_NETWORK_RULES,
   ...CREATE_NAME_RULES,
+  ...CREATE_WINDOW_RULES,
+  ...HEALTH_CHECK_RULES,
+  ...LAUNCH_TEMPLATE_RULES,
 ];
 export const CROSS_RULES: readonly CrossRule[] = [
   ...IAM_CROSS_RULES,
@@ -148,6 +157,10 @@ export const CROSS_RULES: readonly CrossRule[] = [
   ...CREATE_SERVICE_CROSS_RULES,
   ...SCHEDULER_CROSS_RULES,
   ...COGNITO_CLIENT_CROSS_RULES,
+  ...CREATE_WINDOW_CROSS_RULES,
+  ...CREATE_SUBSCRIPTION_CROSS_RULES,
+  ...HEALTH_CHECK_CROSS_RULES,
+  ...CREATE_TABLE_CROSS_RULES,
 ];
 
 const byType = new Map<string, { inputs: InputRule[]; cross: CrossRule[] }>();
@@ -157,14 +170,6 @@ function entry(type: string) {
   let e = byType.get(type);
   if (!e) byType.set(type, (e = { inputs: [], cross: [] }));
   return e;
-}
-
-/** Values at a dotted path; a list on the way (or at the end) is walked item by item. */
-function valuesAt(v: unknown, path: readonly string[]): unknown[] {
-  if (Array.isArray(v)) return v.flatMap((x) => valuesAt(x, path));
-  if (path.length === 0) return v === undefined || v === null ? [] : [v];
-  if (!v || typeof v !== "object") return [];
-  return valuesAt((v as Record<string, unknown>)[path[0]], path.slice(1));
 }
 
 /**
@@ -300,7 +305,7 @@ export function refusedInputs(r: EngineResource, naming: StackNaming = {}): Refu
   for (const rule of rules.inputs) {
     const isAuto = autoNamed === rule.prop;
     if (isAuto && !proposed && rule.skipAutoName) continue;
-    for (const value of valuesAt(inputs, rule.prop.split("."))) {
+    for (const { value, indices } of valuesAt(inputs, rule.prop.split("."))) {
       // An empty string is not judged by any validator. Bridges differ: current ones hand `""` to
       // the provider as it is (pulumi/pulumi-terraform-bridge pkg/tfbridge/schema.go,
       // MakeTerraformInput; its cross-test TestInputsEmptyString runs since
@@ -311,7 +316,8 @@ export function refusedInputs(r: EngineResource, naming: StackNaming = {}): Refu
       // checks read `""` leniently too: as given where one input is required, as absent where
       // two conflict (./rule.ts).
       if (value === "" || containsUnknown(value)) continue;
-      const says = rule.validate(value, rule.attr);
+      // Each item under its own key, as the provider names it (./input-paths.ts).
+      const says = rule.validate(value, attrAt(rule.attr, indices));
       if (says.length === 0) continue;
       const v = shown(raw, rule.prop, value);
       out.push({

@@ -127,7 +127,7 @@ function targetGroupRules(type: string): InputRule[] {
 const upper = (v: unknown) => (typeof v === "string" ? v.toUpperCase() : undefined);
 
 /** validation.IsPortNumber: 1 to 65535, in its own words. */
-const portNumber: Validator = (v, k) =>
+export const portNumber: Validator = (v, k) =>
   typeof v === "number" && (v < 1 || v > 65535)
     ? [`expected ${goQuote(k)} to be a valid port number, got: ${v}`]
     : [];

@@ -21,6 +21,8 @@ import {
   onceAWeekWindow,
   validARN,
   Validator,
+  DAILY_WINDOW_FIX,
+  WEEKLY_WINDOW_FIX,
 } from "./validators";
 
 const CLUSTER = "aws:elasticache/cluster:Cluster";
@@ -82,17 +84,10 @@ function shared(type: string, source: string): InputRule[] {
       "maintenanceWindow",
       "maintenance_window",
       onceAWeekWindow,
-      'a weekly window "ddd:hh24:mi-ddd:hh24:mi" in UTC, e.g. "sun:05:00-sun:06:00"',
+      WEEKLY_WINDOW_FIX,
       source,
     ),
-    rule(
-      type,
-      "snapshotWindow",
-      "snapshot_window",
-      onceADayWindow,
-      'a daily window "hh24:mi-hh24:mi" in UTC, e.g. "03:00-04:00"',
-      source,
-    ),
+    rule(type, "snapshotWindow", "snapshot_window", onceADayWindow, DAILY_WINDOW_FIX, source),
     rule(
       type,
       "snapshotArns",

@@ -7,7 +7,8 @@
 // network modes, and the `awsvpc` network mode of a task that requires FARGATE. Each rule cites
 // the AWS page that states the limit. What the pages do not state as a refusal at registration
 // (a log driver's options, which fail a task when it starts; the sum of the containers' memory)
-// is not judged.
+// is not judged. Of an ECS service, CreateService refuses the DAEMON scheduling strategy with the
+// Fargate launch type, a CODE_DEPLOY or EXTERNAL deployment controller, or a volume configuration.
 import type { CrossProblem, CrossRule } from "./rule";
 import { REGISTER_TASK } from "./rules-create-compute";
 import { parsedJson } from "./validators";
@@ -191,7 +192,54 @@ const fargateAwsvpc: CrossRule = {
   by: "aws",
 };
 
+/**
+ * API_CreateService, `schedulingStrategy`: "Tasks using the Fargate launch type or the CODE_DEPLOY
+ * or EXTERNAL deployment controller types don't support the DAEMON scheduling strategy." The
+ * action's description: "volumeConfigurations is only supported for REPLICA service and not
+ * DAEMON service."
+ */
+const CREATE_SERVICE =
+  "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html";
+
+/** A DAEMON service: on the EC2 or EXTERNAL launch type, the ECS controller, no volume configuration. */
+const daemonService: CrossRule = {
+  type: "aws:ecs/service:Service",
+  what: "a DAEMON service without Fargate, a CODE_DEPLOY or EXTERNAL controller, or a volume configuration",
+  reads: ["schedulingStrategy", "launchType", "deploymentController", "volumeConfiguration"],
+  check: (inputs) => {
+    if (inputs.schedulingStrategy !== "DAEMON") return [];
+    const out: CrossProblem[] = [];
+    const daemon = "the DAEMON scheduling strategy";
+    if (inputs.launchType === "FARGATE")
+      out.push({
+        prop: "schedulingStrategy",
+        value: "DAEMON",
+        says: `Fargate tasks do not support ${daemon}`,
+      });
+    const controller = (inputs.deploymentController as Record<string, unknown> | undefined)?.type;
+    if (controller === "CODE_DEPLOY" || controller === "EXTERNAL")
+      out.push({
+        prop: "schedulingStrategy",
+        value: "DAEMON",
+        says: `a service of the ${controller} deployment controller does not support ${daemon}`,
+      });
+    if (inputs.volumeConfiguration !== undefined && inputs.volumeConfiguration !== null)
+      out.push({
+        prop: "volumeConfiguration",
+        value: inputs.volumeConfiguration,
+        says: `a volume configuration is supported only for a REPLICA service, not with ${daemon}`,
+      });
+    return out;
+  },
+  fix:
+    'schedulingStrategy "REPLICA" (the default) with a desiredCount; a DAEMON service runs one task ' +
+    "per EC2 container instance, with the ECS deployment controller and no volume configuration",
+  source: CREATE_SERVICE,
+  by: "aws",
+};
+
 export const CREATE_TASK_CROSS_RULES: readonly CrossRule[] = [
+  daemonService,
   containerNameImage,
   containerEssentialMemory,
   hostPortIsContainerPort,

@@ -3,11 +3,12 @@
 // URL, and no server-side encryption on a stream read from Kinesis. Where provider versions differ the
 // most lenient bound is kept: an OpenSearch, Elasticsearch or HTTP endpoint buffering interval from 0 (60 in
 // older providers) to 900 seconds; an extended S3 destination's buffering, which current
-// providers leave to AWS, is not judged. The name Pulumi makes (`<logical name>-<7 hex>`,
+// providers leave to AWS, is judged as AWS's limit at create (`by: "aws"`, BufferingHints: 1 to 128
+// MiB, 0 to 900 seconds). The name Pulumi makes (`<logical name>-<7 hex>`,
 // pulumi/pulumi-aws provider/autonaming.go; no override of this type in
 // provider/resource_overrides.go) is judged as a given one. Each entry names the provider file
 // that declares it.
-import { conflictsWith, CrossRule, InputRule, snake } from "./rule";
+import { awsRule, conflictsWith, CrossRule, InputRule, snake } from "./rule";
 import {
   all,
   anyCaseOfShape,
@@ -57,7 +58,31 @@ const SEARCH = [
   ["httpEndpointConfiguration", "http_endpoint_configuration"],
 ] as const;
 
+/**
+ * API_BufferingHints (an extended S3 destination's buffering): `SizeInMBs` "Valid Range: Minimum
+ * value of 1. Maximum value of 128."; `IntervalInSeconds` "Valid Range: Minimum value of 0.
+ * Maximum value of 900."
+ */
+const BUFFERING_HINTS =
+  "https://docs.aws.amazon.com/firehose/latest/APIReference/API_BufferingHints.html";
+
 export const FIREHOSE_RULES: readonly InputRule[] = [
+  awsRule(
+    STREAM,
+    "extendedS3Configuration.bufferingSize",
+    "extendedS3Configuration.bufferingSize",
+    intBetween(1, 128),
+    "a buffering size from 1 to 128 MiB",
+    BUFFERING_HINTS,
+  ),
+  awsRule(
+    STREAM,
+    "extendedS3Configuration.bufferingInterval",
+    "extendedS3Configuration.bufferingInterval",
+    intBetween(0, 900),
+    "a buffering interval from 0 to 900 seconds",
+    BUFFERING_HINTS,
+  ),
   rule(
     "name",
     "name",

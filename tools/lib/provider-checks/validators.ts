@@ -270,7 +270,8 @@ export function intAtMost(max: number): Validator {
   };
 }
 
-const HH_MI = "([0-1][0-9]|2[0-3]):([0-5][0-9])";
+/** `hh24:mi`, the hour and the minute captured (shared with ./rules-create-windows.ts). */
+export const HH_MI = "([0-1][0-9]|2[0-3]):([0-5][0-9])";
 const DDD_HH_MI = `(sun|mon|tue|wed|thu|fri|sat):${HH_MI}`;
 
 /**
@@ -286,6 +287,10 @@ export const onceAWeekWindow = matchesFormat(
   new RegExp(`^(${DDD_HH_MI}-${DDD_HH_MI}|)$`, "i"),
   "ddd:hh24:mi-ddd:hh24:mi",
 );
+/** How to fix a window of either format, in the program's terms. */
+export const DAILY_WINDOW_FIX = 'a daily window "hh24:mi-hh24:mi" in UTC, e.g. "03:00-04:00"';
+export const WEEKLY_WINDOW_FIX =
+  'a weekly window "ddd:hh24:mi-ddd:hh24:mi" in UTC, e.g. "sun:05:00-sun:06:00"';
 
 function matchesFormat(re: RegExp, format: string): Validator {
   return (v, k) => {
