@@ -18,6 +18,40 @@ export function defaultOptions(): RecordedOptions {
   };
 }
 
+/** Seconds per unit of a Go duration (Go's `time.ParseDuration`: ns, us or µs, ms, s, m, h). */
+const DURATION_UNIT_SECONDS: Readonly<Record<string, number>> = {
+  ns: 1e-9,
+  us: 1e-6,
+  "\u00b5s": 1e-6,
+  "\u03bcs": 1e-6,
+  ms: 1e-3,
+  s: 1,
+  m: 60,
+  h: 3600,
+};
+const DURATION_PART = /(\d+\.?\d*|\.\d+)(ns|us|\u00b5s|\u03bcs|ms|s|m|h)/g;
+const DURATION = new RegExp(`^([-+]?)((?:${DURATION_PART.source})+)$`);
+
+/**
+ * A custom timeout in seconds, as the engine reads it: the SDK sends the program's string ("40m",
+ * "1h30m") and the engine parses it with Go's `time.ParseDuration` into seconds, what policies see
+ * as `createSeconds` (pulumi/pulumi `pkg/resource/deploy/source_eval.go`,
+ * `generateTimeoutInSeconds`). Unset (""), 0; a string Go does not parse (the "1d" of some SDK
+ * docs) makes the engine refuse the registration ("unable to parse customTimeout Value 1d"):
+ * undefined here.
+ */
+export function customTimeoutSeconds(text: string): number | undefined {
+  if (text === "") return 0;
+  if (/^[-+]?0$/.test(text)) return 0;
+  const m = DURATION.exec(text);
+  if (!m) return undefined;
+  let seconds = 0;
+  for (const [, amount, unit] of m[2].matchAll(DURATION_PART)) {
+    seconds += Number(amount) * DURATION_UNIT_SECONDS[unit];
+  }
+  return m[1] === "-" ? -seconds : seconds;
+}
+
 /** The options a registration request carries; `aliases` as the caller resolves them. */
 export function requestOptions(
   req: resproto.RegisterResourceRequest,
@@ -32,10 +66,11 @@ export function requestOptions(
     ignoreChanges: req.getIgnorechangesList(),
     additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
     aliases,
+    // A duration the engine would refuse counts as unset here (the registration goes on).
     customTimeouts: {
-      createSeconds: Number(ct?.getCreate() || 0),
-      updateSeconds: Number(ct?.getUpdate() || 0),
-      deleteSeconds: Number(ct?.getDelete() || 0),
+      createSeconds: customTimeoutSeconds(ct?.getCreate() ?? "") ?? 0,
+      updateSeconds: customTimeoutSeconds(ct?.getUpdate() ?? "") ?? 0,
+      deleteSeconds: customTimeoutSeconds(ct?.getDelete() ?? "") ?? 0,
     },
     ...(importId ? { importId } : {}),
   };
