@@ -30,6 +30,24 @@ export const WORKGROUP_CONFIG: Readonly<Record<string, string>> = {
   max_query_execution_time: "14400",
 };
 
+/**
+ * How long `pulumi up` and `pulumi destroy` wait for the workgroup (each wait for AVAILABLE, or for
+ * its deletion). The provider's default is 20 minutes each (terraform-provider-aws
+ * `internal/service/redshiftserverless/workgroup.go`, `Timeouts`), raised from a fixed 10 after
+ * creation timed out "nearly 100% of the time" (hashicorp/terraform-provider-aws#31048, #31054:
+ * the workgroup goes from CREATING to MODIFYING before AVAILABLE; also #26522), and the
+ * provider's own test of a plain workgroup took 815 s to create and delete (#28114). Ours adds
+ * enhanced VPC routing over three subnets and every config parameter. A timeout fails the first
+ * `pulumi up` at the workgroup after everything else exists, while AWS goes on creating it; twice
+ * the default leaves room and stays inside the deploy job's hour
+ * (`test/components/slow-operations.spec.ts`).
+ */
+export const WORKGROUP_TIMEOUTS: Readonly<pulumi.CustomTimeouts> = {
+  create: "40m",
+  update: "40m",
+  delete: "40m",
+};
+
 /** What the Analytics builders share. */
 export type Build = SettingsBuilder<
   AnalyticsArgs,
@@ -311,7 +329,7 @@ export function buildWorkgroup(
       })),
       tags: tags("workgroup"),
     },
-    { parent: b.self, dependsOn: [copyPolicy] },
+    { parent: b.self, dependsOn: [copyPolicy], customTimeouts: WORKGROUP_TIMEOUTS },
   );
   return workgroup;
 }
