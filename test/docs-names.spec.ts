@@ -57,6 +57,12 @@ export const REPO_PATH =
   /`((?:components|tools|test|buildspec|app|policy-pack|docs|\.ci|\.github)\/[\w./-]*)`/g;
 /** `pulumi import <type> <name>`, the name on the next line after a `\` too. */
 export const PULUMI_IMPORT = /pulumi import ([\w-]+:[\w/-]+:\w+)(?:[ \t]|\\\n)+([^\s\\]+)/g;
+/**
+ * A name AWS shows, by the project's and the stack's (`<project>-<stack>-app`,
+ * `platform-<stack>-cpu-high`); with a trailing `-`, the start of names (`<project>-<stack>-restore-`).
+ */
+export const STACK_AWS_NAME =
+  /(?<![\w/-])(?:platform|<project>)-<stack>((?:-[a-z0-9]+)*-?)(?![\w<])/g;
 /** A resource's logical name by the stack's: `<stack>-runtime-scaling`. */
 export const STACK_RESOURCE = /`<stack>-([a-z][\w-]*)`/g;
 
@@ -83,6 +89,14 @@ export function exportedNames(source: string): Set<string> {
     }
   }
   return names;
+}
+
+/** Every string in `value`, at any depth. */
+function stringsIn(value: unknown, into: Set<string>): Set<string> {
+  if (typeof value === "string") into.add(value);
+  else if (value && typeof value === "object")
+    for (const v of Object.values(value)) stringsIn(v, into);
+  return into;
 }
 
 /** The scripts of a package.json. */
@@ -141,6 +155,13 @@ describe("names the documents give a user to type", () => {
       namesIn("x.md", "pulumi import aws:s3/bucket:Bucket \\\n    b-1 name", PULUMI_IMPORT)[0]
         .groups,
     ).to.deep.equal(["aws:s3/bucket:Bucket", "b-1"]);
+    expect(
+      namesIn(
+        "x.md",
+        "`<project>-<stack>-app`, platform-<stack>-db and `<project>-<stack>-restore-`",
+        STACK_AWS_NAME,
+      ).map((n) => n.name),
+    ).to.deep.equal(["-app", "-db", "-restore-"]);
     expect(exportedNames("export const a = 1;\nconst b = 2;\nexport { b as c };")).to.deep.equal(
       new Set(["a", "c"]),
     );
@@ -203,5 +224,20 @@ describe("names the documents give a user to type", () => {
       .map((n) => ({ ...n, resource: n.resource.replace(/<stack>/g, "staging") }))
       .filter((n) => !has(n.type, n.resource));
     expect(missing.map((n) => `${n.at}: ${n.type ?? ""} ${n.resource}`.trim())).to.deep.equal([]);
+  });
+
+  it("every `<project>-<stack>-…` name is one the stack gives AWS (a prefix, with a trailing -)", async () => {
+    const rec = await runWithEverything("staging");
+    const given = new Set<string>();
+    for (const r of rec.resources) stringsIn([r.inputs, r.outputs], given);
+    const named = all(STACK_AWS_NAME);
+    expect(named.length).to.be.greaterThan(10);
+    const missing = named.filter(({ name }) => {
+      const wanted = `platform-staging${name}`;
+      return wanted.endsWith("-")
+        ? ![...given].some((g) => g.includes(wanted)) // a prefix: in an ARN pattern or a policy
+        : !given.has(wanted);
+    });
+    expect(missing.map((n) => `${n.at}: <project>-<stack>${n.name}`)).to.deep.equal([]);
   });
 });
