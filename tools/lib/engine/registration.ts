@@ -4,6 +4,7 @@
 // resource built by hand, for the bench's synthetic stacks and the policy tests' fixtures.
 import type * as resproto from "@pulumi/pulumi/proto/resource_pb";
 import type { RecordedOptions, RecordedResource } from "../recorder";
+import { goDurationSeconds, parseGoDuration } from "./go-duration";
 
 /** Options of a resource registered without any, as are those the engine registers itself. */
 export function defaultOptions(): RecordedOptions {
@@ -18,38 +19,28 @@ export function defaultOptions(): RecordedOptions {
   };
 }
 
-/** Seconds per unit of a Go duration (Go's `time.ParseDuration`: ns, us or µs, ms, s, m, h). */
-const DURATION_UNIT_SECONDS: Readonly<Record<string, number>> = {
-  ns: 1e-9,
-  us: 1e-6,
-  "\u00b5s": 1e-6,
-  "\u03bcs": 1e-6,
-  ms: 1e-3,
-  s: 1,
-  m: 60,
-  h: 3600,
-};
-const DURATION_PART = /(\d+\.?\d*|\.\d+)(ns|us|\u00b5s|\u03bcs|ms|s|m|h)/g;
-const DURATION = new RegExp(`^([-+]?)((?:${DURATION_PART.source})+)$`);
-
 /**
- * A custom timeout in seconds, as the engine reads it: the SDK sends the program's string ("40m",
- * "1h30m") and the engine parses it with Go's `time.ParseDuration` into seconds, what policies see
- * as `createSeconds` (pulumi/pulumi `pkg/resource/deploy/source_eval.go`,
- * `generateTimeoutInSeconds`). Unset (""), 0; a string Go does not parse (the "1d" of some SDK
- * docs) makes the engine refuse the registration ("unable to parse customTimeout Value 1d"):
- * undefined here.
+ * A resource's custom timeouts in seconds, as the engine reads them: the SDK sends the program's
+ * strings ("40m", "1h30m") and the engine parses each that is set with Go's `time.ParseDuration`
+ * into the seconds policies see as `createSeconds` … (pulumi/pulumi
+ * `pkg/resource/deploy/source_eval.go`, `RegisterResource` and `generateTimeoutInSeconds`: create,
+ * then delete, then update). One Go does not parse (the "1d" some SDK docs show) fails the
+ * registration with the engine's own message, "unable to parse customTimeout Value 1d", and
+ * `pulumi preview` stops at the resource; so does the offline engine. A remote component's are
+ * not parsed: the engine hands them to the provider's Construct as they are.
  */
-export function customTimeoutSeconds(text: string): number | undefined {
-  if (text === "") return 0;
-  if (/^[-+]?0$/.test(text)) return 0;
-  const m = DURATION.exec(text);
-  if (!m) return undefined;
-  let seconds = 0;
-  for (const [, amount, unit] of m[2].matchAll(DURATION_PART)) {
-    seconds += Number(amount) * DURATION_UNIT_SECONDS[unit];
-  }
-  return m[1] === "-" ? -seconds : seconds;
+export function customTimeoutSeconds(
+  ct: resproto.RegisterResourceRequest.CustomTimeouts | undefined,
+): RecordedOptions["customTimeouts"] {
+  const seconds = (text: string | undefined): number => {
+    if (!text) return 0;
+    const ns = parseGoDuration(text);
+    if (ns === undefined) throw new Error(`unable to parse customTimeout Value ${text}`);
+    return goDurationSeconds(ns);
+  };
+  const createSeconds = seconds(ct?.getCreate());
+  const deleteSeconds = seconds(ct?.getDelete());
+  return { createSeconds, updateSeconds: seconds(ct?.getUpdate()), deleteSeconds };
 }
 
 /** The options a registration request carries; `aliases` as the caller resolves them. */
@@ -57,7 +48,10 @@ export function requestOptions(
   req: resproto.RegisterResourceRequest,
   aliases: string[],
 ): RecordedOptions {
-  const ct = req.getCustomtimeouts();
+  // A remote component's timeouts go to the provider's Construct as strings, unparsed.
+  const customTimeouts = customTimeoutSeconds(
+    req.getRemote() ? undefined : req.getCustomtimeouts(),
+  );
   const importId = req.getImportid();
   return {
     protect: req.getProtect() ?? false,
@@ -66,12 +60,7 @@ export function requestOptions(
     ignoreChanges: req.getIgnorechangesList(),
     additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
     aliases,
-    // A duration the engine would refuse counts as unset here (the registration goes on).
-    customTimeouts: {
-      createSeconds: customTimeoutSeconds(ct?.getCreate() ?? "") ?? 0,
-      updateSeconds: customTimeoutSeconds(ct?.getUpdate() ?? "") ?? 0,
-      deleteSeconds: customTimeoutSeconds(ct?.getDelete() ?? "") ?? 0,
-    },
+    customTimeouts,
     ...(importId ? { importId } : {}),
   };
 }
