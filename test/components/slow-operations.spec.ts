@@ -1,7 +1,8 @@
 // How long `pulumi up` and `pulumi destroy` wait for the stacks' slow resources (both stacks, every
-// feature on): at least as long as AWS is known to take, and never longer than the deploy job that
-// runs `pulumi up` may run. A provider timeout ends `pulumi up` at that resource while AWS goes on
-// creating it; a wait longer than the job is cut by the job instead, leaving pending operations.
+// feature on): each wait at least as long as AWS is known to take, and all the waits of one
+// operation, as the provider sequences them, ending before the deploy job that runs `pulumi up`
+// does. A provider timeout ends `pulumi up` at that resource while AWS goes on; a job cut leaves
+// pending operations instead.
 import { expect } from "chai";
 import * as fs from "fs";
 import * as path from "path";
@@ -19,8 +20,44 @@ interface Slow {
   readonly type: string;
   /** The provider's default timeouts, minutes (its `Timeouts` block). */
   readonly defaults: Minutes;
-  /** What one resource needs, minutes, per operation where it is known. */
+  /** What one wait of a resource needs, minutes, per operation where it is known. */
   readonly needs: (r: RecordedResource) => Partial<Minutes>;
+  /**
+   * The longest one operation can take, given the timeout of each wait: the provider's waits and
+   * fixed retries in sequence. Without it, an operation is one wait.
+   */
+  readonly longest?: (r: RecordedResource, waits: Minutes) => Minutes;
+}
+
+/**
+ * terraform-provider-aws `internal/service/redshiftserverless/workgroup.go`, `resourceWorkgroupUpdate`
+ * and `prepareCapacityUpdates`: one UpdateWorkgroup call, and one wait, per changed group of
+ * fields; base and max capacity changed together are two calls.
+ */
+const WORKGROUP_UPDATE_GROUPS: readonly (readonly string[])[] = [
+  ["baseCapacity"],
+  ["maxCapacity"],
+  ["configParameters"],
+  ["enhancedVpcRouting"],
+  ["port"],
+  ["publiclyAccessible"],
+  ["securityGroupIds"],
+  ["subnetIds"],
+  ["trackName"],
+  ["pricePerformanceTarget"],
+];
+/** Fields a mandatory policy holds to one value: an `up` that changed them would be refused. */
+const WORKGROUP_PINNED = new Set(["publiclyAccessible"]); // redshift-serverless-workgroup-not-public
+/** `resourceWorkgroupDelete`: ConflictException retried for a fixed 10 minutes before the wait. */
+const WORKGROUP_DELETE_RETRY_MINUTES = 10;
+
+/** The UpdateWorkgroup calls one `up` makes at most: every group the workgroup sets, changed. */
+export function workgroupUpdateCalls(workgroup: RecordedResource): number {
+  return WORKGROUP_UPDATE_GROUPS.filter(
+    (group) =>
+      !group.some((f) => WORKGROUP_PINNED.has(f)) &&
+      group.some((f) => workgroup.inputs[f] !== undefined),
+  ).length;
 }
 
 /** The container's `stopTimeout` (seconds; ECS's default is 30). */
@@ -38,9 +75,16 @@ function slowTypes(taskDefinitions: RecordedResource[]): Slow[] {
       // Reported: creation past 10 minutes nearly always (hashicorp/terraform-provider-aws#31048,
       // #26522: CREATING, then MODIFYING); 815 s for the provider's own create-and-delete test
       // (#28114). Needed: about twice the slowest report.
+      // One update call's wait: the provider's acceptance tests create, update and delete a
+      // workgroup in about five minutes (hashicorp/terraform-provider-aws#35720).
       type: "aws:redshiftserverless/workgroup:Workgroup",
       defaults: { create: 20, update: 20, delete: 20 },
-      needs: () => ({ create: 30, update: 30, delete: 30 }),
+      needs: () => ({ create: 30, update: 5, delete: 30 }),
+      longest: (r, waits) => ({
+        create: waits.create,
+        update: workgroupUpdateCalls(r) * waits.update,
+        delete: WORKGROUP_DELETE_RETRY_MINUTES + waits.delete,
+      }),
     },
     {
       // terraform-provider-aws internal/service/ecs/service.go: 20 minutes each. Deleting sets
@@ -101,7 +145,24 @@ for (const stack of ["staging", "prod"] as const) {
       expect(short).to.deep.equal([]);
     });
 
-    it("never waits longer than the deploy job that runs pulumi up", async () => {
+    it("ends each operation of a slow resource before the deploy job that runs pulumi up", async () => {
+      const rec = await runWithEverything(stack);
+      const job = deployJobMinutes();
+      const slow = slowTypes(findAll(rec, "aws:ecs/taskDefinition:TaskDefinition"));
+      const tooLong: string[] = [];
+      for (const s of slow) {
+        for (const r of findAll(rec, s.type)) {
+          const waits = effectiveMinutes(r, s.defaults);
+          const longest = s.longest?.(r, waits) ?? waits;
+          for (const [op, minutes] of Object.entries(longest) as [Operation, number][]) {
+            if (minutes > job) tooLong.push(`${r.name} ${op}: ${minutes} min, job ${job} min`);
+          }
+        }
+      }
+      expect(tooLong).to.deep.equal([]);
+    });
+
+    it("sets no custom timeout longer than the deploy job on any resource", async () => {
       const rec = await runWithEverything(stack);
       const job = deployJobMinutes();
       const tooLong = rec.resources.flatMap((r) => {
@@ -127,5 +188,23 @@ describe("effective timeouts", () => {
         defaults,
       ),
     ).to.deep.equal({ create: 40, update: 20, delete: 20 });
+  });
+
+  it("counts one update call per field group the workgroup sets, public access aside", () => {
+    const inputs = {
+      baseCapacity: 8,
+      maxCapacity: 64,
+      configParameters: [],
+      enhancedVpcRouting: true,
+      port: 5439,
+      publiclyAccessible: false,
+      securityGroupIds: ["sg-1"],
+      subnetIds: ["subnet-1"],
+    };
+    const workgroup = (i: Record<string, unknown>) => ({ inputs: i }) as unknown as RecordedResource;
+    expect(workgroupUpdateCalls(workgroup(inputs))).to.equal(7);
+    const { maxCapacity: _max, ...noMax } = inputs;
+    expect(workgroupUpdateCalls(workgroup(noMax))).to.equal(6);
+    expect(workgroupUpdateCalls(workgroup({ ...inputs, trackName: "current" }))).to.equal(8);
   });
 });
