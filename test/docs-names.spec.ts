@@ -15,6 +15,7 @@ import { gitIgnores, ROOT, trackedFiles } from "./helpers";
 /**
  * Documents about the offline check, which runs any program: their `platform:` keys are made-up
  * examples of what it reports (a misspelt key, a secret given on the command line), not ours.
+ * Their commands, paths and outputs are ours, and checked.
  */
 const ABOUT_ANY_PROGRAM = new Set(["docs/offline-check.md", "docs/check-reports.md"]);
 
@@ -28,18 +29,24 @@ interface Named {
   readonly rest: string;
   /** Every group of the match (a `pulumi import`'s type and name). */
   readonly groups: readonly (string | undefined)[];
+  /** The named groups (an npm command's workspace, `ws`). */
+  readonly named: Readonly<Record<string, string | undefined>>;
 }
 
-/** Every match of `pattern` (the name: its first group that matched) in `text`, with its place. */
+/**
+ * Every match of `pattern` in `text`, with its place; the name is the group named `name`, else
+ * the first group that matched.
+ */
 export function namesIn(file: string, text: string, pattern: RegExp): Named[] {
   return [...text.matchAll(pattern)].map((m) => {
     const start = m.index ?? 0;
-    const end = text.indexOf("\n", start);
+    const end = text.indexOf("\n", start + m[0].length);
     return {
-      name: m.slice(1).find((g) => g !== undefined) ?? "",
+      name: m.groups?.name ?? m.slice(1).find((g) => g !== undefined) ?? "",
       at: `${file}:${text.slice(0, start).split("\n").length}`,
       rest: text.slice(start + m[0].length, end < 0 ? undefined : end),
       groups: m.slice(1),
+      named: { ...m.groups },
     };
   });
 }
@@ -49,12 +56,27 @@ export const CONFIG_KEY = /(?<![\w-])platform:([A-Za-z]\w*)(?![\w]|:[A-Za-z])/g;
 /** `pulumi stack output [flags] <name>`, and prose's "the `<name>` output". */
 export const STACK_OUTPUT =
   /pulumi stack output(?:\s+(?:(?:--stack|-s)[ =]\S+|--json|--shell|--show-secrets))*\s+([A-Za-z]\w*)/g;
-export const OUTPUT_IN_PROSE = /\bthe `([A-Za-z]\w*)` output\b/g;
-/** `npm run [-s] <script>`, `npm start`, `npm test`. */
-export const NPM_SCRIPT = /\bnpm (?:run(?:\s+-s)?\s+([\w:.-]+)|(start|test)\b)/g;
+/**
+ * Prose's "the `<name>` output" (also "The", across a line break), "(`<name>` output)" and "the
+ * stack output `<name>`"; not "its `<name>` output", a resource's.
+ */
+export const OUTPUT_IN_PROSE =
+  /(?:(?:\b[Tt]he\s+|\(\s*)`([A-Za-z]\w*)`\s+output\b|\bstack\s+output\s+`([A-Za-z]\w*)`)/g;
+/**
+ * `npm [-w <ws>] run [-s] <script>`, `npm start`, `npm test`; a workspace given before the command
+ * is `ws`, one given after it is read from the rest of the line (`workspaceOf`).
+ */
+export const NPM_SCRIPT =
+  /\bnpm\s+(?:(?:-w|--workspace)[ =](?<ws>[\w@./-]+)\s+)?(?:run(?:\s+-s)?\s+|(?=(?:start|test)\b))(?<name>[\w:-]+(?:\.[\w:-]+)*)/g;
+/** Top-level folders of the repository a document names paths in. */
+const REPO_FOLDERS = ["components", "tools", "test", "buildspec", "app", "policy-pack", "docs"];
+/** A path in backquotes whose first folder is one of `folders`: `components/runtime/task.ts`. */
+export function pathPattern(folders: readonly string[]): RegExp {
+  const first = folders.map((f) => f.replace(/[.]/g, "\\.")).join("|");
+  return new RegExp(`\`((?:${first})\\/[\\w./-]*)\``, "g");
+}
 /** A path in the repository, in backquotes: `components/runtime/task.ts`, `buildspec/`. */
-export const REPO_PATH =
-  /`((?:components|tools|test|buildspec|app|policy-pack|docs|\.ci|\.github)\/[\w./-]*)`/g;
+export const REPO_PATH = pathPattern([...REPO_FOLDERS, ".ci", ".github"]);
 /** `pulumi import <type> <name>`, the name on the next line after a `\` too. */
 export const PULUMI_IMPORT = /pulumi import ([\w-]+:[\w/-]+:\w+)(?:[ \t]|\\\n)+([^\s\\]+)/g;
 /**
@@ -113,19 +135,56 @@ export function workspaceOf(rest: string): string {
   return /(?:^|\s)(?:-w|--workspace)[ =]([\w@./-]+)/.exec(command)?.[1] ?? ".";
 }
 
-const documents = trackedFiles("*.md").filter(
-  (f) => !f.startsWith("test/fixtures/") && !ABOUT_ANY_PROGRAM.has(f),
-);
-const all = (pattern: RegExp) => documents.flatMap((f) => namesIn(f, read(f), pattern));
+const documents = trackedFiles("*.md").filter((f) => !f.startsWith("test/fixtures/"));
+const all = (pattern: RegExp, docs = documents) =>
+  docs.flatMap((f) => namesIn(f, read(f), pattern));
+/** What a kind matches in every document, at least `min` names: a kind matching nearly nothing is broken. */
+function found(kind: string, named: Named[], min: number): Named[] {
+  expect(named.length, `${kind}: names found in the documents`).to.be.at.least(min);
+  return named;
+}
+
+/**
+ * The npm package a document belongs to, the nearest folder up with a package.json ("." for the
+ * root's): its README names the package's own files from there (`src/app.ts` in app/README.md).
+ */
+export function packageOf(doc: string): string {
+  for (let dir = path.dirname(doc); dir !== "."; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(ROOT, dir, "package.json"))) return dir;
+  }
+  return ".";
+}
+
+/** A package's top-level folders (tracked), which its documents name paths in. */
+function packageFolders(pkg: string): string[] {
+  const folders = new Set<string>();
+  for (const f of trackedFiles(`${pkg}/*`)) {
+    const parts = path.relative(pkg, f).split(path.sep);
+    if (parts.length > 1) folders.add(parts[0]);
+  }
+  return [...folders];
+}
+
+/** Paths a document names: the repository's, and a package's own from its folder. */
+function pathsIn(doc: string): Named[] {
+  const text = read(doc);
+  const pkg = packageOf(doc);
+  if (pkg === ".") return namesIn(doc, text, REPO_PATH);
+  const seen = new Set<string>();
+  return [
+    ...namesIn(doc, text, REPO_PATH),
+    ...namesIn(doc, text, pathPattern(packageFolders(pkg))),
+  ].filter((n) => !seen.has(`${n.at} ${n.name}`) && seen.add(`${n.at} ${n.name}`));
+}
 
 describe("names the documents give a user to type", () => {
-  it("reads the deploy runbook and the README (the checks below are not empty)", () => {
-    expect(documents).to.include.members(["README.md", "docs/first-deploy.md", "app/README.md"]);
-    expect(all(CONFIG_KEY).length).to.be.greaterThan(50);
-    expect(all(STACK_OUTPUT).length).to.be.greaterThan(5);
-    expect(all(NPM_SCRIPT).length).to.be.greaterThan(5);
-    expect(all(REPO_PATH).length).to.be.greaterThan(50);
-    expect(all(PULUMI_IMPORT).length).to.be.at.least(2);
+  it("reads the deploy runbook, the READMEs and the offline check's documents", () => {
+    expect(documents).to.include.members([
+      "README.md",
+      "docs/first-deploy.md",
+      "app/README.md",
+      ...ABOUT_ANY_PROGRAM,
+    ]);
   });
 
   it("finds each kind of name as a user reads it, and only those", () => {
@@ -134,20 +193,32 @@ describe("names the documents give a user to type", () => {
       "prod `platform:codecommitRepository: platform-staging-app`",
       "$(pulumi stack output sourceCloneUrl) and pulumi stack output --stack prod --json url",
       "the `sourceConnectionArn` output; npm run -s check; npm run dev -w app; npm start -w app",
+      "The\n  `redshiftEndpoint` output, (`biUserPolicyArn` output), the stack output `vpcId`",
+      "but not its `shared` output; npm -w app run build; npm --workspace=app test",
       "`components/runtime/task.ts` and `buildspec/` but not `src/server.ts`",
       "pulumi import aws:cloudwatch/logGroup:LogGroup <stack>-runtime-insights-logs /aws/x",
     ].join("\n");
     const names = (p: RegExp) => namesIn("x.md", text, p).map((n) => n.name);
     expect(names(CONFIG_KEY)).to.deep.equal(["certificateArn", "codecommitRepository"]);
     expect(names(STACK_OUTPUT)).to.deep.equal(["sourceCloneUrl", "url"]);
-    expect(names(OUTPUT_IN_PROSE)).to.deep.equal(["sourceConnectionArn"]);
+    expect(names(OUTPUT_IN_PROSE)).to.deep.equal([
+      "sourceConnectionArn",
+      "redshiftEndpoint",
+      "biUserPolicyArn",
+      "vpcId",
+    ]);
     const scripts = namesIn("x.md", text, NPM_SCRIPT);
-    expect(scripts.map((s) => [s.name, workspaceOf(s.rest)])).to.deep.equal([
+    expect(scripts.map((s) => [s.name, s.named.ws ?? workspaceOf(s.rest)])).to.deep.equal([
       ["check", "."],
       ["dev", "app"],
       ["start", "app"],
+      ["build", "app"],
+      ["test", "app"],
     ]);
     expect(names(REPO_PATH)).to.deep.equal(["components/runtime/task.ts", "buildspec/"]);
+    expect(names(pathPattern(["src"]))).to.deep.equal(["src/server.ts"]);
+    expect(packageOf("app/docs/uploads.md")).to.equal("app");
+    expect(packageOf("docs/first-deploy.md")).to.equal(".");
     expect(namesIn("x.md", `${text} \\\n  y`, PULUMI_IMPORT).map((n) => n.groups)).to.deep.equal([
       ["aws:cloudwatch/logGroup:LogGroup", "<stack>-runtime-insights-logs"],
     ]);
@@ -171,14 +242,20 @@ describe("names the documents give a user to type", () => {
     const declared = new Set(
       SECTIONS.flatMap((s) => Object.values(s.keys).map((d) => (d as { key: string }).key)),
     );
-    const unknown = all(CONFIG_KEY).filter((n) => !declared.has(n.name));
+    const ours = documents.filter((f) => !ABOUT_ANY_PROGRAM.has(f));
+    const unknown = found("platform:<key>", all(CONFIG_KEY, ours), 50).filter(
+      (n) => !declared.has(n.name),
+    );
     expect(unknown.map((n) => `${n.at}: platform:${n.name}`)).to.deep.equal([]);
   });
 
   it("every stack output a document names is one index.ts exports", () => {
     const exported = exportedNames(read("index.ts"));
     expect(exported.size).to.be.greaterThan(20);
-    const named = [...all(STACK_OUTPUT), ...all(OUTPUT_IN_PROSE)];
+    const named = [
+      ...found("pulumi stack output <name>", all(STACK_OUTPUT), 5),
+      ...found("the `<name>` output", all(OUTPUT_IN_PROSE), 5),
+    ];
     const missing = named.filter((n) => !exported.has(n.name));
     expect(
       missing.map((n) => `${n.at}: ${n.name} (index.ts exports no such output)`),
@@ -186,18 +263,23 @@ describe("names the documents give a user to type", () => {
   });
 
   it("every npm script a document runs exists in the package it runs in", () => {
-    const missing = all(NPM_SCRIPT).filter((n) => !scriptsOf(workspaceOf(n.rest)).has(n.name));
-    expect(missing.map((n) => `${n.at}: npm run ${n.name} (${workspaceOf(n.rest)})`)).to.deep.equal(
-      [],
+    const workspace = (n: Named) => n.named.ws ?? workspaceOf(n.rest);
+    const missing = found("npm run <script>", all(NPM_SCRIPT), 10).filter(
+      (n) => !scriptsOf(workspace(n)).has(n.name),
     );
+    expect(missing.map((n) => `${n.at}: npm run ${n.name} (${workspace(n)})`)).to.deep.equal([]);
   });
 
   it("every repository path a document names exists (a build output git ignores aside)", () => {
-    const missing = all(REPO_PATH).filter(({ name, at }) => {
+    const named = found("`<folder>/<path>`", documents.flatMap(pathsIn), 50);
+    expect(
+      named.filter((n) => n.at.startsWith("app/")).length,
+      "app's own paths",
+    ).to.be.greaterThan(5);
+    const missing = named.filter(({ name, at }) => {
       const clean = name.replace(/[.:]+$/, "");
-      const doc = at.slice(0, at.lastIndexOf(":"));
-      // A package's README names its own files from its folder (app/README.md: `test/...`).
-      const candidates = [clean, path.join(path.dirname(doc), clean)];
+      // A package's document names its own files from its folder (app/README.md: `src/app.ts`).
+      const candidates = [clean, path.join(packageOf(at.slice(0, at.lastIndexOf(":"))), clean)];
       return !candidates.some((p) => fs.existsSync(path.join(ROOT, p)) || gitIgnores(p));
     });
     expect(missing.map((n) => `${n.at}: ${n.name} (no such file or folder)`)).to.deep.equal([]);
@@ -219,7 +301,8 @@ describe("names the documents give a user to type", () => {
         resource: `<stack>-${n.name}`,
       })),
     ];
-    expect(names.length).to.be.at.least(3);
+    found("pulumi import", all(PULUMI_IMPORT), 2);
+    found("`<stack>-<name>`", all(STACK_RESOURCE), 1);
     const missing = names
       .map((n) => ({ ...n, resource: n.resource.replace(/<stack>/g, "staging") }))
       .filter((n) => !has(n.type, n.resource));
@@ -230,8 +313,7 @@ describe("names the documents give a user to type", () => {
     const rec = await runWithEverything("staging");
     const given = new Set<string>();
     for (const r of rec.resources) stringsIn([r.inputs, r.outputs], given);
-    const named = all(STACK_AWS_NAME);
-    expect(named.length).to.be.greaterThan(10);
+    const named = found("<project>-<stack>-<name>", all(STACK_AWS_NAME), 10);
     const missing = named.filter(({ name }) => {
       const wanted = `platform-staging${name}`;
       return wanted.endsWith("-")
