@@ -77,6 +77,15 @@ export function pathPattern(folders: readonly string[]): RegExp {
 }
 /** A path in the repository, in backquotes: `components/runtime/task.ts`, `buildspec/`. */
 export const REPO_PATH = pathPattern([...REPO_FOLDERS, ".ci", ".github"]);
+/**
+ * A path in prose or a command, without backquotes: "the reasons are in tools/cost/free-types.ts",
+ * `npx tsc -p app/tsconfig.json`; not a link's target (`](docs/x.md)`, which docs-links checks),
+ * a URL's or another path's tail.
+ */
+export const UNQUOTED_PATH = new RegExp(
+  `(?<![\\w/\`.@~\\[(-])((?:${[...REPO_FOLDERS, "\\.ci", "\\.github"].join("|")})\\/[\\w./-]*\\w)`,
+  "g",
+);
 /** `pulumi import <type> <name>`, the name on the next line after a `\` too. */
 export const PULUMI_IMPORT = /pulumi import ([\w-]+:[\w/-]+:\w+)(?:[ \t]|\\\n)+([^\s\\]+)/g;
 /**
@@ -169,12 +178,12 @@ function packageFolders(pkg: string): string[] {
 function pathsIn(doc: string): Named[] {
   const text = read(doc);
   const pkg = packageOf(doc);
-  if (pkg === ".") return namesIn(doc, text, REPO_PATH);
+  const patterns = [REPO_PATH, UNQUOTED_PATH];
+  if (pkg !== ".") patterns.push(pathPattern(packageFolders(pkg)));
   const seen = new Set<string>();
-  return [
-    ...namesIn(doc, text, REPO_PATH),
-    ...namesIn(doc, text, pathPattern(packageFolders(pkg))),
-  ].filter((n) => !seen.has(`${n.at} ${n.name}`) && seen.add(`${n.at} ${n.name}`));
+  return patterns
+    .flatMap((p) => namesIn(doc, text, p))
+    .filter((n) => !seen.has(`${n.at} ${n.name}`) && seen.add(`${n.at} ${n.name}`));
 }
 
 describe("names the documents give a user to type", () => {
@@ -217,6 +226,13 @@ describe("names the documents give a user to type", () => {
     ]);
     expect(names(REPO_PATH)).to.deep.equal(["components/runtime/task.ts", "buildspec/"]);
     expect(names(pathPattern(["src"]))).to.deep.equal(["src/server.ts"]);
+    expect(
+      namesIn(
+        "x.md",
+        "reasons in tools/cost/free-types.ts; [doc](docs/x.md), https://h/tools/y and `tools/z`",
+        UNQUOTED_PATH,
+      ).map((n) => n.name),
+    ).to.deep.equal(["tools/cost/free-types.ts"]);
     expect(packageOf("app/docs/uploads.md")).to.equal("app");
     expect(packageOf("docs/first-deploy.md")).to.equal(".");
     expect(namesIn("x.md", `${text} \\\n  y`, PULUMI_IMPORT).map((n) => n.groups)).to.deep.equal([
