@@ -79,7 +79,7 @@ export function pathPattern(folders: readonly string[]): RegExp {
 export const REPO_PATH = pathPattern([...REPO_FOLDERS, ".ci", ".github"]);
 /**
  * A path in prose or a command, without backquotes: "the reasons are in tools/cost/free-types.ts",
- * `npx tsc -p app/tsconfig.json`; not a link's target (`](docs/x.md)`, which docs-links checks),
+ * `npx tsc -p app/tsconfig.json`; not a Markdown link's target (docs-links checks those),
  * a URL's or another path's tail.
  */
 export const UNQUOTED_PATH = new RegExp(
