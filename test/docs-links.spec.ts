@@ -3,22 +3,13 @@
 // as GitHub renders it. Documents move and split; a link to a moved section fails here, not in a
 // reader's browser.
 import { expect } from "chai";
-import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-
-const ROOT = path.resolve(__dirname, "..");
+import { ROOT, trackedFiles } from "./helpers";
 
 /** Markdown files git tracks (with the ones it does not ignore yet), relative to the root. */
 function markdownFiles(): string[] {
-  const out = execFileSync(
-    "git",
-    ["ls-files", "--cached", "--others", "--exclude-standard", "--", "*.md"],
-    { cwd: ROOT, encoding: "utf8" },
-  );
-  return out
-    .split("\n")
-    .filter((f) => f && !f.startsWith("test/fixtures/") && fs.existsSync(path.join(ROOT, f)));
+  return trackedFiles("*.md").filter((f) => !f.startsWith("test/fixtures/"));
 }
 
 /** Text outside fenced code blocks and inline code, where a link is a link. */
@@ -77,19 +68,12 @@ function linksOf(text: string): { target: string; line: number }[] {
 
 /** Text files git tracks that are not Markdown (the code, its comments, config), fixtures aside. */
 function otherTextFiles(): string[] {
-  const out = execFileSync("git", ["ls-files", "--cached", "--others", "--exclude-standard"], {
-    cwd: ROOT,
-    encoding: "utf8",
-  });
-  return out
-    .split("\n")
-    .filter(
-      (f) =>
-        /\.(ts|js|mjs|cjs|json|ya?ml)$/.test(f) &&
-        !f.startsWith("test/fixtures/") &&
-        !f.endsWith("package-lock.json") &&
-        fs.existsSync(path.join(ROOT, f)),
-    );
+  return trackedFiles().filter(
+    (f) =>
+      /\.(ts|js|mjs|cjs|json|ya?ml)$/.test(f) &&
+      !f.startsWith("test/fixtures/") &&
+      !f.endsWith("package-lock.json"),
+  );
 }
 
 /** The comment part of a line of `file` ("" when it has none): a whole comment line or a trailing one. */

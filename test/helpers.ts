@@ -1,5 +1,7 @@
 // Test helpers: run the real program for a stack under mocks, find recorded resources, unwrap
 // outputs. The program is the composition root `index.ts`, loaded fresh for each run.
+import { execFileSync, spawnSync } from "child_process";
+import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { isExampleCertificateArn } from "../components/config";
@@ -8,6 +10,35 @@ import { loadProject, loadStackConfig } from "../tools/check/project";
 import { REGION } from "./fixtures/account";
 
 export const ROOT = path.resolve(__dirname, "..");
+
+/**
+ * Files git tracks, with the ones it does not ignore yet, relative to the root and present on
+ * disk; only those matching `pathspec` (e.g. `*.md`) when given.
+ */
+export function trackedFiles(pathspec?: string): string[] {
+  const out = execFileSync(
+    "git",
+    [
+      "ls-files",
+      "--cached",
+      "--others",
+      "--exclude-standard",
+      ...(pathspec ? ["--", pathspec] : []),
+    ],
+    { cwd: ROOT, encoding: "utf8" },
+  );
+  return out.split("\n").filter((f) => f && fs.existsSync(path.join(ROOT, f)));
+}
+
+/**
+ * Whether git ignores `file` (relative to the root), present or not: a build output. Asked as a
+ * path inside it too, so that a folder pattern (`dist/`) matches a folder not built yet.
+ */
+export function gitIgnores(file: string): boolean {
+  return [file, path.join(file, "x")].some(
+    (f) => spawnSync("git", ["check-ignore", "-q", "--no-index", f], { cwd: ROOT }).status === 0,
+  );
+}
 
 /** The effective config of a committed stack file, with optional overrides (full keys). */
 export function stackConfig(

@@ -2,23 +2,14 @@
 // source files readable in one go, config and components that do not import each other, and
 // tools that share their core instead of leaning on each other sideways.
 import { expect } from "chai";
-import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 
-const ROOT = path.resolve(__dirname, "..");
+import { ROOT, trackedFiles } from "./helpers";
+
 /** No hand-written source file over this many lines (generated data says so in its first line). */
 const MAX_LINES = 450;
 const README_MAX_BYTES = 12 * 1024;
-
-/** Files git tracks (with the ones it does not ignore yet), relative to the root. */
-function trackedFiles(): string[] {
-  const out = execFileSync("git", ["ls-files", "--cached", "--others", "--exclude-standard"], {
-    cwd: ROOT,
-    encoding: "utf8",
-  });
-  return out.split("\n").filter((f) => f && fs.existsSync(path.join(ROOT, f)));
-}
 
 /** The modules a TypeScript file imports or re-exports, as written. */
 function importsIn(file: string): string[] {

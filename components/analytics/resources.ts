@@ -30,6 +30,35 @@ export const WORKGROUP_CONFIG: Readonly<Record<string, string>> = {
   max_query_execution_time: "14400",
 };
 
+/**
+ * How long `pulumi up` and `pulumi destroy` wait for the workgroup, per wait. The provider
+ * (terraform-provider-aws `internal/service/redshiftserverless/workgroup.go`, 20 minutes each by
+ * default) waits once on create. On update it makes one UpdateWorkgroup call per changed group of
+ * fields (base and max capacity, one call each; config parameters; enhanced VPC routing; port;
+ * public access; security groups; subnets; track) and waits up to the update timeout after each;
+ * before each call it retries for a fixed 20 minutes while AWS answers ConflictException
+ * ("operation running") or, for capacity, until the first recovery point exists. On delete it
+ * retries ConflictException for a fixed 10 minutes, then waits up to the delete timeout. The sums
+ * must end before the deploy job's hour does: a provider timeout fails the `pulumi up` at the
+ * workgroup and the next one starts from what AWS has, where a job cut leaves pending operations
+ * (`test/components/slow-operations.spec.ts` holds each sum to the job).
+ *
+ * create: creation past 10 minutes was reported "nearly 100% of the time" (CREATING, then
+ * MODIFYING: hashicorp/terraform-provider-aws#31048, #31054, #26522) and the provider's own
+ * create-and-delete test took 815 s (#28114); 40 minutes leaves 20 for what precedes it in a first
+ * `pulumi up`. update: a change of every field the workgroup sets is seven calls (public access
+ * stays false: the mandatory `redshift-serverless-workgroup-not-public` refuses the `up`
+ * otherwise); the provider's acceptance tests create, update and delete a workgroup in about five
+ * minutes (#35720), so 7 minutes a call, 49 in all. The conflict retries are not in the sum: they
+ * run only while another operation holds the workgroup (right after its creation, or a second
+ * `up`), and no per-wait timeout could fit seven of them in the hour. delete: 10 + 40 minutes.
+ */
+export const WORKGROUP_TIMEOUTS: Readonly<pulumi.CustomTimeouts> = {
+  create: "40m",
+  update: "7m",
+  delete: "40m",
+};
+
 /** What the Analytics builders share. */
 export type Build = SettingsBuilder<
   AnalyticsArgs,
@@ -311,7 +340,7 @@ export function buildWorkgroup(
       })),
       tags: tags("workgroup"),
     },
-    { parent: b.self, dependsOn: [copyPolicy] },
+    { parent: b.self, dependsOn: [copyPolicy], customTimeouts: WORKGROUP_TIMEOUTS },
   );
   return workgroup;
 }

@@ -1,5 +1,6 @@
 import { expect } from "chai";
 import * as fs from "fs";
+import * as path from "path";
 import { Recording, RecordedResource } from "../../tools/lib/recorder";
 import { listStacks, loadProject } from "../../tools/check/project";
 import { COST_DOC, withCostSection } from "../../tools/cost/docs";
@@ -41,7 +42,7 @@ describe("cost estimate (npm run cost)", function () {
     }
     expect(
       [...missing],
-      `types with neither a rule in tools/cost/rules.ts nor a FREE_TYPES entry in tools/cost/prices.ts`,
+      `types with neither a rule in tools/cost/rules/ nor a FREE_TYPES entry in tools/cost/free-types.ts`,
     ).to.deep.equal([]);
   });
 
@@ -245,6 +246,16 @@ describe("cost estimate (npm run cost)", function () {
         "transfer.internetOutGb",
       ]);
     }
+  });
+
+  it("sends the reader for the free types' reasons to the file that gives them", () => {
+    const text = renderText([...estimates.values()]);
+    const line = text.split("\n").find((l) => l.includes("cost nothing by themselves"));
+    const files = [...(line ?? "").matchAll(/`(tools\/[\w./-]+\.ts)`/g)].map((m) => m[1]);
+    expect(files, line).to.have.length(1);
+    expect(fs.readFileSync(path.join(ROOT, files[0]), "utf8")).to.match(
+      /^export const FREE_TYPES\b/m,
+    );
   });
 
   it("compares with NAT gateways (one per AZ in prod, one in staging) and says which is cheaper at what traffic", () => {

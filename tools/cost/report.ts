@@ -141,8 +141,8 @@ export function renderStack(e: StackEstimate, heading = "##"): string {
   }
   const freeTypes = [...new Set(e.free.map((f) => f.type))].sort();
   lines.push(
-    `${e.free.length} resources cost nothing by themselves (${freeTypes.length} types; the reasons are in tools/cost/prices.ts ` +
-      `and \`--format json\`).`,
+    `${e.free.length} resources cost nothing by themselves (${freeTypes.length} types; the reasons are in ` +
+      `\`tools/cost/free-types.ts\` and \`--format json\`).`,
     "",
   );
   return lines.join("\n");

@@ -184,6 +184,7 @@ export async function record(opts: ScenarioOptions, program: () => unknown): Pro
     return ref;
   };
   const seen = new Set<string>();
+  let refused: unknown;
   const register = monitor.registerResource.bind(monitor);
   monitor.registerResource = (req: any, callback: (err: any, resp: any) => void) => {
     register(req, (err: any, resp: any) => {
@@ -195,6 +196,16 @@ export async function record(opts: ScenarioOptions, program: () => unknown): Pro
             new Error(`Duplicate resource URN '${urn}'; try giving it a unique name`),
             undefined,
           );
+          return;
+        }
+        let options: RecordedOptions;
+        try {
+          options = requestOptions(req, req.getAliasurnsList());
+        } catch (e) {
+          // As the engine does: a custom timeout it cannot parse fails the registration, and
+          // the run with it (the mock runtime would only leave the resource out).
+          refused ??= e;
+          callback(e, undefined);
           return;
         }
         seen.add(urn);
@@ -221,7 +232,7 @@ export async function record(opts: ScenarioOptions, program: () => unknown): Pro
           outputs: custom ? keepUnknowns(inputs, structToJs(resp.getObject())) : {},
           dependencies: req.getDependenciesList(),
           propertyDependencies,
-          options: requestOptions(req, req.getAliasurnsList()),
+          options,
           source: sourceOf(req),
         });
       }
@@ -275,12 +286,16 @@ export async function record(opts: ScenarioOptions, program: () => unknown): Pro
     if (engine) await pulumi.runtime.runInPulumiStack(async () => program());
     else await program();
     await pulumi.runtime.disconnect();
+    // The SDK rejects a refused registration's promises a turn later, with the error users see
+    // ("failed to register new resource …"): let it arrive while the handlers listen.
+    if (refused) await new Promise((resolve) => setImmediate(resolve));
   } catch (e) {
     failure ??= e;
   } finally {
     process.off("unhandledRejection", onFailure);
     process.off("uncaughtException", onFailure);
   }
+  failure ??= refused;
   if (failure) {
     forgetLaterRejections(failure);
     throw failure;

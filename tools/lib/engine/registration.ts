@@ -4,6 +4,7 @@
 // resource built by hand, for the bench's synthetic stacks and the policy tests' fixtures.
 import type * as resproto from "@pulumi/pulumi/proto/resource_pb";
 import type { RecordedOptions, RecordedResource } from "../recorder";
+import { goDurationSeconds, parseGoDuration } from "./go-duration";
 
 /** Options of a resource registered without any, as are those the engine registers itself. */
 export function defaultOptions(): RecordedOptions {
@@ -18,12 +19,39 @@ export function defaultOptions(): RecordedOptions {
   };
 }
 
+/**
+ * A resource's custom timeouts in seconds, as the engine reads them: the SDK sends the program's
+ * strings ("40m", "1h30m") and the engine parses each that is set with Go's `time.ParseDuration`
+ * into the seconds policies see as `createSeconds` … (pulumi/pulumi
+ * `pkg/resource/deploy/source_eval.go`, `RegisterResource` and `generateTimeoutInSeconds`: create,
+ * then delete, then update). One Go does not parse (the "1d" some SDK docs show) fails the
+ * registration with the engine's own message, "unable to parse customTimeout Value 1d", and
+ * `pulumi preview` stops at the resource; so does the offline engine. A remote component's are
+ * not parsed: the engine hands them to the provider's Construct as they are.
+ */
+export function customTimeoutSeconds(
+  ct: resproto.RegisterResourceRequest.CustomTimeouts | undefined,
+): RecordedOptions["customTimeouts"] {
+  const seconds = (text: string | undefined): number => {
+    if (!text) return 0;
+    const ns = parseGoDuration(text);
+    if (ns === undefined) throw new Error(`unable to parse customTimeout Value ${text}`);
+    return goDurationSeconds(ns);
+  };
+  const createSeconds = seconds(ct?.getCreate());
+  const deleteSeconds = seconds(ct?.getDelete());
+  return { createSeconds, updateSeconds: seconds(ct?.getUpdate()), deleteSeconds };
+}
+
 /** The options a registration request carries; `aliases` as the caller resolves them. */
 export function requestOptions(
   req: resproto.RegisterResourceRequest,
   aliases: string[],
 ): RecordedOptions {
-  const ct = req.getCustomtimeouts();
+  // A remote component's timeouts go to the provider's Construct as strings, unparsed.
+  const customTimeouts = customTimeoutSeconds(
+    req.getRemote() ? undefined : req.getCustomtimeouts(),
+  );
   const importId = req.getImportid();
   return {
     protect: req.getProtect() ?? false,
@@ -32,11 +60,7 @@ export function requestOptions(
     ignoreChanges: req.getIgnorechangesList(),
     additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
     aliases,
-    customTimeouts: {
-      createSeconds: Number(ct?.getCreate() || 0),
-      updateSeconds: Number(ct?.getUpdate() || 0),
-      deleteSeconds: Number(ct?.getDelete() || 0),
-    },
+    customTimeouts,
     ...(importId ? { importId } : {}),
   };
 }
