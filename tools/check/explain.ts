@@ -9,7 +9,7 @@ import * as path from "path";
 import { Project, shownPath, StackConfig } from "./project";
 import { quotesPlaceholder } from "./secret-placeholders";
 import type { ProgramError } from "./result";
-import { missingModule } from "../lib/engine/hints";
+import { failedBeforeConfig, missingModule } from "../lib/engine/hints";
 
 /** The stack configs of the run, by stack. */
 export type ConfigsByStack = ReadonlyMap<string, { project: Project; config: StackConfig }>;
@@ -62,7 +62,9 @@ export function configHints(
       `(secure: in ${keys.map((k) => `${file}${config.lines[k] ? `:${config.lines[k]}` : ""}`).join(", ")}) ` +
       `that the check cannot decrypt offline; the program got the placeholder ` +
       `${keys.map((k) => JSON.stringify(config.placeholders[k])).join(", ")} and failed on it: ${supply(keys)}`;
-  } else if (secrets.length > 0) {
+  } else if (secrets.length > 0 && !failedBeforeConfig(e.message)) {
+    // A program that did not compile, or imports a package that is not installed, failed before
+    // it read any config: no secret's placeholder is a possible cause, so none is named.
     notes.push(
       `note: ${secrets.join(", ")} ${secrets.length > 1 ? "are secrets" : "is a secret"} the check could not decrypt offline ` +
         `(the program got ${secrets.map((k) => JSON.stringify(config.placeholders[k])).join(", ")}); ` +

@@ -7,6 +7,7 @@ import * as path from "path";
 import type { ProgramFailure, ProgramRunOptions, SourceLocation } from "./language-host";
 import type { OfflineEngine } from "./monitor";
 import {
+  COMPILE_FAILURE,
   commonJsEntryHint,
   requireEsmHint,
   missingModule,
@@ -378,7 +379,7 @@ export function errorMessage(text: string): string {
     .replace(/^<ref \*\d+> /, "")
     .replace(/^Error: /, "");
   const ts = /^TSError: ⨯ Unable to compile TypeScript:\s*([\s\S]*)$/.exec(message);
-  if (ts) return `TypeScript could not compile the program: ${ts[1].trim()}`;
+  if (ts) return `${COMPILE_FAILURE}: ${ts[1].trim()}`;
   return message || "unknown error";
 }
 

@@ -1,0 +1,41 @@
+// Shapes of the official Pulumi example and template programs (pulumi/examples, pulumi/templates)
+// that the check once reported wrongly, each reduced to a fixture of test/fixtures/programs and
+// run through the check's CLI as a user runs it: one `npm run check` each, queued up front on a
+// pool of two.
+import { expect } from "chai";
+import * as path from "path";
+import { cli, CliRun, later, pool } from "./program-runs";
+
+const queue = pool(2);
+const program = (name: string) => path.join("test", "fixtures", "programs", name);
+
+describe("official example and template programs through the check's CLI", function () {
+  this.timeout(300_000);
+  const runs: Record<string, () => Promise<CliRun>> = {};
+  const queued = (...args: string[]) => later(queue(() => cli(...args)));
+
+  before(() => {
+    runs.compileWithSecret = queued(
+      "--program",
+      program("fail-compile-secret-config"),
+      "--stack",
+      "dev",
+      "--phase",
+      "preview",
+    );
+  });
+
+  it("a program that does not compile, with a secret in its stack file: the compiler's errors, no word of the secret", async () => {
+    // aws-ts-slackbot's shape. No code of a program TypeScript refuses runs, so no config value
+    // is why it failed: the undecryptable secret is neither the reason nor a note.
+    const run = await runs.compileWithSecret();
+    expect(run.code).to.equal(2);
+    expect(run.stderr).to.contain(
+      "error: the program failed (stack dev, preview phase): TypeScript could not compile the program: " +
+        "index.ts(12,27): error TS2339: Property 'apigateway' does not exist",
+    );
+    expect(run.stderr).to.contain(`${program("fail-compile-secret-config")}/index.ts:12:27`);
+    expect(run.stderr).to.not.contain("slackToken");
+    expect(run.stderr).to.not.contain("offline-secret-placeholder");
+  });
+});
