@@ -89,7 +89,11 @@ describe("offline check: secrets in the stack file", () => {
       "Error [ERR_MODULE_NOT_FOUND]: Cannot find package 'dotenv' imported from /p/index.ts",
       "TypeScript could not compile the program: index.ts(3,1): error TS2339: Property 'x' does not exist",
     ]) {
-      expect(fail(message), message).to.deep.equal({ notes: [], configError: false, reason: undefined });
+      expect(fail(message), message).to.deep.equal({
+        notes: [],
+        configError: false,
+        reason: undefined,
+      });
     }
     // One that names a secret's placeholder as the module still names that secret.
     expect(fail("Cannot find module './envs/offline-secret-placeholder-1'").reason).to.match(
