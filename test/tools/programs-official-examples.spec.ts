@@ -4,7 +4,7 @@
 // pool of two.
 import { expect } from "chai";
 import * as path from "path";
-import { cli, CliRun, later, pool } from "./program-runs";
+import { cli, CliRun, later, lineOf, pool } from "./program-runs";
 
 const queue = pool(2);
 const program = (name: string) => path.join("test", "fixtures", "programs", name);
@@ -23,6 +23,7 @@ describe("official example and template programs through the check's CLI", funct
       "--phase",
       "preview",
     );
+    runs.removedOutput = queued("--program", program("fail-removed-output"), "--phase", "preview");
   });
 
   it("a program that does not compile, with a secret in its stack file: the compiler's errors, no word of the secret", async () => {
@@ -37,5 +38,19 @@ describe("official example and template programs through the check's CLI", funct
     expect(run.stderr).to.contain(`${program("fail-compile-secret-config")}/index.ts:12:27`);
     expect(run.stderr).to.not.contain("slackToken");
     expect(run.stderr).to.not.contain("offline-secret-placeholder");
+  });
+
+  it("a required input given an output the installed package dropped: the type error pulumi preview stops at", async () => {
+    // docker-ts-multi-container-app's shape: at run time only "Missing required property 'image'"
+    // at the constructor; type-checked, as `pulumi preview` compiles it, the read that says why.
+    const run = await runs.removedOutput();
+    expect(run.code).to.equal(2);
+    const line = lineOf("fail-removed-output/index.ts", "image: redisImage.latest");
+    expect(run.stderr).to.contain(
+      "error: the program failed (stack dev, preview phase): TypeScript could not compile the program: " +
+        `index.ts(${line},23): error TS2339: Property 'latest' does not exist on type 'RemoteImage'.`,
+    );
+    expect(run.stderr).to.contain(`${program("fail-removed-output")}/index.ts:${line}:23`);
+    expect(run.stderr).to.not.contain("Missing required property");
   });
 });

@@ -33,6 +33,7 @@ import { checkProviderConfig } from "./provider-config";
 import { traceEvent } from "../lib/engine/trace";
 import {
   cannotFindModule,
+  failedAtRunTime,
   lentModuleNotFound,
   transpileOnlyFailure,
 } from "../lib/engine/type-only-imports";
@@ -121,7 +122,13 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
     const again = await run(true);
     // A compile that cannot see a package Node loaded (TS2307) explains nothing about the first
     // failure: that failure is the one reported.
-    if (cannotFindModule(again.failure)) {
+    // Nor does a compile that finds no type error where the first run failed at run time (an
+    // input left undefined by a value TypeScript allows): the program fails as it did, and that
+    // first failure is the one reported.
+    if (
+      cannotFindModule(again.failure) ||
+      (failedAtRunTime(first.failure) && failedAtRunTime(again.failure))
+    ) {
       typeChecked.delete(why);
       return first;
     }

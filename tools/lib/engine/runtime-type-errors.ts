@@ -260,3 +260,37 @@ export function missingMemberNote(
     "--type-check does) and reports what that compile reports"
   );
 }
+
+/**
+ * `Missing required property 'image'`: what a provider SDK's resource constructor throws for a
+ * required input that is undefined (@pulumi/docker `container.js`, every generated resource
+ * class: `if (args?.image === undefined && !opts.urn) throw new Error("Missing required property
+ * 'image'")`).
+ */
+const MISSING_REQUIRED = /^Missing required property '([^']+)'/;
+
+/**
+ * A required input the program's TypeScript left undefined. Given a value TypeScript cannot prove
+ * defined (a member the installed package does not declare, as `RemoteImage.latest`, which
+ * @pulumi/docker 4 dropped; a `config.get` under strictNullChecks), the type-checking compile of
+ * `pulumi preview` stops at that line with the type error that says why, before the program
+ * runs: the report's note on a run compiled again so. Undefined for JavaScript (never
+ * type-checked) and for a package's own file.
+ */
+export function missingInputNote(
+  failure: ProgramFailure | undefined,
+  pwd: string,
+): string | undefined {
+  if (failure?.kind !== "error") return undefined;
+  const input = MISSING_REQUIRED.exec(failure.message)?.[1];
+  const at = failure.location;
+  if (!input || !at || !TYPESCRIPT_FILE.test(at.file)) return undefined;
+  if (at.file.split(/[\\/]/).includes("node_modules")) return undefined;
+  const file = path.isAbsolute(at.file) ? path.relative(pwd, at.file) : at.file;
+  return (
+    `${file}:${at.line} gives a resource no required \`${input}\` at run time: ` +
+    "`pulumi preview` type-checks the program by default and stops at the first type error, " +
+    "before the program runs, so the check compiled it the same way (as --type-check does) and " +
+    "reports what that compile reports"
+  );
+}

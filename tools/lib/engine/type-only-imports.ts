@@ -11,9 +11,9 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { ProgramFailure, ProgramRun } from "./language-host";
-import { missingModule } from "./hints";
+import { COMPILE_FAILURE, missingModule } from "./hints";
 import { packageNameOf, resolvePackageJson } from "./versions";
-import { missingMemberNote, TYPESCRIPT_FILE } from "./runtime-type-errors";
+import { missingInputNote, missingMemberNote, TYPESCRIPT_FILE } from "./runtime-type-errors";
 
 export interface TypesOnlyModule {
   /** The specifier the program imports (`aws-lambda`, `./types`). */
@@ -82,6 +82,14 @@ export function cannotFindModule(failure: ProgramFailure | undefined): boolean {
 }
 
 /**
+ * A run that failed as a program does when it runs, not as TypeScript refusing it: a compile
+ * with type-checking that found no type error left the program to fail the same way.
+ */
+export function failedAtRunTime(failure: ProgramFailure | undefined): boolean {
+  return failure?.kind === "error" && !failure.message.startsWith(`${COMPILE_FAILURE}:`);
+}
+
+/**
  * A type-checked run of a program that installed nothing, failed with TS2307 on a package the
  * check lends it: its tsconfig's own `compilerOptions` (a `paths` setting) reach ts-node as
  * explicit options, which win over TS_NODE_COMPILER_OPTIONS in ts-node 10 (its
@@ -140,7 +148,9 @@ export function transpileOnlyFailure(
 ): string | undefined {
   const typesOnly = typesOnlyModule(failure);
   if (typesOnly) return typeCheckedNote(typesOnly, pwd);
-  if (!singleFileRootDir(failure)) return missingMemberNote(failure, pwd, fallbackModulesDir);
+  if (!singleFileRootDir(failure)) {
+    return missingMemberNote(failure, pwd, fallbackModulesDir) ?? missingInputNote(failure, pwd);
+  }
   return (
     "TypeScript 6 refused a file compiled on its own (TS5011: an outDir without rootDir, and " +
     "that file's folder is not the tsconfig's), which `pulumi preview`, compiling the whole " +
