@@ -175,7 +175,7 @@ describe("a call of what the installed packages lack, which a type-checking comp
     expect(transpileOnlyFailure({ ...failure, location: undefined }, dir)).to.equal(undefined);
   });
 
-  it("a required input a TypeScript file of the program left undefined: compiled again, but not JavaScript's", () => {
+  it("a required input left undefined, a name nothing defines, in the program's TypeScript: compiled again; not in JavaScript", () => {
     const removed = path.join(FIXTURES, "fail-removed-output");
     const index = path.join(removed, "index.ts");
     const line = lineOf("fail-removed-output/index.ts", 'new docker.Container("redis"');
@@ -195,6 +195,10 @@ describe("a call of what the installed packages lack, which a type-checking comp
     expect(
       transpileOnlyFailure(at(path.join(removed, "node_modules", "p", "index.ts")), removed),
     ).to.equal(undefined);
+    const undefinedName = { ...missing, message: "ReferenceError: repo is not defined" };
+    expect(transpileOnlyFailure(undefinedName, removed)).to.match(
+      new RegExp(`^index\\.ts:${line} uses \`repo\`, which nothing defines at run time: `),
+    );
     // What a compile that found nothing left: the program failing as it did, reported as such.
     expect(failedAtRunTime(missing)).to.equal(true);
     expect(

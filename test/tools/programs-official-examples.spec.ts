@@ -23,6 +23,7 @@ describe("official example and template programs through the check's CLI", funct
       "--phase",
       "preview",
     );
+    runs.undefinedName = queued("--program", program("fail-undefined-name"), "--phase", "preview");
     runs.removedOutput = queued("--program", program("fail-removed-output"), "--phase", "preview");
   });
 
@@ -52,5 +53,17 @@ describe("official example and template programs through the check's CLI", funct
     );
     expect(run.stderr).to.contain(`${program("fail-removed-output")}/index.ts:${line}:23`);
     expect(run.stderr).to.not.contain("Missing required property");
+  });
+
+  it("a name nothing defines: TypeScript's TS2304 at that line, as pulumi preview reports it", async () => {
+    // pulumi/templates' random-typescript at one commit exported `repo.id`, a name nothing defines.
+    const run = await runs.undefinedName();
+    expect(run.code).to.equal(2);
+    const line = lineOf("fail-undefined-name/index.ts", "export const name = repo.id;");
+    expect(run.stderr).to.contain(
+      "error: the program failed (stack dev, preview phase): TypeScript could not compile the program: " +
+        `index.ts(${line},21): error TS2304: Cannot find name 'repo'.`,
+    );
+    expect(run.stderr).to.not.contain("ReferenceError");
   });
 });

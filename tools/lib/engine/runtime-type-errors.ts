@@ -268,27 +268,33 @@ export function missingMemberNote(
  * 'image'")`).
  */
 const MISSING_REQUIRED = /^Missing required property '([^']+)'/;
+/** `ReferenceError: repo is not defined`: a name nothing declares (TypeScript's TS2304). */
+const UNDEFINED_NAME = /^ReferenceError: ([\w$]+) is not defined\b/;
 
 /**
- * A required input the program's TypeScript left undefined. Given a value TypeScript cannot prove
- * defined (a member the installed package does not declare, as `RemoteImage.latest`, which
- * @pulumi/docker 4 dropped; a `config.get` under strictNullChecks), the type-checking compile of
- * `pulumi preview` stops at that line with the type error that says why, before the program
- * runs: the report's note on a run compiled again so. Undefined for JavaScript (never
- * type-checked) and for a package's own file.
+ * A required input the program's TypeScript left undefined, or a name it uses that nothing
+ * defines. Given a value TypeScript cannot prove defined (a member the installed package does not
+ * declare, as `RemoteImage.latest`, which @pulumi/docker 4 dropped; a `config.get` under
+ * strictNullChecks), or a name nothing declares (the random-typescript template's stray
+ * `repo.id`), the type-checking compile of `pulumi preview` stops at that line with the type error
+ * that says why, before the program runs: the report's note on a run compiled again so.
+ * Undefined for JavaScript (never type-checked) and for a package's own file.
  */
-export function missingInputNote(
+export function undefinedValueNote(
   failure: ProgramFailure | undefined,
   pwd: string,
 ): string | undefined {
   if (failure?.kind !== "error") return undefined;
   const input = MISSING_REQUIRED.exec(failure.message)?.[1];
+  const name = UNDEFINED_NAME.exec(failure.message)?.[1];
   const at = failure.location;
-  if (!input || !at || !TYPESCRIPT_FILE.test(at.file)) return undefined;
+  if ((!input && !name) || !at || !TYPESCRIPT_FILE.test(at.file)) return undefined;
   if (at.file.split(/[\\/]/).includes("node_modules")) return undefined;
   const file = path.isAbsolute(at.file) ? path.relative(pwd, at.file) : at.file;
   return (
-    `${file}:${at.line} gives a resource no required \`${input}\` at run time: ` +
+    (input
+      ? `${file}:${at.line} gives a resource no required \`${input}\` at run time: `
+      : `${file}:${at.line} uses \`${name}\`, which nothing defines at run time: `) +
     "`pulumi preview` type-checks the program by default and stops at the first type error, " +
     "before the program runs, so the check compiled it the same way (as --type-check does) and " +
     "reports what that compile reports"
