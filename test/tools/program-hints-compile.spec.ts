@@ -199,6 +199,9 @@ describe("a call of what the installed packages lack, which a type-checking comp
     expect(transpileOnlyFailure(undefinedName, removed)).to.match(
       new RegExp(`^index\\.ts:${line} uses \`repo\`, which nothing defines at run time: `),
     );
+    const esm =
+      "ReferenceError: require is not defined in ES module scope, you can use import instead";
+    expect(transpileOnlyFailure({ ...missing, message: esm }, removed)).to.equal(undefined);
     // What a compile that found nothing left: the program failing as it did, reported as such.
     expect(failedAtRunTime(missing)).to.equal(true);
     expect(

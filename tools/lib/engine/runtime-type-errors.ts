@@ -268,8 +268,12 @@ export function missingMemberNote(
  * 'image'")`).
  */
 const MISSING_REQUIRED = /^Missing required property '([^']+)'/;
-/** `ReferenceError: repo is not defined`: a name nothing declares (TypeScript's TS2304). */
-const UNDEFINED_NAME = /^ReferenceError: ([\w$]+) is not defined\b/;
+/**
+ * `ReferenceError: repo is not defined`: a name nothing declares (TypeScript's TS2304). Not Node's
+ * "require is not defined in ES module scope", a module-format error with hints of its own
+ * (./hints-module-syntax.ts), which a type-checking compile does not explain.
+ */
+const UNDEFINED_NAME = /^ReferenceError: ([\w$]+) is not defined(?:\n|$)/;
 
 /**
  * A required input the program's TypeScript left undefined, or a name it uses that nothing
