@@ -95,6 +95,17 @@ describe("offline check: secrets in the stack file", () => {
         reason: undefined,
       });
     }
+    // A file by a relative or absolute path may be one the program computed from a value (the
+    // first label of a secret tenant id: `./tenants/offline`): every secret is still noted.
+    for (const message of [
+      "Cannot find module './tenants/offline'\nRequire stack:\n- /p/index.ts",
+      "Cannot find module '../settings/offline'",
+      "Cannot find module '/p/tenants/offline.json'",
+    ]) {
+      expect(fail(message).notes.join("\n"), message).to.contain(
+        "demo:endpoint, demo:token are secrets",
+      );
+    }
     // One that names a secret's placeholder as the module still names that secret.
     expect(fail("Cannot find module './envs/offline-secret-placeholder-1'").reason).to.match(
       /^demo:token is a secret/,

@@ -9,7 +9,8 @@ import * as path from "path";
 import { Project, shownPath, StackConfig } from "./project";
 import { quotesPlaceholder } from "./secret-placeholders";
 import type { ProgramError } from "./result";
-import { failedBeforeConfig, missingModule } from "../lib/engine/hints";
+import { missingModule } from "../lib/engine/hints";
+import { failedBeforeConfig } from "../lib/engine/failure-stage";
 
 /** The stack configs of the run, by stack. */
 export type ConfigsByStack = ReadonlyMap<string, { project: Project; config: StackConfig }>;

@@ -33,10 +33,10 @@ import { checkProviderConfig } from "./provider-config";
 import { traceEvent } from "../lib/engine/trace";
 import {
   cannotFindModule,
-  failedAtRunTime,
   lentModuleNotFound,
   transpileOnlyFailure,
 } from "../lib/engine/type-only-imports";
+import { failedAtRunTime } from "../lib/engine/failure-stage";
 import { loadStackConfig, SECRET_PLACEHOLDER, stackProgram } from "./project";
 import { NOT_TYPE_CHECKED, previewTypeChecks } from "../lib/engine/type-check-rule";
 

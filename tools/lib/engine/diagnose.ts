@@ -7,7 +7,6 @@ import * as path from "path";
 import type { ProgramFailure, ProgramRunOptions, SourceLocation } from "./language-host";
 import type { OfflineEngine } from "./monitor";
 import {
-  COMPILE_FAILURE,
   commonJsEntryHint,
   requireEsmHint,
   missingModule,
@@ -46,6 +45,7 @@ import { moreErrors, withoutWrapping } from "./other-errors";
 import { invokeSite, sourceOfUrn, unansweredInvokesHint, type Invoker } from "./invoke-sites";
 import { moduleSettingConflict } from "./hints-module-settings";
 import { stripAnsi } from "../ansi";
+import { COMPILE_FAILURE } from "./failure-stage";
 import { frameOf, type FilePlace } from "./own-frames";
 
 /** How long the language host may take to set up before the program's own timeout starts. */

@@ -175,18 +175,6 @@ export function missingModule(message: string): string | undefined {
   return /^(?:Error \[ERR_[A-Z_]+\]: )?Cannot find (?:module|package) '([^']+)'/.exec(message)?.[1];
 }
 
-/** How the report begins the message of a program TypeScript could not compile (ts-node's TSError). */
-export const COMPILE_FAILURE = "TypeScript could not compile the program";
-
-/**
- * Whether a program failed before any of its code could read a config value: TypeScript could not
- * compile it (ts-node compiles a file before running it), or a package it imports is not installed.
- * No config value, a secret's included, is why such a failure happened.
- */
-export function failedBeforeConfig(message: string): boolean {
-  return message.startsWith(`${COMPILE_FAILURE}:`) || missingModule(message) !== undefined;
-}
-
 export { declaredRange } from "./versions";
 
 /**

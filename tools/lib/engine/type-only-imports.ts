@@ -11,7 +11,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { ProgramFailure, ProgramRun } from "./language-host";
-import { COMPILE_FAILURE, missingModule } from "./hints";
+import { missingModule } from "./hints";
 import { packageNameOf, resolvePackageJson } from "./versions";
 import { undefinedValueNote, missingMemberNote, TYPESCRIPT_FILE } from "./runtime-type-errors";
 
@@ -79,14 +79,6 @@ export function singleFileRootDir(failure: ProgramFailure | undefined): boolean 
 /** TypeScript's TS2307 (`Cannot find module 'x'`): the compile did not see a module Node loads. */
 export function cannotFindModule(failure: ProgramFailure | undefined): boolean {
   return failure?.kind === "error" && /\berror TS2307\b/.test(failure.message);
-}
-
-/**
- * A run that failed as a program does when it runs, not as TypeScript refusing it: a compile
- * with type-checking that found no type error left the program to fail the same way.
- */
-export function failedAtRunTime(failure: ProgramFailure | undefined): boolean {
-  return failure?.kind === "error" && !failure.message.startsWith(`${COMPILE_FAILURE}:`);
 }
 
 /**
