@@ -10,7 +10,7 @@ import { Project, shownPath, StackConfig } from "./project";
 import { quotesPlaceholder } from "./secret-placeholders";
 import type { ProgramError } from "./result";
 import { missingModule } from "../lib/engine/hints";
-import { failedBeforeConfig } from "../lib/engine/failure-stage";
+import { compileFailed, failedBeforeConfig } from "../lib/engine/failure-stage";
 
 /** The stack configs of the run, by stack. */
 export type ConfigsByStack = ReadonlyMap<string, { project: Project; config: StackConfig }>;
@@ -156,9 +156,14 @@ export function describeProgramError(
   configsByStack: ConfigsByStack,
   toolRoot: string,
 ): string {
-  const where = [e.stack_ ? `stack ${e.stack_}` : "", e.phase ? `${e.phase} phase` : ""]
-    .filter(Boolean)
-    .join(", ");
+  // TypeScript compiles the program before any of it runs: `pulumi preview` stops at the compile,
+  // before either phase, whichever run of the check (a phase's, or one compiled again) found it.
+  const stage = compileFailed(e.message)
+    ? "compile, before the program runs"
+    : e.phase
+      ? `${e.phase} phase`
+      : "";
+  const where = [e.stack_ ? `stack ${e.stack_}` : "", stage].filter(Boolean).join(", ");
   const hints = configHints(e, configsByStack);
   // The SDK indents the second line of its config errors with a tab ("\n\tplease set a value
   // using ..."), which the report would show escaped: it is shown as the indentation it is.
