@@ -18,7 +18,6 @@ import { typeScript6Hint } from "../../tools/lib/engine/hints-typescript";
 import { mixedModuleSyntaxHint } from "../../tools/lib/engine/hints-module-syntax";
 import { nativeGrpcHint } from "../../tools/lib/engine/node-engines";
 import {
-  failedAtRunTime,
   transpileOnlyFailure,
   typeCheckedNote,
   typesOnlyHint,
@@ -26,7 +25,7 @@ import {
   typesPackage,
 } from "../../tools/lib/engine/type-only-imports";
 import { missingMemberCall } from "../../tools/lib/engine/runtime-type-errors";
-import { FIXTURES, lineOf, ROOT } from "./program-runs";
+import { FIXTURES, ROOT } from "./program-runs";
 import { writeFile } from "./files";
 
 /** Node's CommonJS error for a module it cannot find, as the language host logs it. */
@@ -173,44 +172,6 @@ describe("a call of what the installed packages lack, which a type-checking comp
     const other = { ...failure, message: "Error: bucketName is required" };
     expect(transpileOnlyFailure(other, dir)).to.equal(undefined);
     expect(transpileOnlyFailure({ ...failure, location: undefined }, dir)).to.equal(undefined);
-  });
-
-  it("a required input left undefined, a name nothing defines, in the program's TypeScript: compiled again; not in JavaScript", () => {
-    const removed = path.join(FIXTURES, "fail-removed-output");
-    const index = path.join(removed, "index.ts");
-    const line = lineOf("fail-removed-output/index.ts", 'new docker.Container("redis"');
-    const missing = {
-      kind: "error" as const,
-      message: "Missing required property 'image'",
-      location: { file: index, line, column: 15 },
-    };
-    expect(transpileOnlyFailure(missing, removed)).to.equal(
-      `index.ts:${line} gives a resource no required \`image\` at run time: \`pulumi preview\` ` +
-        "type-checks the program by default and stops at the first type error, before the " +
-        "program runs, so the check compiled it the same way (as --type-check does) and " +
-        "reports what that compile reports",
-    );
-    const at = (file: string) => ({ ...missing, location: { file, line, column: 15 } });
-    expect(transpileOnlyFailure(at(path.join(removed, "index.js")), removed)).to.equal(undefined);
-    expect(
-      transpileOnlyFailure(at(path.join(removed, "node_modules", "p", "index.ts")), removed),
-    ).to.equal(undefined);
-    const undefinedName = { ...missing, message: "ReferenceError: repo is not defined" };
-    expect(transpileOnlyFailure(undefinedName, removed)).to.match(
-      new RegExp(`^index\\.ts:${line} uses \`repo\`, which nothing defines at run time: `),
-    );
-    const esm =
-      "ReferenceError: require is not defined in ES module scope, you can use import instead";
-    expect(transpileOnlyFailure({ ...missing, message: esm }, removed)).to.equal(undefined);
-    // What a compile that found nothing left: the program failing as it did, reported as such.
-    expect(failedAtRunTime(missing)).to.equal(true);
-    expect(
-      failedAtRunTime({
-        ...missing,
-        message: "TypeScript could not compile the program: index.ts(13,23): error TS2339: x",
-      }),
-    ).to.equal(false);
-    expect(failedAtRunTime(undefined)).to.equal(false);
   });
 });
 
