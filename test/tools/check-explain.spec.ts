@@ -1,12 +1,13 @@
 // How the offline check explains a program's failure: a config error points at the stack file's
 // line without stack frames; a missing key in a stack that imports ESC environments says they
 // cannot be opened offline; a note on the packages' version skew stands only under a failure it
-// may explain.
+// may explain; a compile error is the compile's, in no phase.
 import { expect } from "chai";
 import * as path from "path";
 import { type ConfigsByStack, describeProgramError } from "../../tools/check/explain";
 import { loadProject, loadStackConfig } from "../../tools/check/project";
 import { ProgramError } from "../../tools/check/run";
+import { COMPILE_FAILURE } from "../../tools/lib/engine/failure-stage";
 import { demoProgram } from "./demo-program";
 
 const ROOT = path.resolve(__dirname, "..", "..");
@@ -193,5 +194,28 @@ describe("the program's output under its failure", () => {
       "node:internal",
     ])
       expect(shown).not.to.contain(own);
+  });
+});
+
+describe("the stage a program failed at", () => {
+  const explain = (message: string, phase: "preview" | "apply") =>
+    describeProgramError(
+      new ProgramError(message, "exception", undefined, undefined, [], "dev", phase),
+      new Map(),
+      ROOT,
+    );
+
+  it("names a compile error as the compile's, before either phase, whichever run found it", () => {
+    // A name read only inside an `apply`, which runs in the apply phase: the run compiled again
+    // with type-checking refuses it, as `pulumi preview` does before any phase.
+    const compile = `${COMPILE_FAILURE}: index.ts(4,57): error TS2304: Cannot find name 'prefix'.`;
+    for (const phase of ["preview", "apply"] as const) {
+      expect(explain(compile, phase).split("\n")[0]).to.equal(
+        `error: the program failed (stack dev, compile, before the program runs): ${compile}`,
+      );
+    }
+    expect(explain("ReferenceError: prefix is not defined", "apply").split("\n")[0]).to.equal(
+      "error: the program failed (stack dev, apply phase): ReferenceError: prefix is not defined",
+    );
   });
 });

@@ -83,5 +83,32 @@ describe("offline check: secrets in the stack file", () => {
     const none = fail("TypeError: something else");
     expect(none.reason).to.equal(undefined);
     expect(none.notes.join("\n")).to.contain("demo:endpoint, demo:token are secrets");
+    // A failure before any code ran (a package not installed, a compile error): no secret note.
+    for (const message of [
+      "Cannot find module '@slack/web-api'\nRequire stack:\n- /p/index.ts",
+      "Error [ERR_MODULE_NOT_FOUND]: Cannot find package 'dotenv' imported from /p/index.ts",
+      "TypeScript could not compile the program: index.ts(3,1): error TS2339: Property 'x' does not exist",
+    ]) {
+      expect(fail(message), message).to.deep.equal({
+        notes: [],
+        configError: false,
+        reason: undefined,
+      });
+    }
+    // A file by a relative or absolute path may be one the program computed from a value (the
+    // first label of a secret tenant id: `./tenants/offline`): every secret is still noted.
+    for (const message of [
+      "Cannot find module './tenants/offline'\nRequire stack:\n- /p/index.ts",
+      "Cannot find module '../settings/offline'",
+      "Cannot find module '/p/tenants/offline.json'",
+    ]) {
+      expect(fail(message).notes.join("\n"), message).to.contain(
+        "demo:endpoint, demo:token are secrets",
+      );
+    }
+    // One that names a secret's placeholder as the module still names that secret.
+    expect(fail("Cannot find module './envs/offline-secret-placeholder-1'").reason).to.match(
+      /^demo:token is a secret/,
+    );
   });
 });

@@ -10,6 +10,7 @@ import { Project, shownPath, StackConfig } from "./project";
 import { quotesPlaceholder } from "./secret-placeholders";
 import type { ProgramError } from "./result";
 import { missingModule } from "../lib/engine/hints";
+import { compileFailed, failedBeforeConfig } from "../lib/engine/failure-stage";
 
 /** The stack configs of the run, by stack. */
 export type ConfigsByStack = ReadonlyMap<string, { project: Project; config: StackConfig }>;
@@ -62,7 +63,9 @@ export function configHints(
       `(secure: in ${keys.map((k) => `${file}${config.lines[k] ? `:${config.lines[k]}` : ""}`).join(", ")}) ` +
       `that the check cannot decrypt offline; the program got the placeholder ` +
       `${keys.map((k) => JSON.stringify(config.placeholders[k])).join(", ")} and failed on it: ${supply(keys)}`;
-  } else if (secrets.length > 0) {
+  } else if (secrets.length > 0 && !failedBeforeConfig(e.message)) {
+    // A program that did not compile, or imports a package that is not installed, failed before
+    // it read any config: no secret's placeholder is a possible cause, so none is named.
     notes.push(
       `note: ${secrets.join(", ")} ${secrets.length > 1 ? "are secrets" : "is a secret"} the check could not decrypt offline ` +
         `(the program got ${secrets.map((k) => JSON.stringify(config.placeholders[k])).join(", ")}); ` +
@@ -153,9 +156,14 @@ export function describeProgramError(
   configsByStack: ConfigsByStack,
   toolRoot: string,
 ): string {
-  const where = [e.stack_ ? `stack ${e.stack_}` : "", e.phase ? `${e.phase} phase` : ""]
-    .filter(Boolean)
-    .join(", ");
+  // TypeScript compiles the program before any of it runs: `pulumi preview` stops at the compile,
+  // before either phase, whichever run of the check (a phase's, or one compiled again) found it.
+  const stage = compileFailed(e.message)
+    ? "compile, before the program runs"
+    : e.phase
+      ? `${e.phase} phase`
+      : "";
+  const where = [e.stack_ ? `stack ${e.stack_}` : "", stage].filter(Boolean).join(", ");
   const hints = configHints(e, configsByStack);
   // The SDK indents the second line of its config errors with a tab ("\n\tplease set a value
   // using ..."), which the report would show escaped: it is shown as the indentation it is.

@@ -36,6 +36,8 @@ import {
   lentModuleNotFound,
   transpileOnlyFailure,
 } from "../lib/engine/type-only-imports";
+import { failedAtRunTime } from "../lib/engine/failure-stage";
+import { ranOnlyTypeChecked } from "../lib/engine/runtime-type-errors";
 import { loadStackConfig, SECRET_PLACEHOLDER, stackProgram } from "./project";
 import { NOT_TYPE_CHECKED, previewTypeChecks } from "../lib/engine/type-check-rule";
 
@@ -111,19 +113,34 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
       : undefined;
     const first = lentFailure ? { ...ran, failure: lentFailure } : ran;
     // A failure only a file-by-file compile has (../lib/engine/type-only-imports.ts): compiled again as
-    // `pulumi preview` compiles it, what the failed run registered forgotten.
-    const why = typeCheck
-      ? undefined
-      : transpileOnlyFailure(first.failure, project.dir, opts.fallbackModulesDir);
+    // `pulumi preview` compiles it, what the failed run registered forgotten. Not when preview
+    // itself compiles file by file (PULUMI_NODEJS_TRANSPILE_ONLY, `noCheck`): it fails as the
+    // first run did, and that failure is the one reported.
+    const why =
+      typeCheck || !previewChecks
+        ? undefined
+        : transpileOnlyFailure(first.failure, project.dir, opts.fallbackModulesDir);
     if (!why) return first;
     typeChecked.add(why);
     streams[i].restart();
     const again = await run(true);
     // A compile that cannot see a package Node loaded (TS2307) explains nothing about the first
     // failure: that failure is the one reported.
-    if (cannotFindModule(again.failure)) {
+    // Nor does a compile that finds no type error where the first run failed at run time (an
+    // input left undefined by a value TypeScript allows): the program fails as it did, and that
+    // first failure is the one reported.
+    if (
+      cannotFindModule(again.failure) ||
+      (failedAtRunTime(first.failure) && failedAtRunTime(again.failure))
+    ) {
       typeChecked.delete(why);
       return first;
+    }
+    // A program that runs once type-checked (an ambient `const enum`, which only a compile that
+    // sees its declaration inlines): no type error to report, the note says what made it run.
+    if (!again.failure) {
+      typeChecked.delete(why);
+      typeChecked.add(ranOnlyTypeChecked(why));
     }
     compiledAgain.add(again);
     return again;

@@ -45,6 +45,7 @@ import { moreErrors, withoutWrapping } from "./other-errors";
 import { invokeSite, sourceOfUrn, unansweredInvokesHint, type Invoker } from "./invoke-sites";
 import { moduleSettingConflict } from "./hints-module-settings";
 import { stripAnsi } from "../ansi";
+import { COMPILE_FAILURE } from "./failure-stage";
 import { frameOf, type FilePlace } from "./own-frames";
 
 /** How long the language host may take to set up before the program's own timeout starts. */
@@ -378,7 +379,7 @@ export function errorMessage(text: string): string {
     .replace(/^<ref \*\d+> /, "")
     .replace(/^Error: /, "");
   const ts = /^TSError: ⨯ Unable to compile TypeScript:\s*([\s\S]*)$/.exec(message);
-  if (ts) return `TypeScript could not compile the program: ${ts[1].trim()}`;
+  if (ts) return `${COMPILE_FAILURE}: ${ts[1].trim()}`;
   return message || "unknown error";
 }
 

@@ -10,7 +10,8 @@
 // compiles it, so the report names the error, file and line `pulumi preview` names.
 import * as fs from "fs";
 import * as path from "path";
-import type { ProgramFailure } from "./language-host";
+import type { ProgramFailure, SourceLocation } from "./language-host";
+import { frameOf } from "./own-frames";
 import { readSource } from "./program-sources";
 import { nearestPackageJson } from "./versions";
 
@@ -232,12 +233,53 @@ export function missingMemberCall(
   pwd?: string,
   fallbackModulesDir?: string,
 ): { readonly expression: string; readonly kind: string } | undefined {
-  if (failure?.kind !== "error") return undefined;
+  if (!programTypeScriptSite(failure)) return undefined;
   const m = missingMemberOf(failure.message, failure.location, pwd, fallbackModulesDir);
-  const file = failure.location?.file;
-  if (!m || !file || !TYPESCRIPT_FILE.test(file)) return undefined;
-  if (file.split(/[\\/]/).includes("node_modules")) return undefined;
-  return { expression: m.expression, kind: m.kind };
+  return m && { expression: m.expression, kind: m.kind };
+}
+
+/**
+ * Where a failure happened, when that is a TypeScript file of the program itself: not a package's
+ * (under node_modules), and not JavaScript, which no compile type-checks.
+ */
+function programTypeScriptSite(
+  failure: ProgramFailure | undefined,
+): failure is ProgramFailure & { readonly location: SourceLocation } {
+  const file = failure?.kind === "error" ? failure.location?.file : undefined;
+  if (!file || !TYPESCRIPT_FILE.test(file)) return false;
+  return !file.split(/[\\/]/).includes("node_modules");
+}
+
+/** `file:line` of a site, its file relative to the program's folder. */
+function siteOf(at: SourceLocation, pwd: string): string {
+  return `${path.isAbsolute(at.file) ? path.relative(pwd, at.file) : at.file}:${at.line}`;
+}
+
+/**
+ * How a note on a run compiled again with type-checking ends: why the check compiled it so.
+ * The language host compiles with ts-node, which type-checks unless PULUMI_NODEJS_TRANSPILE_ONLY
+ * or the tsconfig's `noCheck` says otherwise (`cmd/run/run.js` of @pulumi/pulumi).
+ */
+export const TYPE_CHECKED_AGAIN =
+  "`pulumi preview` type-checks the program by default and stops at the first type error, " +
+  "before the program runs, so the check compiled it the same way (as --type-check does) and " +
+  "reports what that compile reports";
+
+/**
+ * How such a note ends when the compile with type-checking found no error and the program ran:
+ * a compile that sees the whole program emits what a file-by-file one cannot (an ambient `const
+ * enum`'s members, which a file-by-file compile leaves as a read of a name nothing defines: the
+ * TypeScript handbook, "Enums", "Const enum pitfalls").
+ */
+const RAN_TYPE_CHECKED =
+  "the program runs only when compiled with type-checking, as `pulumi preview` compiles it by " +
+  "default, so the check compiled it the same way (as --type-check does)";
+
+/** A note that ends with TYPE_CHECKED_AGAIN, said of a run that compiled and ran. */
+export function ranOnlyTypeChecked(note: string): string {
+  return note.endsWith(TYPE_CHECKED_AGAIN)
+    ? note.slice(0, -TYPE_CHECKED_AGAIN.length) + RAN_TYPE_CHECKED
+    : note;
 }
 
 /** The report's note on a run compiled again with type-checking for that reason. */
@@ -249,14 +291,69 @@ export function missingMemberNote(
   const call = missingMemberCall(failure, pwd, fallbackModulesDir);
   const at = failure?.location;
   if (!call || !at) return undefined;
-  const file = path.isAbsolute(at.file) ? path.relative(pwd, at.file) : at.file;
   return (
     (call.kind === "member"
-      ? `${file}:${at.line} reads \`${call.expression}\`, which the installed packages do not have: `
-      : `${file}:${at.line} calls \`${call.expression}\`, which is not a ${call.kind} of the ` +
-        "installed packages: ") +
-    "`pulumi preview` type-checks the program by default and stops at the " +
-    "first type error, before the program runs, so the check compiled it the same way (as " +
-    "--type-check does) and reports what that compile reports"
+      ? `${siteOf(at, pwd)} reads \`${call.expression}\`, which the installed packages do not have: `
+      : `${siteOf(at, pwd)} calls \`${call.expression}\`, which is not a ${call.kind} of the ` +
+        "installed packages: ") + TYPE_CHECKED_AGAIN
   );
+}
+
+/**
+ * `Missing required property 'image'`: what a provider SDK's resource constructor throws for a
+ * required input that is undefined (@pulumi/docker `container.js`, every generated resource
+ * class: `if (args?.image === undefined && !opts.urn) throw new Error("Missing required property
+ * 'image'")`), the constructor's own frame first (`at new Container (.../container.js:...)`).
+ */
+const MISSING_REQUIRED = /^Missing required property '([^']+)'/;
+/** The frame of a class's constructor (V8: `at new Container (<place>)`). */
+const CONSTRUCTOR_FRAME = /^\s*at new [\w$.]+ \(/;
+/**
+ * `ReferenceError: repo is not defined`: a name nothing declares (TypeScript's TS2304). Not Node's
+ * "require is not defined in ES module scope", a module-format error with hints of its own
+ * (./hints-module-syntax.ts), which a type-checking compile does not explain.
+ */
+const UNDEFINED_NAME = /^ReferenceError: ([\w$]+) is not defined(?:\n|$)/;
+
+/** The frame lines of a failure's stack, as the language host printed it, in order. */
+function frameLines(failure: ProgramFailure): string[] {
+  return (failure.detail ?? "").split("\n").filter((l) => frameOf(l) !== undefined);
+}
+
+/** Whether a stack frame line is at `at`'s file and line. */
+function frameAt(line: string | undefined, at: SourceLocation): boolean {
+  const f = line === undefined ? undefined : frameOf(line);
+  return f !== undefined && f.file === at.file && f.line === at.line;
+}
+
+/**
+ * A required input the program's TypeScript left undefined, or a name it uses that nothing
+ * defines. Given a value TypeScript cannot prove defined (a member the installed package does not
+ * declare, as `RemoteImage.latest`, which @pulumi/docker 4.1.0 dropped, pulumi/pulumi-docker#564;
+ * a `config.get` under strictNullChecks), or a name nothing declares (the random-typescript
+ * template's stray `repo.id`), the type-checking compile of `pulumi preview` stops at that line
+ * with the type error that says why, before the program runs: the report's note on a run compiled
+ * again so. Only when the program's own line is where it failed: the error thrown there (the
+ * name read), or by the provider SDK's constructor it called there (the frame just past the
+ * constructor's); not one a dependency raised (its `window` is not defined), which no compile of
+ * the program explains. Undefined for JavaScript (never type-checked) and for a package's file.
+ */
+export function undefinedValueNote(
+  failure: ProgramFailure | undefined,
+  pwd: string,
+): string | undefined {
+  if (!programTypeScriptSite(failure)) return undefined;
+  const at = failure.location;
+  const frames = frameLines(failure);
+  const input = MISSING_REQUIRED.exec(failure.message)?.[1];
+  if (input !== undefined) {
+    const sdkConstructor =
+      CONSTRUCTOR_FRAME.test(frames[0] ?? "") &&
+      (frameOf(frames[0])?.file.split(/[\\/]/).includes("node_modules") ?? false);
+    if (!sdkConstructor || !frameAt(frames[1], at)) return undefined;
+    return `${siteOf(at, pwd)} gives a resource no required \`${input}\` at run time: ${TYPE_CHECKED_AGAIN}`;
+  }
+  const name = UNDEFINED_NAME.exec(failure.message)?.[1];
+  if (name === undefined || !frameAt(frames[0], at)) return undefined;
+  return `${siteOf(at, pwd)} uses \`${name}\`, which nothing defines at run time: ${TYPE_CHECKED_AGAIN}`;
 }

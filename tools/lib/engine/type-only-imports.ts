@@ -13,7 +13,7 @@ import * as path from "path";
 import type { ProgramFailure, ProgramRun } from "./language-host";
 import { missingModule } from "./hints";
 import { packageNameOf, resolvePackageJson } from "./versions";
-import { missingMemberNote, TYPESCRIPT_FILE } from "./runtime-type-errors";
+import { undefinedValueNote, missingMemberNote, TYPESCRIPT_FILE } from "./runtime-type-errors";
 
 export interface TypesOnlyModule {
   /** The specifier the program imports (`aws-lambda`, `./types`). */
@@ -140,7 +140,9 @@ export function transpileOnlyFailure(
 ): string | undefined {
   const typesOnly = typesOnlyModule(failure);
   if (typesOnly) return typeCheckedNote(typesOnly, pwd);
-  if (!singleFileRootDir(failure)) return missingMemberNote(failure, pwd, fallbackModulesDir);
+  if (!singleFileRootDir(failure)) {
+    return missingMemberNote(failure, pwd, fallbackModulesDir) ?? undefinedValueNote(failure, pwd);
+  }
   return (
     "TypeScript 6 refused a file compiled on its own (TS5011: an outDir without rootDir, and " +
     "that file's folder is not the tsconfig's), which `pulumi preview`, compiling the whole " +

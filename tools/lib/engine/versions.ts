@@ -96,6 +96,19 @@ export function packageNameOf(specifier: string): string {
   return specifier.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0];
 }
 
+/**
+ * Whether a module specifier names a package (`@pulumi/aws`, `lodash/fp`, `node:fs`), not a file
+ * by a relative or absolute path (`./x`, `../x`, `/x`, `C:\x`, `file:///x`).
+ */
+export function isPackageSpecifier(specifier: string): boolean {
+  return (
+    !specifier.startsWith(".") &&
+    !specifier.startsWith("file:") &&
+    !path.isAbsolute(specifier) &&
+    !path.win32.isAbsolute(specifier)
+  );
+}
+
 /** The package.json of `name` as Node resolves it from `from`, if it is installed there. */
 export function resolvePackageJson(name: string, from: string): string | undefined {
   try {
