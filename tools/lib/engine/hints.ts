@@ -46,16 +46,9 @@ export function tsconfigSetting(
   pwd: string,
 ): TsconfigSetting | undefined {
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const ts = require("typescript") as typeof import("typescript");
-    const own = ts.readJsonConfigFile(tsconfig.file, () => tsconfig.source);
-    ts.parseJsonSourceFileConfigFileContent(
-      own,
-      ts.sys,
-      path.dirname(tsconfig.file),
-      undefined,
-      tsconfig.file,
-    );
+    const read = readTsconfig(tsconfig);
+    if (!read) return undefined;
+    const { ts, own } = read;
     const bases = (own.extendedSourceFiles ?? []).map((f) =>
       ts.readJsonConfigFile(f, ts.sys.readFile),
     );
@@ -84,6 +77,42 @@ export function tsconfigSetting(
   return undefined;
 }
 
+/**
+ * The tsconfig as TypeScript reads it (comments and trailing commas allowed, `extends` followed):
+ * the file's own syntax tree and its parsed compiler options. Undefined when TypeScript cannot be
+ * loaded or throws on the file.
+ */
+function readTsconfig(tsconfig: { readonly file: string; readonly source: string }) {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const ts = require("typescript") as typeof import("typescript");
+    const own = ts.readJsonConfigFile(tsconfig.file, () => tsconfig.source);
+    const parsed = ts.parseJsonSourceFileConfigFileContent(
+      own,
+      ts.sys,
+      path.dirname(tsconfig.file),
+      undefined,
+      tsconfig.file,
+    );
+    return { ts, own, options: parsed.options };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The `compilerOptions.paths` aliases TypeScript reads from the tsconfig (a commented-out line is
+ * none; an `extends` base's `paths` count unless a nearer file sets its own), or undefined when no
+ * file of the chain sets `paths`.
+ */
+export function tsconfigPathAliases(tsconfig: {
+  readonly file: string;
+  readonly source: string;
+}): string[] | undefined {
+  const paths = readTsconfig(tsconfig)?.options.paths;
+  return paths ? Object.keys(paths) : undefined;
+}
+
 function propertyOf(
   ts: typeof import("typescript"),
   object: import("typescript").ObjectLiteralExpression,
@@ -106,20 +135,17 @@ export function pathsAliasHint(message: string, pwd: string, tsconfigOption: unk
   const missing = missingModule(message);
   if (!missing) return "";
   const tsconfig = hostTsconfig(pwd, tsconfigOption);
-  const block = tsconfig && /"paths"\s*:\s*\{([^}]*)\}/.exec(tsconfig.source)?.[1];
-  if (!tsconfig || !block) return "";
-  const alias = [...block.matchAll(/"([^"]+)"\s*:/g)]
-    .map((m) => m[1])
-    .find((key) => {
-      const star = key.indexOf("*");
-      if (star < 0) return key === missing;
-      const [head, tail] = [key.slice(0, star), key.slice(star + 1)];
-      return (
-        missing.length >= head.length + tail.length &&
-        missing.startsWith(head) &&
-        missing.endsWith(tail)
-      );
-    });
+  if (!tsconfig) return "";
+  const alias = (tsconfigPathAliases(tsconfig) ?? []).find((key) => {
+    const star = key.indexOf("*");
+    if (star < 0) return key === missing;
+    const [head, tail] = [key.slice(0, star), key.slice(star + 1)];
+    return (
+      missing.length >= head.length + tail.length &&
+      missing.startsWith(head) &&
+      missing.endsWith(tail)
+    );
+  });
   if (alias === undefined) return "";
   return (
     `\n"${missing}" is the "paths" alias "${alias}" of ${tsconfig.shown}: TypeScript resolves ` +
@@ -346,9 +372,12 @@ export function unbuiltOutputHint(file: string, pwd: string, tsconfigOption: unk
   if (!path.isAbsolute(file) || fs.existsSync(file)) return "";
   if (!folder && !/\.[cm]?js$/.test(file)) return "";
   const tsconfig = hostTsconfig(pwd, tsconfigOption);
-  const outDir = tsconfig && /"outDir"\s*:\s*"([^"]+)"/.exec(tsconfig.source)?.[1];
-  if (!tsconfig || !outDir) return "";
-  const out = path.resolve(path.dirname(tsconfig.file), outDir);
+  // As TypeScript reads it: a commented-out line is none, an `extends` base's counts, relative to
+  // the file that sets it.
+  const setting = tsconfig && tsconfigSetting(tsconfig, "outDir", pwd);
+  const outDir = setting?.value;
+  if (!tsconfig || !setting || !outDir) return "";
+  const out = path.resolve(path.dirname(setting.file), outDir);
   if (file !== out && !file.startsWith(out + path.sep)) return "";
   const scripts = nearestPackageJson(pwd)?.pkg.scripts as Record<string, unknown> | undefined;
   const build = typeof scripts?.build === "string" ? "npm run build" : "npx tsc";
