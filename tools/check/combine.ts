@@ -15,6 +15,7 @@ import {
 } from "../lib/engine/unknown-sources";
 import type { loadStackConfig } from "./project";
 import { quotesPlaceholder } from "./secret-placeholders";
+import { noteReason, notInAnyPhase, stackNoteParts } from "./note-reasons";
 import type {
   CheckCounts,
   CheckOptions,
@@ -94,10 +95,7 @@ export function combinePhases(
         : undefined) ??
       r?.unknownSources?.map((s) => (s === UNDECRYPTABLE_SECRET ? secret : s)) ??
       sourcesOfNamed(n.detail, last.resources);
-    const why = n.detail.replace(
-      /^can't run policy '[^']+' (?:from policy pack '[^']*' )?during preview: /,
-      "",
-    );
+    const why = noteReason(n.detail);
     unevaluated.push({
       policy: n.policy,
       enforcementLevel: levels.get(n.policy) ?? "advisory",
@@ -106,11 +104,12 @@ export function combinePhases(
       type: n.type,
       name: n.name,
       reason:
-        last.phase === "apply"
+        notInAnyPhase(n.detail) ??
+        (last.phase === "apply"
           ? `unknown even when every created resource is known (${sources?.join("; ") ?? "a value the program leaves unknown"}): ${why}`
           : opts.phases.includes("apply")
             ? `needs values known only after apply (the apply phase failed; see the note): ${why}`
-            : `needs values known only after apply (run the apply phase): ${why}`,
+            : `needs values known only after apply (run the apply phase): ${why}`),
     });
   }
   for (const c of last.remoteComponents) {
@@ -294,12 +293,7 @@ function sourcesOfNamed(
   detail: string,
   resources: readonly EngineResource[],
 ): string[] | undefined {
-  const named = new Set(
-    detail
-      .replace(/^.*?depend on values unknown until apply: /s, "")
-      .split("; ")
-      .map((part) => part.split(": ")[0]),
-  );
+  const named = new Set((stackNoteParts(detail) ?? []).map((p) => p.name));
   const out = new Set<string>();
   for (const r of resources) {
     if (named.has(r.name)) for (const s of r.unknownSources ?? []) out.add(s);
