@@ -81,8 +81,11 @@ export function combinePhases(
   const secret = secretReason(Object.keys(config.placeholders));
   // The keys whose own placeholder a hidden string quotes (./stack-config.ts secretPlaceholder).
   const secretHeld = (held: string) => {
-    const keys = Object.keys(config.placeholders).filter(
-      (k) => config.placeholders[k].length > 8 && quotesPlaceholder(held, config.placeholders[k]),
+    // A boolean or integer key's placeholder (`false`, `0`) is known by the whole value hidden.
+    const keys = Object.keys(config.placeholders).filter((k) =>
+      config.placeholders[k].length > 8
+        ? quotesPlaceholder(held, config.placeholders[k])
+        : held === config.placeholders[k],
     );
     return keys.length > 0 ? secretReason(keys) : secret;
   };
@@ -94,7 +97,7 @@ export function combinePhases(
         ? unknownSourcesAt(r, path, secretHeld, resourcesOf, last.resources)
         : undefined) ??
       r?.unknownSources?.map((s) => (s === UNDECRYPTABLE_SECRET ? secret : s)) ??
-      sourcesOfNamed(n.detail, last.resources);
+      sourcesOfNamed(n.detail, last.resources, secretHeld);
     const why = noteReason(n.detail);
     unevaluated.push({
       policy: n.policy,
@@ -292,11 +295,18 @@ function secretReason(secureKeys: readonly string[]): string {
 function sourcesOfNamed(
   detail: string,
   resources: readonly EngineResource[],
+  secretHeld: (held: string) => string,
 ): string[] | undefined {
   const named = new Set((stackNoteParts(detail) ?? []).map((p) => p.name));
   const out = new Set<string>();
   for (const r of resources) {
-    if (named.has(r.name)) for (const s of r.unknownSources ?? []) out.add(s);
+    if (!named.has(r.name)) continue;
+    for (const s of r.unknownSources ?? []) {
+      // The secret by the keys whose placeholder the resource's hidden values held.
+      if (s === UNDECRYPTABLE_SECRET && r.opaqueValues?.length) {
+        for (const held of r.opaqueValues) out.add(secretHeld(held));
+      } else out.add(s);
+    }
   }
   return out.size ? [...out] : undefined;
 }

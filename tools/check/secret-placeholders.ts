@@ -20,6 +20,18 @@ export function isSecretPlaceholder(v: unknown): boolean {
   return typeof v === "string" && new RegExp(`^${SECRET_PLACEHOLDER}(?:-\\d+)?$`).test(v);
 }
 
+/**
+ * The booleans and numbers among a stack's placeholders (by key): a secure key the project
+ * declares `boolean` or `integer` gets `false` or `0` (./stack-config.ts), which policies must not
+ * read as the program's choice where it arrives as a secret.
+ */
+export function secretScalarPlaceholders(
+  placeholders: Readonly<Record<string, string>>,
+): (boolean | number)[] {
+  const values = new Set(Object.values(placeholders));
+  return [...(values.has("false") ? [false] : []), ...(values.has("0") ? [0] : [])];
+}
+
 /** Whether `text` quotes `placeholder` (`-1` is not found inside `-12`). */
 export function quotesPlaceholder(text: string, placeholder: string): boolean {
   let at = text.indexOf(placeholder);

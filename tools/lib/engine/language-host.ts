@@ -52,6 +52,8 @@ export interface ProgramRunOptions {
   readonly answers: EngineAnswers;
   /** Placeholder strings that stand for values unknown offline (undecryptable secrets). */
   readonly opaque?: readonly string[];
+  /** Booleans and numbers that stand for undecryptable secrets where they arrive as secrets. */
+  readonly secretScalars?: readonly (boolean | number)[];
   readonly timeoutMs: number;
   /** Type-check the program as `pulumi preview` does by default (slow). */
   readonly typeCheck?: boolean;
@@ -170,6 +172,7 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
     config: opts.config,
     answers: opts.answers,
     opaque: opts.opaque,
+    secretScalars: opts.secretScalars,
     programDir: opts.rootDir,
     programPwd: pwd,
   });
