@@ -36,7 +36,8 @@ const prefix = stackResourcePrefix(pulumi.getStack());
 const named = (layer: string): string => `${prefix}-${layer}`;
 const renamed = (layer: string): pulumi.ComponentResourceOptions =>
   prefix === env ? {} : { aliases: [{ name: `${env}-${layer}` }] };
-const protect = config.protectData;
+/** What every layer takes: prod's protection of the data that must survive, the standard tags. */
+const common = { protect: config.protectData, tags: config.tags };
 // Opt-in MVP features (docs/features.md): each present only when its flag is on.
 const features = config.features;
 const dbPort = features.database ? databasePort(features.database.engine) : undefined;
@@ -72,8 +73,7 @@ const network = new Network(
     s3EndpointExtraBucketArns: [al2023RepositoryBucketArn(config.region)],
     publicRouteTableTags: config.access.mode === "bastion" ? BASTION_ROUTE_TABLE_TAGS : undefined,
     flowLogRetentionDays: config.logRetentionDays,
-    protect,
-    tags: config.tags,
+    ...common,
   },
   renamed("network"),
 );
@@ -89,8 +89,7 @@ const storage = new Storage(
     objectExpirationDays: config.storage.objectExpirationDays,
     ingestPrincipal: config.storage.ingestPrincipal,
     readerRoleArns: [copyRoleArn, ...(backupRole ? [backupRole[0]] : [])],
-    protect,
-    tags: config.tags,
+    ...common,
   },
   renamed("storage"),
 );
@@ -109,8 +108,7 @@ const database = features.database
         // Prod: a reader in another AZ to fail over to.
         instanceCount: env === "prod" ? 2 : 1,
         logRetentionDays: config.logRetentionDays,
-        protect,
-        tags: config.tags,
+        ...common,
       },
       renamed("database"),
     )
@@ -138,8 +136,7 @@ const runtime = new Runtime(
     ...config.runtime,
     extraEnvironment: database?.containerEnvironment,
     logRetentionDays: config.logRetentionDays,
-    protect,
-    tags: config.tags,
+    ...common,
   },
   renamed("runtime"),
 );
@@ -197,8 +194,7 @@ const access = new Access(
     allowedCidrs: config.access.allowedCidrs,
     instanceType: config.access.instanceType,
     region: config.region,
-    protect,
-    tags: config.tags,
+    ...common,
   },
   renamed("access"),
 );
@@ -219,8 +215,7 @@ const analytics = new Analytics(
     region: config.region,
     ...config.analytics,
     logRetentionDays: config.logRetentionDays,
-    protect,
-    tags: config.tags,
+    ...common,
   },
   renamed("analytics"),
 );
@@ -240,8 +235,7 @@ const testServer =
           s3PrefixListId: network.s3PrefixListId,
           region: config.region,
           connectEndpoint: connectEndpoint.shared,
-          protect,
-          tags: config.tags,
+          ...common,
         },
         renamed("test-server"),
       )
@@ -262,8 +256,7 @@ const ai = features.aiEnvironment
         },
         region: config.region,
         flowLogRetentionDays: config.logRetentionDays,
-        protect,
-        tags: config.tags,
+        ...common,
       },
       renamed("ai"),
     )
@@ -286,8 +279,7 @@ const backup = features.backup
         redshiftServerlessNamespaces: [
           { label: "analytics", arn: analytics.namespaceArn, keyArn: analytics.keyArn },
         ],
-        protect,
-        tags: config.tags,
+        ...common,
       },
       renamed("backup"),
     )
@@ -299,8 +291,7 @@ const docsSite = new DocsSite(
   {
     domainName: config.docs.domainName,
     certificateArn: config.docs.certificateArn,
-    protect,
-    tags: config.tags,
+    ...common,
   },
   renamed("docs"),
 );
@@ -325,8 +316,7 @@ const pipeline = new Pipeline(
         "Short-lived build artifacts written only by the pipeline roles: the log bucket takes producer buckets only",
     },
     logRetentionDays: config.logRetentionDays,
-    protect,
-    tags: config.tags,
+    ...common,
   },
   renamed("pipeline"),
 );
@@ -343,8 +333,7 @@ const alerts = new Alerts(
     serviceArn: runtime.serviceArn,
     pipelineNames: pipeline.pipelineNames,
     region: config.region,
-    protect,
-    tags: config.tags,
+    ...common,
   },
   renamed("alerts"),
 );
@@ -358,8 +347,7 @@ const github = config.githubOidc
         namePrefix: prefix,
         clusterName: config.runtime.clusterName,
         region: config.region,
-        protect,
-        tags: config.tags,
+        ...common,
       },
       renamed("github"),
     )

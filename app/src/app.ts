@@ -8,7 +8,8 @@ import { KEY_PREFIX } from "./keys";
 import { RequestLog } from "./logging";
 import { galleryAnswerMs, registerRoutes } from "./routes";
 import { SECURITY_HEADERS, registerSecurityHeaders } from "./security";
-import { ImageStore, createS3Client, type StoreOptions } from "./store";
+import { createS3Client } from "./s3-client";
+import { ImageStore, type StoreOptions } from "./store";
 
 /**
  * How long a request may take to ARRIVE: Node's `requestTimeout` ("the timeout value in

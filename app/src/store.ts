@@ -5,10 +5,7 @@
 // encrypted with SSE-KMS needs both, multipart uploads included). No s3:DeleteObject: a refused
 // upload is never completed, so there is nothing to delete.
 //
-// Every S3 call has a deadline (S3_TIMEOUT_MS, the SDK's retries included), enforced here with
-// an abort signal and a timer, so a call always settles: @smithy/node-http-handler 4.x only
-// logs a warning when `requestTimeout` passes unless `throwOnRequestTimeout` is set, and a
-// socket that connects and never answers is otherwise held forever.
+// Every S3 call has a deadline (S3_TIMEOUT_MS, the SDK's retries included): see s3-client.ts.
 import { createHash } from "node:crypto";
 import {
   AbortMultipartUploadCommand,
@@ -18,14 +15,15 @@ import {
   HeadObjectCommand,
   ListObjectsV2Command,
   PutObjectCommand,
-  S3Client,
+  type S3Client,
   UploadPartCommand,
   type CompletedPart,
 } from "@aws-sdk/client-s3";
 import type { Config } from "./config";
 import { listDeadlineMs, listNewest, type Listing } from "./listing";
 import { PresignedUrls } from "./presign";
-import { asStorageError, confirmed, describe, StorageError } from "./storage-errors";
+import { callWithDeadline } from "./s3-client";
+import { confirmed, describe, StorageError } from "./storage-errors";
 
 export { describe, StorageError } from "./storage-errors";
 export { listDeadlineMs, type Listing } from "./listing";
@@ -79,25 +77,6 @@ type StoreConfig = Pick<Config, "bucketName" | "kmsKeyId" | "presignTtlSeconds" 
 export const PART_SIZE = 5 * 1024 * 1024;
 
 const DEFAULT_ABORT_RETRY_DELAYS_MS = [1_000, 2_000, 4_000, 8_000, 16_000];
-
-export function createS3Client(config: Config): S3Client {
-  // Per attempt: half the call's deadline, so a connection that hangs leaves time for one
-  // retry on a fresh connection within S3_TIMEOUT_MS.
-  const attemptMs = Math.ceil(config.s3TimeoutMs / 2);
-  return new S3Client({
-    region: config.region,
-    ...(config.s3Endpoint ? { endpoint: config.s3Endpoint, forcePathStyle: true } : {}),
-    maxAttempts: 3,
-    requestHandler: {
-      connectionTimeout: Math.min(3_000, attemptMs),
-      requestTimeout: attemptMs,
-      // Without this, @smithy/node-http-handler 4.x only logs that requestTimeout passed.
-      throwOnRequestTimeout: true,
-      // Inactivity on the socket, also while a response body is read.
-      socketTimeout: attemptMs,
-    },
-  });
-}
 
 const sha256 = (data: Buffer): string => createHash("sha256").update(data).digest("base64");
 
@@ -387,29 +366,12 @@ export class ImageStore {
     );
   }
 
-  /**
-   * One S3 call under a deadline. The abort signal cancels the request (and stops the SDK's
-   * retries); the timer settles the call even if something below ignores the signal.
-   */
-  private async call<T>(
+  /** One S3 call under a deadline (see callWithDeadline). */
+  private call<T>(
     operation: string,
     send: (abortSignal: AbortSignal) => Promise<T>,
     timeoutMs: number = this.config.s3TimeoutMs,
   ): Promise<T> {
-    const controller = new AbortController();
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        controller.abort();
-        reject(new StorageError(`${operation}: no answer from S3 within ${timeoutMs} ms`, true));
-      }, timeoutMs);
-    });
-    try {
-      return await Promise.race([send(controller.signal), deadline]);
-    } catch (err) {
-      throw asStorageError(operation, err);
-    } finally {
-      clearTimeout(timer);
-    }
+    return callWithDeadline(operation, send, timeoutMs);
   }
 }

@@ -3,7 +3,8 @@
 import { expect } from "chai";
 import { PutObjectCommand } from "@aws-sdk/client-s3";
 import { parseConfig } from "../src/config";
-import { ImageStore, StorageError, createS3Client } from "../src/store";
+import { createS3Client } from "../src/s3-client";
+import { ImageStore, StorageError } from "../src/store";
 import { LocalS3 } from "./support/local-s3";
 import { testEnv } from "./support/harness";
 

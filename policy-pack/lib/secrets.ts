@@ -1,6 +1,7 @@
 // Recognising plaintext credentials in environment variables (ECS container definitions, CodeBuild
 // projects, Lambda functions): which variable names mark a credential, and when a literal value is
 // one; and credentials inside longer texts (files and objects the program writes).
+import { stringListSchema } from "./config-schema";
 import { get, present } from "./values";
 
 /** Config that decides what counts as a secret-like variable name. */
@@ -17,12 +18,9 @@ export const secretNameSchema = {
       "Case-insensitive regular expression for variable names that hold credentials when given a literal value.",
     default: "PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|CREDENTIAL|PRIVATE|KEY",
   },
-  nonSecretNameSuffixes: {
-    type: "array" as const,
-    items: { type: "string" as const },
-    description:
-      "Name suffixes that mark a reference, not a credential (KMS_KEY_ID, SIGNING_KEY_ARN...). AWS_ACCESS_KEY_ID stays a credential.",
-    default: [
+  nonSecretNameSuffixes: stringListSchema(
+    "Name suffixes that mark a reference, not a credential (KMS_KEY_ID, SIGNING_KEY_ARN...). AWS_ACCESS_KEY_ID stays a credential.",
+    [
       "_ID",
       "_ARN",
       "_NAME",
@@ -35,7 +33,7 @@ export const secretNameSchema = {
       "_FILE",
       "_ENDPOINT",
     ],
-  },
+  ),
 };
 
 /** Names that are credentials whatever their suffix (AWS Config's ecs-no-environment-secrets defaults). */

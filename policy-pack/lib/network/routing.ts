@@ -1,5 +1,5 @@
 // The routing half of the network model: subnets, what is placed in them, route tables, routes
-// and associations, and which route table(s) a subnet uses by AWS's rules. Built once per stack in
+// and associations (which route table(s) a subnet uses by AWS's rules: ./subnet-routing.ts). Built once per stack in
 // passes linear in the number of resources.
 //
 // Resources are correlated the way the engine allows. During `pulumi preview` the ids of resources
@@ -14,7 +14,6 @@ import type { StackIndex } from "../define";
 import { literalId, perStack, Ref, resolveRef } from "../references";
 import { collect, stringProp } from "../values";
 import { RouteEntry, RouteReader, TableNode } from "./routes";
-import { names } from "./labels";
 import {
   EC2_DEFAULT_ROUTE_TABLE,
   EC2_MAIN_ROUTE_TABLE_ASSOCIATION,
@@ -26,6 +25,7 @@ import {
   EC2_VPN_GATEWAY_ROUTE_PROPAGATION,
 } from "../types";
 import { PLACEMENTS } from "./placements";
+import { subnetRouting } from "./subnet-routing";
 
 export { PLACEMENT_TYPES } from "./placements";
 
@@ -46,9 +46,9 @@ interface AssociationEdge {
   readonly unresolved: boolean;
 }
 
-interface MainEdge {
+export interface MainEdge {
   readonly resource: PolicyResource;
-  readonly tables: TableNode[];
+  readonly tables: readonly TableNode[];
   readonly unresolved: boolean;
 }
 
@@ -82,7 +82,8 @@ export class NetworkGraph {
   private readonly tableById = new Map<string, TableNode>();
   /** VPC key (URN or `id:vpc-…`) → main route table association. */
   private readonly mainByVpc = new Map<string, MainEdge>();
-  private readonly floatingMain: PolicyResource[] = [];
+  /** Main route table associations whose VPC cannot be resolved. */
+  private readonly floatingMainList: PolicyResource[] = [];
   /** VPC key → that VPC's original main route table (managed by a DefaultRouteTable or implicit). */
   private readonly originalMainByVpc = new Map<string, TableNode>();
   private readonly routeReader: RouteReader;
@@ -202,7 +203,7 @@ export class NetworkGraph {
       const edge: MainEdge = { resource: m, tables, unresolved };
       for (const v of vpcs.resources) this.mainByVpc.set(v.urn, edge);
       for (const id of vpcs.literals) this.mainByVpc.set(this.vpcKeyOfId(id), edge);
-      if (vpcs.unresolved) this.floatingMain.push(m);
+      if (vpcs.unresolved) this.floatingMainList.push(m);
     }
     // Compute placements.
     for (const { type, paths } of PLACEMENTS) {
@@ -259,92 +260,27 @@ export class NetworkGraph {
     return { subnets: this.subnetsOf(ref, false), unresolved: ref.unresolved };
   }
 
-  /** The route table(s) a subnet uses, following AWS's rules. */
+  /** The route table(s) a subnet uses, following AWS's rules (see subnetRouting). */
   routing(s: SubnetNode): SubnetRouting {
-    const tables: { table: TableNode; via: string }[] = [];
-    const unknown: string[] = [];
-    const unverifiable: string[] = [];
-    const check = (table: TableNode) => {
-      if (table.kind === "external") {
-        unverifiable.push(
-          `${table.label} is not managed in this stack, so routes added to it elsewhere cannot be seen`,
-        );
-      }
-      unverifiable.push(
-        ...table.propagation.map((p) => `${p}; a propagated default route cannot be seen offline`),
-      );
-    };
-    // VPC docs (subnet route tables): each subnet is associated with exactly one route table at a
-    // time; one without an explicit association uses the VPC's main route table.
-    if (s.associations.length) {
-      for (const a of s.associations) {
-        if (a.unresolved)
-          unknown.push(
-            `the route table of association "${a.resource.name}" is unknown until apply`,
-          );
-        for (const t of a.tables) {
-          tables.push({ table: t, via: `association "${a.resource.name}"` });
-          check(t);
-        }
-      }
-      return { tables, unknown, unverifiable };
-    }
-    if (this.floatingAssociations.length) {
-      unknown.push(
-        `association(s) ${names(this.floatingAssociations)} name a subnet that is ` +
-          `unknown until apply and may be ${s.label}'s explicit association`,
-      );
-      return { tables, unknown, unverifiable };
-    }
-    if (!s.resource) {
-      unverifiable.push(
-        `${s.label} is not in this stack and has no explicit association here: it uses the main route table of a VPC this stack does not show`,
-      );
-      return { tables, unknown, unverifiable };
-    }
-    const vpcs = resolveRef(s.resource, ["vpcId"], [EC2_VPC]);
-    if (vpcs.unresolved) unknown.push(`the VPC of ${s.label} is unknown until apply`);
-    const keys = [
-      ...vpcs.resources.map((v) => v.urn),
-      ...vpcs.literals.map((id) => this.vpcKeyOfId(id)),
-    ];
-    for (const key of keys) {
-      const main = this.mainByVpc.get(key);
-      if (main) {
-        if (main.unresolved)
-          unknown.push(
-            `the route table of main association "${main.resource.name}" is unknown until apply`,
-          );
-        for (const t of main.tables) {
-          tables.push({ table: t, via: `main route table association "${main.resource.name}"` });
-          check(t);
-        }
-        continue;
-      }
-      if (this.floatingMain.length) {
-        unknown.push(
-          `main route table association(s) ${names(this.floatingMain)} name a VPC that is unknown until apply`,
-        );
-        continue;
-      }
-      // A VPC of this stack has its original main table whether or not its id is known yet (at
-      // preview `mainRouteTableId` is unknown): the same table apply judges, with the routes the
-      // stack adds to it (a DefaultRouteTable, Routes on `vpc.mainRouteTableId`).
-      const own = vpcs.resources.find((v) => v.urn === key);
-      const original = own ? this.originalMain(key, own) : this.originalMainByVpc.get(key);
-      if (original) {
-        tables.push({
-          table: original,
-          via: "no explicit association: the VPC's main route table",
-        });
-        check(original);
-      } else {
-        unverifiable.push(
-          `${s.label} has no explicit association and its VPC ${key.replace(/^id:/, "")} is not in this stack: its main route table cannot be verified offline`,
-        );
-      }
-    }
-    return { tables, unknown, unverifiable };
+    return subnetRouting(this, s);
+  }
+
+  /** The main route table association of a VPC (by URN or `id:vpc-…`), if the stack has one. */
+  /** Main route table associations whose VPC is unknown until apply. */
+  get floatingMain(): readonly PolicyResource[] {
+    return this.floatingMainList;
+  }
+
+  mainAssociation(vpcKey: string): MainEdge | undefined {
+    return this.mainByVpc.get(vpcKey);
+  }
+
+  /**
+   * The original main route table of a VPC: created on first use for a VPC of this stack (its id
+   * may be unknown at preview), else only one the stack already knows.
+   */
+  originalMainTable(vpcKey: string, vpc?: PolicyResource): TableNode | undefined {
+    return vpc ? this.originalMain(vpcKey, vpc) : this.originalMainByVpc.get(vpcKey);
   }
 
   /**
@@ -379,7 +315,8 @@ export class NetworkGraph {
     return { tables, unresolved: ref.unresolved };
   }
 
-  private vpcKeyOfId(id: string): string {
+  /** A VPC's key: the URN of the stack's VPC with that id, else `id:vpc-…`. */
+  vpcKeyOfId(id: string): string {
     return this.vpcById.get(id)?.urn ?? `id:${id}`;
   }
 

@@ -17,6 +17,7 @@ import {
   NATIVE_REDSHIFT_CLUSTER,
 } from "../../lib/native/types";
 import { awsDocs, fsbp } from "../../lib/controls";
+import { stringListSchema } from "../../lib/config-schema";
 
 export const redshiftWorkgroupNotPublic = resourcePolicy({
   name: "redshift-serverless-workgroup-not-public",
@@ -197,12 +198,11 @@ export const redshiftNamespaceAuditLogs = resourcePolicy<{ requiredLogExports: s
   remediationSteps: 'Set `logExports: ["connectionlog", "userlog", "useractivitylog"]`.',
   references: [fsbp("RedshiftServerless.6")],
   config: {
-    requiredLogExports: {
-      type: "array",
-      items: { type: "string" },
-      description: "Log types every namespace must export.",
-      default: ["connectionlog", "userlog", "useractivitylog"],
-    },
+    requiredLogExports: stringListSchema("Log types every namespace must export.", [
+      "connectionlog",
+      "userlog",
+      "useractivitylog",
+    ]),
   },
   types: [REDSHIFTSERVERLESS_NAMESPACE, NATIVE_REDSHIFTSERVERLESS_NAMESPACE],
   check: (props, ctx) => {

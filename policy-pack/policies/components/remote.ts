@@ -7,6 +7,7 @@ import type { PolicyResource } from "@pulumi/policy";
 import { stackPolicy } from "../../lib/define";
 import { PULUMI_STACK } from "../../lib/types";
 import { awsDocs } from "../../lib/controls";
+import { stringListSchema } from "../../lib/config-schema";
 
 interface RemoteConfig {
   remoteComponentPackages: string[];
@@ -38,23 +39,18 @@ export const remoteComponentsUnexpanded = stackPolicy<RemoteConfig>({
     "Check the listed components' settings against the awsx-* findings, or build the same resources with @pulumi/aws directly (or a local component) so every child resource is checked. `pulumi preview --policy-pack` on a real stack sees the children once the plugin registers them.",
   references: [awsDocs("pulumi/pulumi#12553 (mocks cannot see remote children)")],
   config: {
-    remoteComponentPackages: {
-      type: "array",
-      items: { type: "string" },
-      // Pulumi's multi-language component packages for AWS: awsx v1+ (`awsx:ec2:Vpc`), eks v2+
-      // (`eks:index:Cluster`; eks v1 ran in the program, and its components show their children,
-      // so the children check below excludes them), aws-apigateway (`aws-apigateway:index:RestAPI`)
-      // and aws-static-website (`aws-static-website:index:Website`).
-      default: ["awsx", "eks", "aws-apigateway", "aws-static-website"],
-      description:
-        "Packages whose component tokens are remote (awsx v3, eks v2+, aws-apigateway, aws-static-website). awsx classic (`awsx:x:...`) is local and excluded, as is any component whose children were recorded.",
-    },
-    remoteComponentTypes: {
-      type: "array",
-      items: { type: "string" },
-      default: [],
-      description: "Further remote component type tokens, e.g. `eks:index:Cluster`.",
-    },
+    // Pulumi's multi-language component packages for AWS: awsx v1+ (`awsx:ec2:Vpc`), eks v2+
+    // (`eks:index:Cluster`; eks v1 ran in the program, and its components show their children,
+    // so the children check below excludes them), aws-apigateway (`aws-apigateway:index:RestAPI`)
+    // and aws-static-website (`aws-static-website:index:Website`).
+    remoteComponentPackages: stringListSchema(
+      "Packages whose component tokens are remote (awsx v3, eks v2+, aws-apigateway, aws-static-website). awsx classic (`awsx:x:...`) is local and excluded, as is any component whose children were recorded.",
+      ["awsx", "eks", "aws-apigateway", "aws-static-website"],
+    ),
+    remoteComponentTypes: stringListSchema(
+      "Further remote component type tokens, e.g. `eks:index:Cluster`.",
+      [],
+    ),
   },
   types: [],
   check: (ctx, args) => {

@@ -7,6 +7,7 @@ import { NATIVE_EKS_CLUSTER } from "../../lib/native/types";
 import { asList } from "../../lib/values";
 import { awsDocs, checkov, fsbp, trivy } from "../../lib/controls";
 import { versionVerdict } from "../../lib/compute/kubernetes-versions";
+import { stringListSchema } from "../../lib/config-schema";
 
 interface ControlPlaneLogConfig {
   readonly requiredLogTypes: string[];
@@ -25,12 +26,13 @@ export const eksControlPlaneLogging = resourcePolicy<ControlPlaneLogConfig>({
     '"scheduler"]` and a retention on the /aws/eks/<cluster>/cluster log group.',
   references: [checkov("CKV_AWS_37"), trivy("AWS-0038"), fsbp("EKS.8")],
   config: {
-    requiredLogTypes: {
-      type: "array",
-      items: { type: "string" },
-      description: "Control-plane log types every cluster must enable.",
-      default: ["api", "audit", "authenticator", "controllerManager", "scheduler"],
-    },
+    requiredLogTypes: stringListSchema("Control-plane log types every cluster must enable.", [
+      "api",
+      "audit",
+      "authenticator",
+      "controllerManager",
+      "scheduler",
+    ]),
   },
   types: [EKS_CLUSTER, NATIVE_EKS_CLUSTER],
   check: (props, ctx) => {
@@ -61,15 +63,12 @@ export const eksSupportedVersion = resourcePolicy<SupportedVersionsConfig>({
     "and add-ons with it.",
   references: [checkov("CKV_AWS_339"), fsbp("EKS.2")],
   config: {
-    supportedVersions: {
-      type: "array",
-      items: { type: "string" },
-      description:
-        "Kubernetes minor versions in EKS standard or extended support (update as AWS releases " +
+    // EKS release calendar: 1.31 left extended support on 2026-11-26; 1.32 stays until 2027-03.
+    supportedVersions: stringListSchema(
+      "Kubernetes minor versions in EKS standard or extended support (update as AWS releases " +
         "and retires them).",
-      // EKS release calendar: 1.31 left extended support on 2026-11-26; 1.32 stays until 2027-03.
-      default: ["1.32", "1.33", "1.34", "1.35", "1.36"],
-    },
+      ["1.32", "1.33", "1.34", "1.35", "1.36"],
+    ),
   },
   types: [EKS_CLUSTER, NATIVE_EKS_CLUSTER],
   check: (props, ctx) => {
@@ -105,14 +104,11 @@ export const eksStandardSupportVersion = resourcePolicy<StandardSupportConfig>({
     "billing extended support.",
   references: [awsDocs("eks/latest/userguide/kubernetes-versions")],
   config: {
-    standardSupportVersions: {
-      type: "array",
-      items: { type: "string" },
-      description:
-        "Kubernetes minor versions in EKS standard support (update as AWS releases them).",
-      // EKS release calendar: 1.34 left standard support on 2026-12-02; 1.35 stays until 2027-03.
-      default: ["1.35", "1.36"],
-    },
+    // EKS release calendar: 1.34 left standard support on 2026-12-02; 1.35 stays until 2027-03.
+    standardSupportVersions: stringListSchema(
+      "Kubernetes minor versions in EKS standard support (update as AWS releases them).",
+      ["1.35", "1.36"],
+    ),
   },
   types: [EKS_CLUSTER, NATIVE_EKS_CLUSTER],
   check: (props, ctx) => {

@@ -16,6 +16,7 @@ import { LAMBDA_FUNCTION, LAMBDA_FUNCTION_EVENT_INVOKE_CONFIG } from "../../lib/
 import { NATIVE_LAMBDA_EVENT_INVOKE_CONFIG, NATIVE_LAMBDA_FUNCTION } from "../../lib/native/types";
 import { get, holdsValue, peek, Unknowns } from "../../lib/values";
 import { awsDocs, checkov, fsbp, kics, trivy } from "../../lib/controls";
+import { stringListSchema } from "../../lib/config-schema";
 
 /**
  * Lambda variables often name DynamoDB and S3 keys (PARTITION_KEY, SORT_KEY, OBJECT_KEY), so a bare
@@ -220,42 +221,37 @@ export const lambdaSupportedRuntime = resourcePolicy<RuntimeConfig>({
     awsDocs("lambda/latest/dg/lambda-runtimes (deprecated runtimes)"),
   ],
   config: {
-    deprecatedRuntimes: {
-      type: "array",
-      items: { type: "string" },
-      description: "Runtime identifiers Lambda has deprecated.",
-      // Checkov CKV_AWS_363's list, with python3.9 (deprecated 2025-12-15) and nodejs18.x
-      // (2025-09-01) from the Lambda runtimes page.
-      default: [
-        "python2.7",
-        "python3.6",
-        "python3.7",
-        "python3.8",
-        "python3.9",
-        "nodejs",
-        "nodejs4.3",
-        "nodejs4.3-edge",
-        "nodejs6.10",
-        "nodejs8.10",
-        "nodejs10.x",
-        "nodejs12.x",
-        "nodejs14.x",
-        "nodejs16.x",
-        "nodejs18.x",
-        "dotnetcore1.0",
-        "dotnetcore2.0",
-        "dotnetcore2.1",
-        "dotnetcore3.1",
-        "dotnet5.0",
-        "dotnet6",
-        "dotnet7",
-        "java8",
-        "go1.x",
-        "provided",
-        "ruby2.5",
-        "ruby2.7",
-      ],
-    },
+    // Checkov CKV_AWS_363's list, with python3.9 (deprecated 2025-12-15) and nodejs18.x
+    // (2025-09-01) from the Lambda runtimes page.
+    deprecatedRuntimes: stringListSchema("Runtime identifiers Lambda has deprecated.", [
+      "python2.7",
+      "python3.6",
+      "python3.7",
+      "python3.8",
+      "python3.9",
+      "nodejs",
+      "nodejs4.3",
+      "nodejs4.3-edge",
+      "nodejs6.10",
+      "nodejs8.10",
+      "nodejs10.x",
+      "nodejs12.x",
+      "nodejs14.x",
+      "nodejs16.x",
+      "nodejs18.x",
+      "dotnetcore1.0",
+      "dotnetcore2.0",
+      "dotnetcore2.1",
+      "dotnetcore3.1",
+      "dotnet5.0",
+      "dotnet6",
+      "dotnet7",
+      "java8",
+      "go1.x",
+      "provided",
+      "ruby2.5",
+      "ruby2.7",
+    ]),
   },
   types: [LAMBDA_FUNCTION, NATIVE_LAMBDA_FUNCTION],
   check: (props, ctx) => {

@@ -18,6 +18,7 @@ import {
 // caCertificateIdentifier).
 const NATIVE_INSTANCES = [NATIVE_RDS_DB_INSTANCE, NATIVE_RDS_DB_INSTANCE_V0];
 import { awsDocs, cdkNag, checkov, fsbp, kics } from "../../lib/controls";
+import { stringListSchema } from "../../lib/config-schema";
 
 export const rdsAutoMinorVersionUpgrade = resourcePolicy({
   name: "rds-auto-minor-version-upgrade",
@@ -145,14 +146,12 @@ export const rdsInstanceCaCertificate = resourcePolicy<CaConfig>({
     awsDocs("AmazonRDS/latest/UserGuide/UsingWithRDS.SSL-certificate-rotation"),
   ],
   config: {
-    currentCertificateAuthorities: {
-      type: "array",
-      items: { type: "string" },
-      description: "RDS certificate authorities that have not expired.",
-      // RDS user guide, "Certificate authorities": rds-ca-rsa2048-g1 (40 years), rds-ca-rsa4096-g1
-      // and rds-ca-ecc384-g1 (100 years), released December 2022.
-      default: ["rds-ca-rsa2048-g1", "rds-ca-rsa4096-g1", "rds-ca-ecc384-g1"],
-    },
+    // RDS user guide, "Certificate authorities": rds-ca-rsa2048-g1 (40 years), rds-ca-rsa4096-g1
+    // and rds-ca-ecc384-g1 (100 years), released December 2022.
+    currentCertificateAuthorities: stringListSchema(
+      "RDS certificate authorities that have not expired.",
+      ["rds-ca-rsa2048-g1", "rds-ca-rsa4096-g1", "rds-ca-ecc384-g1"],
+    ),
   },
   types: [RDS_INSTANCE, ...NATIVE_INSTANCES],
   check: (props, ctx) => {

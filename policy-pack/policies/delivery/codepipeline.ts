@@ -6,6 +6,7 @@ import { asList } from "../../lib/values";
 import { CODEPIPELINE_PIPELINE } from "../../lib/types";
 import { awsDocs } from "../../lib/controls";
 import { NATIVE_CODEPIPELINE_PIPELINE } from "../../lib/native/types";
+import { stringListSchema } from "../../lib/config-schema";
 
 export const codepipelineTypeV2 = resourcePolicy({
   name: "codepipeline-pipeline-type-v2",
@@ -47,13 +48,10 @@ export const codepipelineApprovalBeforeProduction = resourcePolicy<{ productionW
     "earlier in the same stage by runOrder).",
   references: [awsDocs("CodePipeline manual approval actions")],
   config: {
-    productionWords: {
-      type: "array",
-      items: { type: "string" },
-      description:
-        "Words (case-insensitive) that mark a pipeline, stage or action name as production.",
-      default: ["prod", "production", "live"],
-    },
+    productionWords: stringListSchema(
+      "Words (case-insensitive) that mark a pipeline, stage or action name as production.",
+      ["prod", "production", "live"],
+    ),
   },
   // An aws-native Pipeline's actions keep category and provider in actionTypeId; they read as the
   // classic actions (../../lib/native/twins-workloads.ts).

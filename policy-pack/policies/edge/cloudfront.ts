@@ -17,6 +17,7 @@ import {
   NATIVE_LOGS_DELIVERY,
   NATIVE_LOGS_DELIVERY_SOURCE,
 } from "../../lib/native/types";
+import { stringListSchema } from "../../lib/config-schema";
 
 const S3_WEBSITE_DOMAIN = /\.s3-website[.-][a-z0-9-]+\.amazonaws\.com(\.cn)?$/i;
 const S3_REST_DOMAIN = /\.s3(\.dualstack)?([.-][a-z0-9-]+)?\.amazonaws\.com(\.cn)?$/i;
@@ -81,12 +82,11 @@ export const cloudfrontViewerTls = resourcePolicy<{ allowedMinimumProtocolVersio
     fsbp("CloudFront.15"),
   ],
   config: {
-    allowedMinimumProtocolVersions: {
-      type: "array",
-      items: { type: "string" },
-      description: "Accepted viewer security policies.",
-      default: ["TLSv1.2_2021", "TLSv1.2_2025", "TLSv1.3_2025"],
-    },
+    allowedMinimumProtocolVersions: stringListSchema("Accepted viewer security policies.", [
+      "TLSv1.2_2021",
+      "TLSv1.2_2025",
+      "TLSv1.3_2025",
+    ]),
   },
   types: [CLOUDFRONT_DISTRIBUTION, NATIVE_CLOUDFRONT_DISTRIBUTION],
   check: (props, ctx) => {

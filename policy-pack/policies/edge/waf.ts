@@ -17,6 +17,7 @@ import {
   NATIVE_WAFV2_WEB_ACL,
   NATIVE_WAFV2_WEB_ACL_V0,
 } from "../../lib/native/types";
+import { stringListSchema } from "../../lib/config-schema";
 
 /** The native web ACL types, read as the classic web ACL (../../lib/native/twins-traffic.ts). */
 const NATIVE_ACLS = [NATIVE_WAFV2_WEB_ACL, NATIVE_WAFV2_WEB_ACL_V0];
@@ -91,12 +92,10 @@ export const wafv2ManagedRules = stackPolicy<{ requiredManagedRuleGroups: string
     fsbp("WAF.10"),
   ],
   config: {
-    requiredManagedRuleGroups: {
-      type: "array",
-      items: { type: "string" },
-      description: "AWS managed rule groups every web ACL must enforce.",
-      default: ["AWSManagedRulesCommonRuleSet", "AWSManagedRulesKnownBadInputsRuleSet"],
-    },
+    requiredManagedRuleGroups: stringListSchema(
+      "AWS managed rule groups every web ACL must enforce.",
+      ["AWSManagedRulesCommonRuleSet", "AWSManagedRulesKnownBadInputsRuleSet"],
+    ),
   },
   types: [WAFV2_WEB_ACL, WAFV2_WEB_ACL_RULE, WAFV2_WEB_ACL_RULE_GROUP_ASSOCIATION, ...NATIVE_ACLS],
   appliesTo: [WAFV2_WEB_ACL, ...NATIVE_ACLS],

@@ -32,6 +32,7 @@ import {
 } from "../../lib/native/types";
 import { peek, present } from "../../lib/values";
 import { awsDocs, checkov, fsbp, kics, trivy } from "../../lib/controls";
+import { stringListSchema } from "../../lib/config-schema";
 
 /** The permission's principal as the policy statement's Principal. */
 function principalOf(principal: unknown): { type: string; id: string } {
@@ -182,12 +183,10 @@ export const lambdaPermissionInvokeOnly = resourcePolicy<InvokeOnlyConfig>({
     awsDocs("lambda/latest/api/API_AddPermission"),
   ],
   config: {
-    allowedActions: {
-      type: "array",
-      items: { type: "string" },
-      description: "Actions a Lambda permission may grant (compared case-insensitively).",
-      default: ["lambda:InvokeFunction", "lambda:InvokeFunctionUrl", "lambda:GetFunction"],
-    },
+    allowedActions: stringListSchema(
+      "Actions a Lambda permission may grant (compared case-insensitively).",
+      ["lambda:InvokeFunction", "lambda:InvokeFunctionUrl", "lambda:GetFunction"],
+    ),
   },
   types: [LAMBDA_PERMISSION, NATIVE_LAMBDA_PERMISSION],
   check: (props, ctx) => {

@@ -8,6 +8,7 @@
 import { grantsAccess } from "../../lib/iam/statements";
 import { narrowingClauses } from "../../lib/conditions";
 import { resourcePolicy } from "../../lib/define";
+import { stringListSchema } from "../../lib/config-schema";
 import { IamStatement, isAnyone, parsePolicyDocument } from "../../lib/policy-document";
 import { hasWildcard, PrincipalRef } from "../../lib/policy-elements";
 import {
@@ -201,12 +202,7 @@ export const trustSpecificPrincipals = resourcePolicy<TrustConfig>({
  * shape and default; `description` says what the list means to each rule.
  */
 function confusedDeputyServicesSchema(description: string) {
-  return {
-    type: "array" as const,
-    items: { type: "string" as const },
-    default: CONFUSED_DEPUTY_DOCUMENTED,
-    description,
-  };
+  return stringListSchema(description, CONFUSED_DEPUTY_DOCUMENTED);
 }
 
 /**

@@ -23,6 +23,7 @@ import {
   unscopedResource,
 } from "../../lib/iam/documents";
 import { cdkNag, checkov, fsbp, kics, trivy } from "../../lib/controls";
+import { stringListSchema } from "../../lib/config-schema";
 
 /**
  * How many read/list actions a partial wildcard may stand for before it is too broad (the default
@@ -71,13 +72,10 @@ export const noWildcardActions = documentPolicy<WildcardActionsConfig>(
         description:
           "A partial wildcard (e.g. `ec2:Describe*`) may expand to at most this many actions, all Read or List.",
       },
-      allowedActionPatterns: {
-        type: "array",
-        items: { type: "string" },
-        default: [],
-        description:
-          "Partial wildcards accepted as written (case-insensitive), e.g. `logs:Describe*`.",
-      },
+      allowedActionPatterns: stringListSchema(
+        "Partial wildcards accepted as written (case-insensitive), e.g. `logs:Describe*`.",
+        [],
+      ),
     },
   },
   {
@@ -162,13 +160,10 @@ export const noResourceWildcard = documentPolicy<ResourceWildcardConfig>(
         description:
           'Accept `"*"` when a positive aws:ResourceTag/<service>:ResourceTag condition, evaluated by AWS for the action, narrows it.',
       },
-      allowedActions: {
-        type: "array",
-        items: { type: "string" },
-        default: [],
-        description:
-          'Exact actions accepted on "*" although they support resource-level permissions (state why in a waiver or the change that adds them).',
-      },
+      allowedActions: stringListSchema(
+        'Exact actions accepted on "*" although they support resource-level permissions (state why in a waiver or the change that adds them).',
+        [],
+      ),
     },
   },
   {

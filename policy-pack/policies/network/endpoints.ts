@@ -12,6 +12,7 @@ import { must, unknownError } from "../../lib/values";
 import { EC2_VPC_ENDPOINT, EC2_VPC_ENDPOINT_POLICY } from "../../lib/types";
 import { awsDocs } from "../../lib/controls";
 import { NATIVE_EC2_VPC_ENDPOINT, NATIVE_EC2_VPC_ENDPOINT_V0 } from "../../lib/native/types";
+import { stringListSchema } from "../../lib/config-schema";
 
 /**
  * IAM service prefixes whose actions go through an endpoint: each part of its service name after
@@ -62,13 +63,10 @@ export const vpcEndpointPolicy = stackPolicy<EndpointConfig>({
     "Set `policy` on the endpoint (or an `aws.ec2.VpcEndpointPolicy`) allowing only the actions and resources the VPC needs, e.g. s3:GetObject/PutObject on the platform's buckets and the ECR layer bucket.",
   references: [awsDocs("vpc/latest/privatelink/vpc-endpoints-access")],
   config: {
-    exemptServices: {
-      type: "array",
-      items: { type: "string" },
-      description:
-        "Service names (or suffixes such as `.ssmmessages`) of endpoints whose service does not support endpoint policies.",
-      default: [],
-    },
+    exemptServices: stringListSchema(
+      "Service names (or suffixes such as `.ssmmessages`) of endpoints whose service does not support endpoint policies.",
+      [],
+    ),
   },
   types: [
     EC2_VPC_ENDPOINT,

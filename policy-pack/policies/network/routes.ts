@@ -40,6 +40,7 @@ import {
   NATIVE_EKS_NODEGROUP,
   NATIVE_EKS_CLUSTER,
 } from "../../lib/native/types";
+import { stringListSchema } from "../../lib/config-schema";
 
 /**
  * The aws-native network resources the subnet rules judge as their classic twins
@@ -75,13 +76,10 @@ const tierConfig: PolicyMeta["config"] = {
     description: "Tag key that marks a subnet's tier.",
     default: "tier",
   },
-  computeTierValues: {
-    type: "array",
-    items: { type: "string" },
-    description:
-      "Tier tag values that make a subnet a compute subnet (no default route allowed), compared without regard to case. Any subnet that hosts compute counts as well, tagged or not, and so does an untiered subnet whose Name tag calls it private.",
-    default: ["compute", "data", "private", "isolated"],
-  },
+  computeTierValues: stringListSchema(
+    "Tier tag values that make a subnet a compute subnet (no default route allowed), compared without regard to case. Any subnet that hosts compute counts as well, tagged or not, and so does an untiered subnet whose Name tag calls it private.",
+    ["compute", "data", "private", "isolated"],
+  ),
 };
 
 /** A Name tag that calls the subnet private, as a word: "private-a", "app_private", "Private 1". */

@@ -10,12 +10,12 @@ import {
   commonJsEntryHint,
   requireEsmHint,
   missingModule,
-  hostTsconfig,
   pathsAliasHint,
   unbuiltOutputHint,
   tsconfigPathHint,
   uninstalledPackageHint,
 } from "./hints";
+import { hostTsconfig } from "./tsconfig-setting";
 import { esmTypeScriptHint, sdkTypeScriptHint, typeStrippingHint } from "./hints-typescript-host";
 import {
   awsSdkHint,

@@ -1,7 +1,7 @@
 // A tsconfig whose `module` and `moduleResolution` TypeScript refuses together under the language
 // host's defaults (TS5109, TS5110): the failure names the file, the setting and the value to add.
 import type { SourceLocation } from "./language-host";
-import { hostTsconfig, tsconfigSetting } from "./hints";
+import { hostTsconfig, tsconfigSetting } from "./tsconfig-setting";
 
 /**
  * A tsconfig that sets one of `module` and `moduleResolution` and not the other. The Node.js

@@ -8,7 +8,7 @@
 // '<dir>/policy' imported from <dir>/index.ts"; `pulumi preview` fails the same way and the bare
 // message names neither the setting nor the fix.
 import * as path from "path";
-import { hostTsconfig, tsconfigSetting } from "./hints";
+import { hostTsconfig, tsconfigSetting } from "./tsconfig-setting";
 import type { SourceLocation } from "./language-host";
 import { readSource } from "./program-sources";
 import { nearestPackageJson } from "./versions";

@@ -9,7 +9,8 @@
 // "node"), fails under `pulumi preview` the same way.
 import * as fs from "fs";
 import * as path from "path";
-import { hostTsconfig, installCommand } from "./hints";
+import { installCommand } from "./hints";
+import { hostTsconfig } from "./tsconfig-setting";
 import { major, readVersion, resolvePackageJson } from "./versions";
 
 /** The TypeScript the language host compiles the program with, and its version. */

@@ -11,7 +11,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { ProgramFailure, ProgramRun } from "./language-host";
-import { hostTsconfig, missingModule, tsconfigPathAliases } from "./hints";
+import { missingModule } from "./hints";
+import { hostTsconfig, tsconfigPathAliases } from "./tsconfig-setting";
 import { packageNameOf, resolvePackageJson } from "./versions";
 import { missingMemberNote, TYPESCRIPT_FILE } from "./runtime-type-errors";
 
