@@ -9,12 +9,13 @@ import { asPreviewed, renamedInLaterPhases } from "./renamed";
 import { ROOT_STACK_TYPE, type EngineResource } from "../lib/engine/monitor";
 import type { PolicyReport, Violation } from "../lib/policy-runner";
 import {
+  PROGRAM_UNKNOWN,
   UNDECRYPTABLE_SECRET,
   unknownPathOf,
   unknownSourcesAt,
 } from "../lib/engine/unknown-sources";
 import type { loadStackConfig } from "./project";
-import { quotesPlaceholder } from "./secret-placeholders";
+import { quotesPlaceholder, secretScalarKeys } from "./secret-placeholders";
 import { noteReason, notInAnyPhase, stackNoteParts } from "./note-reasons";
 import type {
   CheckCounts,
@@ -81,23 +82,30 @@ export function combinePhases(
   const secret = secretReason(Object.keys(config.placeholders));
   // The keys whose own placeholder a hidden string quotes (./stack-config.ts secretPlaceholder).
   const secretHeld = (held: string) => {
-    // A boolean or integer key's placeholder (`false`, `0`) is known by the whole value hidden.
-    const keys = Object.keys(config.placeholders).filter((k) =>
-      config.placeholders[k].length > 8
-        ? quotesPlaceholder(held, config.placeholders[k])
-        : held === config.placeholders[k],
+    const keys = Object.keys(config.placeholders).filter(
+      (k) => config.placeholders[k].length > 8 && quotesPlaceholder(held, config.placeholders[k]),
     );
     return keys.length > 0 ? secretReason(keys) : secret;
   };
+  // An unknown built from no resource: offline, a secure boolean or integer key the program read
+  // as a secret is one (../lib/engine/unknown-secret-config.js), the only one the check adds.
+  const scalarKeys = secretScalarKeys(config.placeholders);
+  const named = (s: string) =>
+    s === UNDECRYPTABLE_SECRET
+      ? secret
+      : s === PROGRAM_UNKNOWN && scalarKeys.length
+        ? secretReason(scalarKeys)
+        : s;
   for (const n of lastNotes.values()) {
     const r = resourcesOf.get(n.urn);
     const path = unknownPathOf(n.detail);
-    const sources =
+    const sources = (
       (r && path !== undefined
         ? unknownSourcesAt(r, path, secretHeld, resourcesOf, last.resources)
         : undefined) ??
-      r?.unknownSources?.map((s) => (s === UNDECRYPTABLE_SECRET ? secret : s)) ??
-      sourcesOfNamed(n.detail, last.resources, secretHeld);
+      r?.unknownSources ??
+      sourcesOfNamed(n.detail, last.resources, secretHeld)
+    )?.map(named);
     const why = noteReason(n.detail);
     unevaluated.push({
       policy: n.policy,
@@ -109,7 +117,7 @@ export function combinePhases(
       reason:
         notInAnyPhase(n.detail) ??
         (last.phase === "apply"
-          ? `unknown even when every created resource is known (${sources?.join("; ") ?? "a value the program leaves unknown"}): ${why}`
+          ? `unknown even when every created resource is known (${(sources ?? [named(PROGRAM_UNKNOWN)]).join("; ")}): ${why}`
           : opts.phases.includes("apply")
             ? `needs values known only after apply (the apply phase failed; see the note): ${why}`
             : `needs values known only after apply (run the apply phase): ${why}`),

@@ -37,7 +37,7 @@ import {
   transpileOnlyFailure,
 } from "../lib/engine/type-only-imports";
 import { loadStackConfig, SECRET_PLACEHOLDER, stackProgram } from "./project";
-import { secretScalarPlaceholders } from "./secret-placeholders";
+import { secretScalarKeys } from "./secret-placeholders";
 import { NOT_TYPE_CHECKED, previewTypeChecks } from "../lib/engine/type-check-rule";
 
 export { nothingJudged } from "./combine";
@@ -98,7 +98,7 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
         phase,
         answers,
         opaque: [SECRET_PLACEHOLDER],
-        secretScalars: secretScalarPlaceholders(config.placeholders),
+        unknownSecretKeys: secretScalarKeys(config.placeholders),
         timeoutMs: opts.timeoutMs,
         typeCheck,
         fallbackModulesDir: opts.fallbackModulesDir,

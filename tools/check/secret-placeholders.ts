@@ -21,15 +21,14 @@ export function isSecretPlaceholder(v: unknown): boolean {
 }
 
 /**
- * The booleans and numbers among a stack's placeholders (by key): a secure key the project
- * declares `boolean` or `integer` gets `false` or `0` (./stack-config.ts), which policies must not
- * read as the program's choice where it arrives as a secret.
+ * The secure keys whose placeholder is a boolean's or an integer's (`false`, `0`: a key the
+ * project declares `boolean` or `integer`, ./stack-config.ts): values any program writes, so the
+ * program reads these keys as unknown secrets (../lib/engine/unknown-secret-config.js).
  */
-export function secretScalarPlaceholders(
-  placeholders: Readonly<Record<string, string>>,
-): (boolean | number)[] {
-  const values = new Set(Object.values(placeholders));
-  return [...(values.has("false") ? [false] : []), ...(values.has("0") ? [0] : [])];
+export function secretScalarKeys(placeholders: Readonly<Record<string, string>>): string[] {
+  return Object.keys(placeholders)
+    .filter((k) => !placeholders[k].startsWith(SECRET_PLACEHOLDER))
+    .sort();
 }
 
 /** Whether `text` quotes `placeholder` (`-1` is not found inside `-12`). */

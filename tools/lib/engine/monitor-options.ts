@@ -24,12 +24,6 @@ export interface MonitorOptions {
    */
   readonly opaque?: readonly string[];
   /**
-   * Placeholder booleans and numbers (`false`, `0`: every secure boolean or integer key gets the
-   * same) that stand for values unknown offline where they arrive as secrets
-   * (`requireSecretBoolean`, `requireSecretNumber`); a plain one is the program's own.
-   */
-  readonly secretScalars?: readonly (boolean | number)[];
-  /**
    * The project's directory: a resource whose SDK-reported position is not in the program's own
    * files is placed at the first frame of its registration's stack trace that is.
    */

@@ -154,13 +154,7 @@ export class OfflineEngine {
       propertyDependencies[k] = v.getUrnsList();
       for (const u of propertyDependencies[k]) deps.add(u);
     });
-    const recorded = recordInputs(
-      js(req.getObject()),
-      custom && !remote,
-      deps,
-      this.opts.opaque,
-      this.opts.secretScalars,
-    );
+    const recorded = recordInputs(js(req.getObject()), custom && !remote, deps, this.opts.opaque);
     const { sent, inputs, opaque } = recorded;
     checkProviderRegion(type, plainValue(sent), `provider ${name}`);
     const dirs = [this.opts.programPwd, this.opts.programDir].filter((d) => d !== undefined);
@@ -219,9 +213,7 @@ export class OfflineEngine {
     }
     // The program gets what a provider would answer for what it sent; policies see the recording.
     const { id, state, modeled } = this.stateOf(r, sent, req.getImportid());
-    r.outputs = opaque
-      ? recordInputs(state, false, deps, this.opts.opaque, this.opts.secretScalars).inputs
-      : state;
+    r.outputs = opaque ? recordInputs(state, false, deps, this.opts.opaque).inputs : state;
     if (modeled === false) r.unmodeled = true;
     this.ids.set(urn, id);
     if (this.opts.phase === "apply")
