@@ -70,6 +70,10 @@ describe("resources named differently at apply", () => {
     expect(namesAlike("logs-V1StGXR8_Z5jdHi6B-myT", "logs-Uakgb_J5m9g-0JDMbcJqLx")).to.equal(false);
     // Written parts that differ by a letter next to the id: not an id's part.
     expect(namesAlike("logs-V1StGXR8_Z5jdHi6B-myT", "logz-Uakgb_J5m9g-0JDMbcJqL")).to.equal(false);
+    // Written words joined by _ and -: set aside the separators, they would read as one id.
+    expect(namesAlike("svc-orders_v2_blue", "svc-payment_v3_grn")).to.equal(false);
+    expect(namesAlike("tbl-users_2024_q1-x", "tbl-order_2025_q2-x")).to.equal(false);
+    expect(pairs([res("svc-orders_v2_blue", 3)], [res("svc-payment_v3_grn", 3)])).to.deep.equal([]);
   });
 
   it("does not pair through a shared helper line: a resource created inside apply is not the renamed one", () => {

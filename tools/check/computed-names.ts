@@ -53,11 +53,19 @@ export function namesAlike(a: string, b: string): boolean {
 
 /** The characters of nanoid's default (URL-safe) alphabet. */
 const URL_SAFE = /^[A-Za-z0-9_-]+$/;
+/**
+ * What a URL-safe random id of 10 or more characters holds: upper case, lower case and a digit
+ * (a 21-character nanoid lacks a digit with odds of about (54/64)^21, 3 %, and then is not paired).
+ * Written words joined by `_` or `-` (`orders_v2_blue`) lack upper case: set aside the separators
+ * and they would read as one generated word.
+ */
+const MIXED = [/[A-Z]/, /[a-z]/, /[0-9]/];
 
 /**
  * Two names of one length that differ in one span, the same written text around it, where that
  * span reads as a URL-safe random id on both sides: at least 10 characters of `A-Za-z0-9_-` that,
- * with the separators set aside, read as generated (looksGenerated). A generator of this kind gives
+ * with the separators set aside, hold upper case, lower case and a digit and read as generated
+ * (looksGenerated). A generator of this kind gives
  * ids of one length, so the span is the id less any characters both ids share at its ends by
  * chance. The text both names share must hold a written word and its separator (`logs-` before
  * the id, or `-logs` after it): a word that differs (`logs-<id>`, `data-<id>`) is no id's part, and
@@ -77,7 +85,13 @@ function urlSafeIdsAlike(a: string, b: string): boolean {
     written &&
     [a, b].every((name) => {
       const span = name.slice(start, end);
-      return span.length >= 10 && URL_SAFE.test(span) && looksGenerated(span.replace(/[_-]/g, ""));
+      const bare = span.replace(/[_-]/g, "");
+      return (
+        span.length >= 10 &&
+        URL_SAFE.test(span) &&
+        MIXED.every((kind) => kind.test(bare)) &&
+        looksGenerated(bare)
+      );
     })
   );
 }
