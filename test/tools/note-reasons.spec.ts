@@ -35,6 +35,17 @@ describe("note reasons", () => {
     expect(two).to.match(
       /^not judged in any phase: route tables rtb-0aaa, rtb-0bbb are not managed/,
     );
+    // The main route table of a VPC the stack does not manage (policy-pack/lib/network/routing.ts).
+    const main = (name: string, vpc: string) =>
+      UNMANAGED(name, "x").replace("route table x", `the main route table of VPC ${vpc}`);
+    expect(notInAnyPhase(stackNote(main("egress", "vpc-0aaa")))).to.match(
+      /^not judged in any phase: the main route table of VPC vpc-0aaa is not managed by this stack/,
+    );
+    expect(
+      notInAnyPhase(stackNote(main("egress", "vpc-0aaa"), UNMANAGED("egress-b", "rtb-0bbb"))),
+    ).to.match(
+      /^not judged in any phase: the main route table of VPC vpc-0aaa, route table rtb-0bbb are not managed/,
+    );
   });
 
   it("a YAML OpenAPI body is no value unknown at preview: the policy does not read it, in any phase", () => {
@@ -54,6 +65,15 @@ describe("note reasons", () => {
       notInAnyPhase(
         stackNote(
           UNMANAGED("egress", "rtb-0aaa"),
+          'b: the route table of route "b" is unknown until apply',
+        ),
+      ),
+    ).to.equal(undefined);
+    // One part an input the policy does not read, one unknown: the note keeps its phase's reason.
+    expect(
+      notInAnyPhase(
+        stackNote(
+          'api: API Gateway REST API "api" defines its OpenAPI body in YAML, which this policy does not read',
           'b: the route table of route "b" is unknown until apply',
         ),
       ),

@@ -37,9 +37,14 @@ export function stackNoteParts(detail: string): { name: string; why: string }[] 
   return parts;
 }
 
-/** A route's part of ec2-compute-subnet-no-default-route's note (policy-pack/policies/network/routes.ts). */
+/**
+ * A route's part of ec2-compute-subnet-no-default-route's note (policy-pack/policies/network/routes.ts),
+ * with the label policy-pack/lib/network/routing.ts gives the table it goes into: `route table
+ * <id>` (known by id only), or `the main route table of VPC <id>` (of a VPC the stack does not
+ * manage).
+ */
 const UNMANAGED_TABLE =
-  /\bin route table ([^\s)]+)\) goes into a route table this stack does not manage\b/;
+  /\b(?:in|of) (route table ([^\s)]+)|the main route table of VPC [^\s)]+)\) goes into a route table this stack does not manage\b/;
 /** apigateway-method-authorization's note on a YAML body (policy-pack/policies/edge/api-gateway.ts). */
 const UNREAD_INPUT = /\bwhich this policy does not read\b/;
 
@@ -47,23 +52,28 @@ const UNREAD_INPUT = /\bwhich this policy does not read\b/;
  * Why a note names something no phase can evaluate, or undefined for a note about values unknown
  * at preview: a route into a route table the stack does not manage (which table, and that the
  * subnets it serves are not in this stack, so no run of it can judge the route), or an input the
- * policy does not read.
+ * policy does not read. Every part of a stack policy's note must be of the one kind: a note that
+ * also names a value unknown at preview keeps that reason.
  */
 export function notInAnyPhase(detail: string): string | undefined {
   const why = noteReason(detail);
   const parts = stackNoteParts(detail) ?? [{ name: "", why }];
-  const tables = parts.map((p) => UNMANAGED_TABLE.exec(p.why)?.[1]);
-  if (tables.every((t) => t !== undefined)) {
-    const named = [...new Set(tables)];
+  const tables = parts.map((p) => UNMANAGED_TABLE.exec(p.why));
+  if (tables.every((t) => t !== null)) {
+    // `route tables rtb-1, rtb-2`; a VPC's main route table by its whole label.
+    const ids = [...new Set(tables.map((t) => t![2]))];
+    const labels = [...new Set(tables.map((t) => t![1]))];
+    const named = ids.every((id) => id !== undefined)
+      ? `${ids.length === 1 ? "route table" : "route tables"} ${ids.join(", ")}`
+      : labels.join(", ");
     return (
-      `not judged in any phase: ${named.length === 1 ? "route table" : "route tables"} ` +
-      `${named.join(", ")} ${named.length === 1 ? "is" : "are"} not managed by this stack, so ` +
-      "which subnets use it, and whether one is a compute subnet, is not in this stack for " +
-      "`pulumi preview`, `pulumi up` or this check to see (no value here is unknown): " +
+      `not judged in any phase: ${named} ${labels.length === 1 ? "is" : "are"} not managed by ` +
+      "this stack, so which subnets use it, and whether one is a compute subnet, is not in this " +
+      "stack for `pulumi preview`, `pulumi up` or this check to see (no value here is unknown): " +
       parts.map((p) => (p.name ? `${p.name}: ${p.why}` : p.why)).join("; ")
     );
   }
-  if (UNREAD_INPUT.test(why))
+  if (parts.every((p) => UNREAD_INPUT.test(p.why)))
     return `not judged in any phase (the policy does not read this input): ${why}`;
   return undefined;
 }
