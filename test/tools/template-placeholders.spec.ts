@@ -9,6 +9,11 @@ describe("template placeholders: a block's structure is no placeholder to fill",
       "{{> regionPartial}}",
       "{{ endpoint }}",
       "{{ ifRegion }}",
+      // A name that starts with a control word and goes on after a hyphen is a name.
+      "{{ end-date }}",
+      "{{ if-enabled }}",
+      "{{ else-value }}",
+      "{{range-start}}",
     ]) {
       expect(templatePlaceholder(value), value).to.equal(
         "a template expression ({{ ... }}) of Helm, Jinja or Mustache",
@@ -40,6 +45,9 @@ describe("template placeholders: a block's structure is no placeholder to fill",
       "{{ range .Values.regions }}",
       "{{- with .Values.aws -}}",
       '{{ define "x" }}',
+      // Trimming markers next to the word: still the action.
+      "{{ end -}}",
+      "{{- else -}}",
     ]) {
       expect(templatePlaceholder(value), value).to.equal(undefined);
     }

@@ -66,9 +66,13 @@ const SYNTAXES: { pattern: RegExp; what: string }[] = [
   },
 ];
 
-/** A `{{ }}` tag that opens, continues or closes a block, or renders nothing (see above). */
+/**
+ * A `{{ }}` tag that opens, continues or closes a block, or renders nothing (see above). A control
+ * word followed by a letter, digit, `.` or `-` starts a name (`{{ endpoint }}`, `{{ end-date }}`,
+ * `{{ if-enabled }}`): a placeholder. Go's trim marker is ` -}}`, after a space (`{{ end -}}`).
+ */
 const TEMPLATE_STRUCTURE =
-  /^\{\{[~-]?\s*(?:[#/^!=]|(?:else|if|end|range|with|define|block|break|continue)(?![\w.]))/;
+  /^\{\{[~-]?\s*(?:[#/^!=]|(?:else|if|end|range|with|define|block|break|continue)(?![\w.-]))/;
 
 /** What kind of placeholder `value` is, whole, or undefined for any other value. */
 export function templatePlaceholder(value: string): string | undefined {
