@@ -48,6 +48,34 @@ describe("resources named differently at apply", () => {
     expect(pairs([res("logsmil2x5w3", 3)], [res("logsmil2x9qa", 3)])).to.have.length(1);
   });
 
+  it("pairs names whose suffix is a URL-safe random id holding _ and - (nanoid's default alphabet)", () => {
+    expect(
+      pairs([res("logs-V1StGXR8_Z5jdHi6B-myT", 3)], [res("logs-Uakgb_J5m9g-0JDMbcJqL", 3)]),
+    ).to.deep.equal(["logs-V1StGXR8_Z5jdHi6B-myT -> logs-Uakgb_J5m9g-0JDMbcJqL"]);
+    // Separators at other places of the two ids, and an id that starts with one.
+    expect(pairs([res("site-_x9Ab-Qr3t_Lm0", 3)], [res("site-Kp2-zR8_wQ1nX5", 3)])).to.have.length(
+      1,
+    );
+    // Between written parts of the name.
+    expect(
+      pairs([res("app-Z5jdHi6B-myT_q-logs", 3)], [res("app-0JDM_bcJ-qLx9a-logs", 3)]),
+    ).to.have.length(1);
+  });
+
+  it("does not pair names of one length whose differing parts are words, dates or short ids", () => {
+    expect(namesAlike("logs-archive_2024-01", "logs-current_2025-02")).to.equal(false);
+    expect(namesAlike("data-bucket-primary", "data-bucket-replica")).to.equal(false);
+    expect(namesAlike("logs-aB3_x-Q", "logs-Zk8-p_W")).to.equal(false);
+    expect(namesAlike("logs-V1StGXR8_Z5jdHi6B-myT", "data-Uakgb_J5m9g-0JDMbcJqL")).to.equal(false);
+    expect(namesAlike("logs-V1StGXR8_Z5jdHi6B-myT", "logs-Uakgb_J5m9g-0JDMbcJqLx")).to.equal(false);
+    // Written parts that differ by a letter next to the id: not an id's part.
+    expect(namesAlike("logs-V1StGXR8_Z5jdHi6B-myT", "logz-Uakgb_J5m9g-0JDMbcJqL")).to.equal(false);
+    // Written words joined by _ and -: set aside the separators, they would read as one id.
+    expect(namesAlike("svc-orders_v2_blue", "svc-payment_v3_grn")).to.equal(false);
+    expect(namesAlike("tbl-users_2024_q1-x", "tbl-order_2025_q2-x")).to.equal(false);
+    expect(pairs([res("svc-orders_v2_blue", 3)], [res("svc-payment_v3_grn", 3)])).to.deep.equal([]);
+  });
+
   it("does not pair through a shared helper line: a resource created inside apply is not the renamed one", () => {
     // const bucket = (n) => new aws.s3.Bucket(n): base, copy-N (inside apply), logs-<time>.
     const preview = [res("base", 2), res("logs-1733561234567", 2)];

@@ -21,6 +21,8 @@ import {
 } from "./report";
 import type { StackResult } from "./result";
 import { DRY_RUN_SKIPPED_SHORT } from "./dry-run-note";
+import { noteReason, stackNoteParts } from "./note-reasons";
+import { ROOT_STACK_TYPE } from "../lib/engine/urns";
 import { describeCreateRefusals, type ProviderInputError } from "./provider-refusals";
 import { TextOptions, styleOf, plural, indent, where, resourceLabel, Style } from "./text-common";
 import { applyOnlyLines, componentTree, byType, renamedAtApplyLines } from "./text-resources";
@@ -272,16 +274,21 @@ export function formatStackText(r: StackResult, opts: TextOptions = {}): string 
       else notesByPolicy.set(n.policy, [n]);
     }
     for (const [policy, list] of notesByPolicy) {
-      const names = list.map((n) => escapeLine(n.name));
+      // A stack policy's note is on the stack: the resources it could not judge are named in it.
+      const names = [
+        ...new Set(
+          list.flatMap(
+            (n) =>
+              (n.type === ROOT_STACK_TYPE
+                ? stackNoteParts(n.detail)?.map((p) => p.name)
+                : undefined) ?? [n.name],
+          ),
+        ),
+      ].map(escapeLine);
       const shown =
         names.slice(0, 6).join(", ") + (names.length > 6 ? `, … (${names.length - 6} more)` : "");
-      out.push(`    ? ${escapeLine(policy)}  on ${plural(list.length, "resource")}: ${shown}`);
-      const reason = escapeLine(
-        list[0].detail.replace(
-          /^can't run policy '[^']+' (?:from policy pack '[^']*' )?during preview: /,
-          "",
-        ),
-      );
+      out.push(`    ? ${escapeLine(policy)}  on ${plural(names.length, "resource")}: ${shown}`);
+      const reason = escapeLine(noteReason(list[0].detail));
       out.push(`      e.g. ${reason.length > 200 ? `${reason.slice(0, 200)}…` : reason}`);
     }
   }

@@ -3,7 +3,8 @@
 /**
  * From now on, `.ts` files outside node_modules compile through the cache; `.ts` files inside
  * node_modules keep the loader that was there before. `inlineSourceMaps` appends each file's map
- * inline, for a stack-trace mapper already installed. Defaults to false.
+ * inline and hands it to the stack-trace mapper (ts-node's source-map-support when installed, else
+ * Node's own), so stacks name `.ts` lines. Defaults to false.
  */
 export function register(root: string, opts?: { readonly inlineSourceMaps?: boolean }): void;
 

@@ -25,6 +25,8 @@ const INLINE_MAP_PREFIX = "//# source" + "MappingURL=data:application/json;base6
 let registered;
 /** Files compiled here whose stack frames name JavaScript lines (no inline map for a mapper). */
 const unmappedFiles = new Set();
+/** The source maps of the files compiled here with `inlineSourceMaps`, by file name. */
+const inlineMaps = new Map();
 
 /** The TypeScript version this project resolves, without loading the compiler. */
 function typescriptVersion(root) {
@@ -166,14 +168,15 @@ function createTranspiler(root) {
  * From now on, `.ts` files outside node_modules are compiled through the cache; `.ts` files inside
  * node_modules keep the loader that was there before (ts-node's, when registered).
  * @param {string} root the project folder
- * @param {{ inlineSourceMaps?: boolean }} [opts] append each file's source map inline, so a
- *   stack-trace mapper already installed (ts-node's source-map-support) points at `.ts` lines
+ * @param {{ inlineSourceMaps?: boolean }} [opts] append each file's source map inline and hand it
+ *   to the stack-trace mapper (mapStackFrames), so a stack's frames point at `.ts` lines
  */
 function register(root, opts = {}) {
   const extensions = Module._extensions;
   const previous = extensions[".ts"];
   const { transpile } = createTranspiler(root);
   registered = { transpile };
+  if (opts.inlineSourceMaps) mapStackFrames();
   extensions[".ts"] = (m, filename) => {
     if (filename.includes(NODE_MODULES) && previous) return previous(m, filename);
     const out = transpile(filename);
@@ -187,16 +190,45 @@ function register(root, opts = {}) {
       });
     }
     const map = () =>
-      Buffer.from(
-        JSON.stringify({ version: 3, sources: [filename], names: [], mappings: out.mappings }),
-      ).toString("base64");
+      JSON.stringify({ version: 3, sources: [filename], names: [], mappings: out.mappings });
+    if (opts.inlineSourceMaps && out.mappings) inlineMaps.set(filename, map);
     m._compile(
       opts.inlineSourceMaps && out.mappings
-        ? `${out.code}\n${INLINE_MAP_PREFIX}${map()}\n`
+        ? `${out.code}\n${INLINE_MAP_PREFIX}${Buffer.from(map()).toString("base64")}\n`
         : out.code,
       filename,
     );
   };
+}
+
+/**
+ * Makes stack traces name the `.ts` lines of the files compiled here. ts-node (mocha's `--require
+ * ts-node/register`) installs @cspotcode/source-map-support as `Error.prepareStackTrace`, which
+ * takes the place of Node's own source-map support (`process.setSourceMapsEnabled`) and finds a
+ * file's map only in the text ts-node itself compiled (its `retrieveFile` reads ts-node's output
+ * cache): a file compiled here has none there, and its frames named JavaScript lines. The mapper's
+ * `retrieveSourceMap` hook (its README, "Options") is given this loader's maps; the map of a file
+ * is built when a frame of it is first formatted. Without that mapper, Node's own support reads the
+ * inline maps (https://nodejs.org/api/process.html#processsetsourcemapsenabledval).
+ */
+function mapStackFrames() {
+  let support;
+  try {
+    const id = require.resolve("@cspotcode/source-map-support");
+    support = require.cache[id] && typeof Error.prepareStackTrace === "function" && require(id);
+  } catch {
+    support = undefined;
+  }
+  if (!support) {
+    process.setSourceMapsEnabled(true);
+    return;
+  }
+  support.install({
+    retrieveSourceMap(source) {
+      const map = inlineMaps.get(source);
+      return map ? { url: source, map: map() } : null;
+    },
+  });
 }
 
 /**

@@ -6,7 +6,7 @@ import { fileURLToPath } from "url";
 import { declaredRange, nearestPackageJson, packageNameOf, resolvePackageJson } from "./versions";
 import { denoSpecifierHint, esmSchemeHint } from "./hints-specifiers";
 import { outsideFolderHint, ownerAdvice } from "./hints-outside-folder";
-import { hostTsconfig } from "./tsconfig-setting";
+import { hostTsconfig, tsconfigPathAliases, tsconfigSetting } from "./tsconfig-setting";
 
 /**
  * A module the program cannot find that is a `paths` alias of its tsconfig. TypeScript resolves
@@ -19,20 +19,17 @@ export function pathsAliasHint(message: string, pwd: string, tsconfigOption: unk
   const missing = missingModule(message);
   if (!missing) return "";
   const tsconfig = hostTsconfig(pwd, tsconfigOption);
-  const block = tsconfig && /"paths"\s*:\s*\{([^}]*)\}/.exec(tsconfig.source)?.[1];
-  if (!tsconfig || !block) return "";
-  const alias = [...block.matchAll(/"([^"]+)"\s*:/g)]
-    .map((m) => m[1])
-    .find((key) => {
-      const star = key.indexOf("*");
-      if (star < 0) return key === missing;
-      const [head, tail] = [key.slice(0, star), key.slice(star + 1)];
-      return (
-        missing.length >= head.length + tail.length &&
-        missing.startsWith(head) &&
-        missing.endsWith(tail)
-      );
-    });
+  if (!tsconfig) return "";
+  const alias = (tsconfigPathAliases(tsconfig) ?? []).find((key) => {
+    const star = key.indexOf("*");
+    if (star < 0) return key === missing;
+    const [head, tail] = [key.slice(0, star), key.slice(star + 1)];
+    return (
+      missing.length >= head.length + tail.length &&
+      missing.startsWith(head) &&
+      missing.endsWith(tail)
+    );
+  });
   if (alias === undefined) return "";
   return (
     `\n"${missing}" is the "paths" alias "${alias}" of ${tsconfig.shown}: TypeScript resolves ` +
@@ -259,9 +256,12 @@ export function unbuiltOutputHint(file: string, pwd: string, tsconfigOption: unk
   if (!path.isAbsolute(file) || fs.existsSync(file)) return "";
   if (!folder && !/\.[cm]?js$/.test(file)) return "";
   const tsconfig = hostTsconfig(pwd, tsconfigOption);
-  const outDir = tsconfig && /"outDir"\s*:\s*"([^"]+)"/.exec(tsconfig.source)?.[1];
-  if (!tsconfig || !outDir) return "";
-  const out = path.resolve(path.dirname(tsconfig.file), outDir);
+  // As TypeScript reads it: a commented-out line is none, an `extends` base's counts, relative to
+  // the file that sets it.
+  const setting = tsconfig && tsconfigSetting(tsconfig, "outDir", pwd);
+  const outDir = setting?.value;
+  if (!tsconfig || !setting || !outDir) return "";
+  const out = path.resolve(path.dirname(setting.file), outDir);
   if (file !== out && !file.startsWith(out + path.sep)) return "";
   const scripts = nearestPackageJson(pwd)?.pkg.scripts as Record<string, unknown> | undefined;
   const build = typeof scripts?.build === "string" ? "npm run build" : "npx tsc";

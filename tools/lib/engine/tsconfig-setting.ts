@@ -42,16 +42,9 @@ export function tsconfigSetting(
   pwd: string,
 ): TsconfigSetting | undefined {
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const ts = require("typescript") as typeof import("typescript");
-    const own = ts.readJsonConfigFile(tsconfig.file, () => tsconfig.source);
-    ts.parseJsonSourceFileConfigFileContent(
-      own,
-      ts.sys,
-      path.dirname(tsconfig.file),
-      undefined,
-      tsconfig.file,
-    );
+    const read = readTsconfig(tsconfig);
+    if (!read) return undefined;
+    const { ts, own } = read;
     const bases = (own.extendedSourceFiles ?? []).map((f) =>
       ts.readJsonConfigFile(f, ts.sys.readFile),
     );
@@ -78,6 +71,42 @@ export function tsconfigSetting(
     // An unreadable tsconfig: no setting to place a failure at.
   }
   return undefined;
+}
+
+/**
+ * The tsconfig as TypeScript reads it (comments and trailing commas allowed, `extends` followed):
+ * the file's own syntax tree and its parsed compiler options. Undefined when TypeScript cannot be
+ * loaded or throws on the file.
+ */
+function readTsconfig(tsconfig: { readonly file: string; readonly source: string }) {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const ts = require("typescript") as typeof import("typescript");
+    const own = ts.readJsonConfigFile(tsconfig.file, () => tsconfig.source);
+    const parsed = ts.parseJsonSourceFileConfigFileContent(
+      own,
+      ts.sys,
+      path.dirname(tsconfig.file),
+      undefined,
+      tsconfig.file,
+    );
+    return { ts, own, options: parsed.options };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The `compilerOptions.paths` aliases TypeScript reads from the tsconfig (a commented-out line is
+ * none; an `extends` base's `paths` count unless a nearer file sets its own), or undefined when no
+ * file of the chain sets `paths`.
+ */
+export function tsconfigPathAliases(tsconfig: {
+  readonly file: string;
+  readonly source: string;
+}): string[] | undefined {
+  const paths = readTsconfig(tsconfig)?.options.paths;
+  return paths ? Object.keys(paths) : undefined;
 }
 
 function propertyOf(

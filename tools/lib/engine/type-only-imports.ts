@@ -12,6 +12,7 @@ import * as fs from "fs";
 import * as path from "path";
 import type { ProgramFailure, ProgramRun } from "./language-host";
 import { missingModule } from "./hints";
+import { hostTsconfig, tsconfigPathAliases } from "./tsconfig-setting";
 import { packageNameOf, resolvePackageJson } from "./versions";
 import { undefinedValueNote, missingMemberNote, TYPESCRIPT_FILE } from "./runtime-type-errors";
 
@@ -110,13 +111,9 @@ export function lentModuleNotFound(
   } catch {
     return undefined;
   }
-  let tsconfig = "";
-  try {
-    tsconfig = fs.readFileSync(path.join(pwd, "tsconfig.json"), "utf8");
-  } catch {
-    return undefined;
-  }
-  if (!/"paths"\s*:/.test(tsconfig)) return undefined;
+  // As TypeScript reads it: a commented-out `paths` is none, an `extends` base's counts.
+  const tsconfig = hostTsconfig(pwd, undefined);
+  if (!tsconfig || !tsconfigPathAliases(tsconfig)) return undefined;
   return {
     kind: "error",
     message:

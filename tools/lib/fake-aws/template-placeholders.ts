@@ -22,7 +22,16 @@
 // - A shell, envsubst or Docker Compose variable: `${NAME}`, `${NAME:-default}`; a shell name has
 //   no dots or colons (POSIX "Name": letters, digits, underscores).
 // Only a whole value is a placeholder: a template inside a longer value, an IAM policy variable
-// (`${aws:username}`) or a CloudFormation pseudo parameter (`${AWS::Region}`) is none.
+// (`${aws:username}`) or a CloudFormation pseudo parameter (`${AWS::Region}`) is none. Nor is a
+// `{{ }}` tag that a template renders to no value of its own: a block or section's opening,
+// `{{else}}` or closing tag (Handlebars block helpers `{{#each}}`...`{{/each}}`,
+// https://handlebarsjs.com/guide/block-helpers.html; Mustache sections `{{#name}}`, inverted
+// sections `{{^name}}`, comments `{{! }}` and delimiter changes `{{= =}}`,
+// https://mustache.github.io/mustache.5.html), or a Go template control action (`{{if}}`,
+// `{{else}}`, `{{end}}`, `{{range}}`, `{{with}}`, `{{define}}`, `{{block}}`, `{{break}}`,
+// `{{continue}}`, with `{{-`/`-}}` trimming, https://pkg.go.dev/text/template#hdr-Actions, as Helm
+// charts write them). Such a value is a template's structure left in the file, not a slot a tool
+// fills with the value the key needs.
 
 const SYNTAXES: { pattern: RegExp; what: string }[] = [
   {
@@ -57,8 +66,17 @@ const SYNTAXES: { pattern: RegExp; what: string }[] = [
   },
 ];
 
+/**
+ * A `{{ }}` tag that opens, continues or closes a block, or renders nothing (see above). A control
+ * word followed by a letter, digit, `.` or `-` starts a name (`{{ endpoint }}`, `{{ end-date }}`,
+ * `{{ if-enabled }}`): a placeholder. Go's trim marker is ` -}}`, after a space (`{{ end -}}`).
+ */
+const TEMPLATE_STRUCTURE =
+  /^\{\{[~-]?\s*(?:[#/^!=]|(?:else|if|end|range|with|define|block|break|continue)(?![\w.-]))/;
+
 /** What kind of placeholder `value` is, whole, or undefined for any other value. */
 export function templatePlaceholder(value: string): string | undefined {
   const v = value.trim();
+  if (TEMPLATE_STRUCTURE.test(v)) return undefined;
   return SYNTAXES.find((s) => s.pattern.test(v))?.what;
 }
