@@ -1,0 +1,40 @@
+// A program that fails only in the apply phase, where every output of what the stack creates is
+// known (test/fixtures/programs): which failures `pulumi up` would stop at whatever the machine,
+// and so stay the program's error, and which ones an offline run may cause (a missing Docker
+// daemon; programs.spec.ts), where the preview phase is still judged.
+import { expect } from "chai";
+import * as path from "path";
+import { ProgramError } from "../../tools/check/run";
+import { FIXTURES, lineOf, QueuedRuns } from "./program-runs";
+
+const runs = new QueuedRuns();
+
+describe("programs that fail only once outputs are known", function () {
+  this.timeout(300_000);
+
+  before(() => {
+    runs.queueCheck("fail-apply-duplicate-urn", ["preview", "apply"]);
+  });
+
+  it("a duplicate URN registered inside an apply stays a program error, at the registration", async () => {
+    // The engine refuses the second registration however the outputs were made: `pulumi up`
+    // stops there, so no preview-only report with a note.
+    const e = await runs.check("fail-apply-duplicate-urn", ["preview", "apply"]).then(
+      () => undefined,
+      (err: unknown) => err,
+    );
+    expect(e, "the check's outcome").to.be.instanceOf(ProgramError);
+    const f = e as ProgramError;
+    expect(f.phase).to.equal("apply");
+    expect(f.message).to.contain(
+      "Duplicate resource URN 'urn:pulumi:dev::fixture-fail-apply-duplicate-urn::" +
+        "aws:lambda/eventSourceMapping:EventSourceMapping::prod-worker-trigger'",
+    );
+    expect(f.location?.file).to.equal(
+      path.join(FIXTURES, "fail-apply-duplicate-urn", "index.ts"),
+    );
+    expect(f.location?.line).to.equal(
+      lineOf("fail-apply-duplicate-urn/index.ts", "new aws.lambda.EventSourceMapping("),
+    );
+  });
+});
