@@ -30,9 +30,7 @@ describe("programs that fail only once outputs are known", function () {
       "Duplicate resource URN 'urn:pulumi:dev::fixture-fail-apply-duplicate-urn::" +
         "aws:lambda/eventSourceMapping:EventSourceMapping::prod-worker-trigger'",
     );
-    expect(f.location?.file).to.equal(
-      path.join(FIXTURES, "fail-apply-duplicate-urn", "index.ts"),
-    );
+    expect(f.location?.file).to.equal(path.join(FIXTURES, "fail-apply-duplicate-urn", "index.ts"));
     expect(f.location?.line).to.equal(
       lineOf("fail-apply-duplicate-urn/index.ts", "new aws.lambda.EventSourceMapping("),
     );
