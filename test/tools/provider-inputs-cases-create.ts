@@ -151,6 +151,7 @@ export const CREATE_BROKEN: [string, string, unknown, string, Record<string, unk
     "python3.6",
     "python3.6: Lambda blocks creating functions with it since 2022-07-18",
   ],
+  [FUNCTION, "runtime", "nodejs12.x", "since 2023-06-08"],
   [FUNCTION, "runtime", "nodejs14.x", "since 2024-01-09"],
   [TASK, "memory", "1024", "Fargate offers no task of cpu 1024 with memory 1024 MiB"],
   [TASK, "memory", "9 GB", "Fargate offers no task of cpu 1024 with memory 9216 MiB"],

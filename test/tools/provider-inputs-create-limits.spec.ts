@@ -102,6 +102,12 @@ describe("provider inputs: limits AWS enforces at create, the values they accept
     expect(validate("2024-01-09T08:00:00Z")("nodejs14.x", "runtime")).to.have.length(1);
     // The first notice's 2023-11-27 for nodejs14.x was moved later: not refused in between.
     expect(validate("2023-12-01T00:00:00Z")("nodejs14.x", "runtime")).to.deep.equal([]);
+    // nodejs12.x: from the day Lambda is on record refusing a create, not the notices' earlier
+    // days (2022-11-14, then 2023-03-31), which AWS moved.
+    expect(validate("2023-03-31T12:00:00Z")("nodejs12.x", "runtime")).to.deep.equal([]);
+    expect(validate("2023-06-08T08:00:00Z")("nodejs12.x", "runtime")).to.deep.equal([
+      "runtime nodejs12.x: Lambda blocks creating functions with it since 2023-06-08 (deprecated runtime)",
+    ]);
     // Every listed runtime is blocked today; current ones, and any unlisted one, never are.
     for (const runtime of Object.keys(RUNTIME_CREATE_BLOCKED))
       expect(refusalsWith(FUNCTION, { runtime }), runtime).to.have.length(1);

@@ -27,10 +27,16 @@ const ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
  *   "Starting July 18, 2022" (quoted at https://github.com/SummitRoute/aws_breaking_changes/issues/61);
  * - nodejs14.x: "new function creation was blocked on January 9th, 2024" (AWS re:Post,
  *   https://repost.aws/questions/QUHJZRlLlHRP25Cvw46Ge8BQ; the first notice had said November 27,
- *   2023, a date AWS then moved later: the later day is the one kept).
- * A runtime whose create date AWS moved with no later statement found (nodejs12.x: first November
- * 14, 2022, then its deprecation put back to March 31, 2023), or announced for a day still to come,
- * is not judged here: only a day AWS has stated is encoded, never one inferred.
+ *   2023, a date AWS then moved later: the later day is the one kept);
+ * - Lambda's own refusal, dated: where AWS moved a runtime's create date with no later statement
+ *   found (nodejs12.x: first November 14, 2022, then its deprecation put back to March 31, 2023),
+ *   the day a create is on record as refused with the API's message is kept, which can only be
+ *   late, never early: nodejs12.x, "The runtime parameter of nodejs12.x is no longer supported for
+ *   creating or updating AWS Lambda functions" (Service: Lambda, Status Code: 400) on June 8, 2023
+ *   (CloudFormation CREATE_FAILED, quoted in
+ *   https://github.com/voicefoundry-cloud-public/amazon-connect-chat-translate-demo/issues/10).
+ * A runtime announced for a day still to come, or with neither a stated day nor a dated refusal,
+ * is not judged here: only a day AWS has stated or shown is encoded, never one inferred.
  */
 export const RUNTIME_POLICY =
   "https://docs.aws.amazon.com/lambda/latest/dg/runtime-support-policy.html";
@@ -45,6 +51,7 @@ export const RUNTIME_CREATE_BLOCKED: Readonly<Record<string, string>> = {
   "nodejs10.x": "2021-07-30",
   "python2.7": "2021-07-15",
   "python3.6": "2022-07-18",
+  "nodejs12.x": "2023-06-08",
   "nodejs14.x": "2024-01-09",
 };
 
