@@ -17,9 +17,8 @@
 "use strict";
 const fs = require("fs");
 const path = require("path");
-const url = require("url");
 const { callerSites, callerStack } = require("./caller-stack");
-const { frameOf } = require("./frame-of");
+const { frameOf, localPath } = require("./frame-of");
 
 const TOKEN = "isDryRun";
 /** Recorded call sites per run at most: enough to name them, never a flood. */
@@ -42,14 +41,8 @@ function immediateCallerPlace(fn) {
     column: site.getColumnNumber(),
   }));
   if (!place || !place.file || !place.line) return undefined;
-  let file = place.file;
-  if (file.startsWith("file:")) {
-    try {
-      file = url.fileURLToPath(file);
-    } catch {
-      return undefined;
-    }
-  }
+  const file = localPath(place.file);
+  if (file === undefined) return undefined;
   return { file, line: place.line, column: place.column ?? 0 };
 }
 
