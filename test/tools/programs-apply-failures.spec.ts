@@ -14,6 +14,7 @@ describe("programs that fail only once outputs are known", function () {
 
   before(() => {
     runs.queueCheck("fail-apply-duplicate-urn", ["preview", "apply"]);
+    runs.queueCheck("apply-invented-names", ["preview", "apply"]);
   });
 
   it("a duplicate URN registered inside an apply stays a program error, at the registration", async () => {
@@ -34,5 +35,22 @@ describe("programs that fail only once outputs are known", function () {
     expect(f.location?.line).to.equal(
       lineOf("fail-apply-duplicate-urn/index.ts", "new aws.lambda.EventSourceMapping("),
     );
+  });
+
+  it("names made of values the engine makes up never repeat: every resource named after one registers", async () => {
+    // 25 each of RandomPet, RandomString (4 letters), RandomId (2 bytes) and RandomUuid, each
+    // naming a log group inside an apply: the provider's draws practically never repeat, so
+    // neither do the engine's, and no duplicate URN stops the run.
+    const r = await runs.check("apply-invented-names", ["preview", "apply"]);
+    const groups = r.resources.filter((x) => x.type === "aws:cloudwatch/logGroup:LogGroup");
+    expect(groups, "log groups registered in the apply phase").to.have.length(100);
+    expect(r.applyOnly.filter((x) => x.type === "aws:cloudwatch/logGroup:LogGroup")).to.have.length(
+      100,
+    );
+    expect(new Set(groups.map((g) => g.name)).size).to.equal(100);
+    const pets = groups.map((g) => g.name).filter((n) => !/^(tag|id|uuid)-/.test(n));
+    expect(pets, "the pets").to.have.length(25);
+    for (const pet of pets) expect(pet, "two words joined by a dash").to.match(/^[a-z]+-[a-z]+$/);
+    expect(r.configNotes.join("\n")).to.not.contain("apply phase failed");
   });
 });
