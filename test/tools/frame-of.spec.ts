@@ -49,7 +49,7 @@ describe("frameOf: a stack frame line's file, line and column", () => {
   });
 
   it("gives a file V8 names as a path of this machine: a path as it is, a file URL decoded", () => {
-    // The helper frameOf reads a frame's file with, and the isDryRun() recorder a call site's.
+    // What frameOf reads a frame's file with, and the isDryRun() recorder a call site's.
     expect(localPath("/p/index.ts")).to.equal("/p/index.ts");
     expect(localPath("file:///p/my%20dir/i.mjs")).to.equal("/p/my dir/i.mjs");
     expect(localPath("file://host/p/a.mjs")).to.equal(undefined);
