@@ -8,7 +8,7 @@ import { dryRunNotes, dryRunSkipped } from "../../tools/check/dry-run-note";
 import { formatJson } from "../../tools/check/format-json";
 import { formatSarif } from "../../tools/check/format-sarif";
 import { formatText } from "../../tools/check/format-text";
-import { FIXTURES, lineOf, QueuedRuns } from "./program-runs";
+import { copyOf, FIXTURES, lineOf, QueuedRuns } from "./program-runs";
 
 const runs = new QueuedRuns();
 const DIR = path.join(FIXTURES, "dry-run-guards");
@@ -21,11 +21,21 @@ const EFFECT_GUARD = lineOf("dry-run-guards/index.ts", "if (pulumi.runtime.isDry
 
 describe("programs that ask isDryRun()", function () {
   this.timeout(300_000);
+  // A dependency whose source map names a file it does not ship (dry-run-library-map/package).
+  let mapped = "";
   before(() => {
     fs.rmSync(SIDE_EFFECT, { force: true });
     runs.queueCheck("dry-run-guards", ["preview", "apply"]);
+    mapped = copyOf("dry-run-library-map");
+    fs.cpSync(path.join(mapped, "package"), path.join(mapped, "node_modules", "deploy-hooks"), {
+      recursive: true,
+    });
+    runs.queueCheck(mapped, ["preview", "apply"]);
   });
-  after(() => fs.rmSync(SIDE_EFFECT, { force: true }));
+  after(() => {
+    fs.rmSync(SIDE_EFFECT, { force: true });
+    if (mapped) fs.rmSync(mapped, { recursive: true, force: true });
+  });
 
   it("run what is guarded for `pulumi up` in neither phase: no guarded resource, no side effect", async () => {
     const r = await runs.check("dry-run-guards", ["preview", "apply"]);
@@ -69,6 +79,18 @@ describe("programs that ask isDryRun()", function () {
     expect(JSON.parse(formatJson([none])).summary).to.not.have.property("dryRunSkipped");
     expect(sarif(none)).to.not.have.property("dryRunSkipped");
     expect(dryRunSkipped([{ dryRunAsked: [] }], DIR)).to.equal(undefined);
+  });
+
+  it("a dependency asking from a callback is named at its own file, not at a file its source map names but it does not ship", async () => {
+    const r = await runs.check(mapped, ["preview", "apply"]);
+    const lib = path.join("node_modules", "deploy-hooks", "index.js");
+    // The line of the file Node loaded: the fixture's map puts every line 10 further down
+    // (first segment `AAUA`), so a line read through the map would be 10 more.
+    const line = lineOf("dry-run-library-map/package/index.js", "runtime.isDryRun()");
+    expect(r.dryRunSkipped).to.contain(`code behind isDryRun() at ${lib}:${line} not run`);
+    expect(r.dryRunSkipped).to.not.contain(`${lib}:${line + 10}`);
+    expect(r.configNotes.join("\n")).to.not.contain(path.join("src", "index.ts"));
+    expect(r.configNotes.join("\n")).to.contain(`${lib}:${line}:`);
   });
 
   it("names each place once across phases, with the library that asked, and none when none asked", () => {

@@ -2,7 +2,7 @@
 // program's preload: each form V8 writes a frame in (https://v8.dev/docs/stack-trace-api), paths
 // that hold spaces and parentheses, and the lines that name no local file.
 import { expect } from "chai";
-import { frameOf } from "../../tools/lib/engine/frame-of";
+import { frameOf, localPath } from "../../tools/lib/engine/frame-of";
 
 /** Frame line → the file, line and column it names. */
 type Framed = [string, string, number, number];
@@ -46,5 +46,12 @@ describe("frameOf: a stack frame line's file, line and column", () => {
       "    at f (file://host/p/a.mjs:1:2)",
     ])
       expect(frameOf(frame), frame).to.equal(undefined);
+  });
+
+  it("gives a file V8 names as a path of this machine: a path as it is, a file URL decoded", () => {
+    // What frameOf reads a frame's file with, and the isDryRun() recorder a call site's.
+    expect(localPath("/p/index.ts")).to.equal("/p/index.ts");
+    expect(localPath("file:///p/my%20dir/i.mjs")).to.equal("/p/my dir/i.mjs");
+    expect(localPath("file://host/p/a.mjs")).to.equal(undefined);
   });
 });

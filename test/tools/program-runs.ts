@@ -200,6 +200,17 @@ export function programWithInstalledLibrary(): string {
   return dir;
 }
 
+/**
+ * A copy of a fixture under SCRATCH, where what the run writes cannot touch the fixture and a test
+ * can add what git leaves out (a node_modules).
+ */
+export function copyOf(fixture: string): string {
+  fs.mkdirSync(SCRATCH, { recursive: true });
+  const dir = fs.mkdtempSync(path.join(SCRATCH, `${fixture}-`));
+  fs.cpSync(path.join(FIXTURES, fixture), dir, { recursive: true });
+  return dir;
+}
+
 /** Runs of fixture programs, queued on one pool of two and awaited by the tests that need them. */
 export class QueuedRuns {
   private readonly queue = pool(2);

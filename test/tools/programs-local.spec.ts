@@ -14,6 +14,7 @@ import { UNKNOWN } from "../../tools/lib/engine/wire";
 import {
   byName,
   checkProgram,
+  copyOf,
   findings,
   FIXTURES,
   lineOf,
@@ -41,14 +42,6 @@ function unzip(zip: Buffer): { name: string; mode: number; data: string }[] {
     at += 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
   }
   return out;
-}
-
-/** A copy of a fixture under SCRATCH, where what the run writes cannot touch the fixture. */
-function copyOf(fixture: string): string {
-  fs.mkdirSync(SCRATCH, { recursive: true });
-  const dir = fs.mkdtempSync(path.join(SCRATCH, `${fixture}-`));
-  fs.cpSync(path.join(FIXTURES, fixture), dir, { recursive: true });
-  return dir;
 }
 
 describe("what a program computes on the deploying machine, offline", function () {

@@ -6,6 +6,7 @@ import { expect } from "chai";
 import { UNKNOWN } from "../../tools/lib/engine/wire";
 import { CROSS_RULES } from "../../tools/lib/provider-checks";
 import {
+  CALLBACK_HANDLER,
   cpuUnits,
   dayHasCome,
   memoryMiB,
@@ -89,24 +90,52 @@ describe("provider inputs: limits AWS enforces at create, the values they accept
   it("judges a runtime against the day Lambda blocks creating functions with it", () => {
     const validate = (day: string) => runtimeBlockedOn(new Date(day));
     // The policy's day starts at midnight Pacific time: 08:00 UTC.
-    expect(validate("2020-01-06T07:59:00Z")("nodejs8.10", "runtime")).to.deep.equal([]);
-    expect(validate("2020-01-06T08:00:00Z")("nodejs8.10", "runtime")).to.deep.equal([
-      "runtime nodejs8.10: Lambda blocks creating functions with it since 2020-01-06 (deprecated runtime)",
+    expect(validate("2020-03-06T07:59:00Z")("nodejs8.10", "runtime")).to.deep.equal([]);
+    expect(validate("2020-03-06T08:00:00Z")("nodejs8.10", "runtime")).to.deep.equal([
+      "runtime nodejs8.10: Lambda blocks creating functions with it since 2020-03-06 (deprecated runtime)",
     ]);
     expect(validate("2019-01-01T00:00:00Z")("dotnetcore1.0", "runtime")).to.deep.equal([]);
-    // nodejs10.x: creates stopped on 2021-07-30 (AWS's notice), not on the later page's
-    // "Deprecation completed" 2021-05-28: a function created in June 2021 was accepted.
+    // nodejs10.x: creates stopped on 2021-07-30, not on an earlier "Deprecation completed" of
+    // 2021-05-28: a function created in June 2021 was accepted.
     expect(validate("2021-06-15T12:00:00Z")("nodejs10.x", "runtime")).to.deep.equal([]);
     expect(validate("2021-07-30T08:00:00Z")("nodejs10.x", "runtime")).to.have.length(1);
     expect(validate("2022-07-18T07:59:00Z")("python3.6", "runtime")).to.deep.equal([]);
     expect(validate("2024-01-09T08:00:00Z")("nodejs14.x", "runtime")).to.have.length(1);
     // The first notice's 2023-11-27 for nodejs14.x was moved later: not refused in between.
     expect(validate("2023-12-01T00:00:00Z")("nodejs14.x", "runtime")).to.deep.equal([]);
+    // nodejs12.x: the table's 2023-03-31, not the first notice's 2022-11-14, which AWS moved.
+    expect(validate("2022-11-15T12:00:00Z")("nodejs12.x", "runtime")).to.deep.equal([]);
+    expect(validate("2023-03-31T07:59:00Z")("nodejs12.x", "runtime")).to.deep.equal([]);
+    expect(validate("2023-03-31T08:00:00Z")("nodejs12.x", "runtime")).to.deep.equal([
+      "runtime nodejs12.x: Lambda blocks creating functions with it since 2023-03-31 (deprecated runtime)",
+    ]);
+    // A block AWS moved later is judged from the later day: nodejs16.x, first 2025-02-28.
+    expect(validate("2025-06-01T00:00:00Z")("nodejs16.x", "runtime")).to.deep.equal([]);
+    expect(validate("2025-10-01T08:00:00Z")("nodejs16.x", "runtime")).to.have.length(1);
+    // Deprecated is not blocked: python3.8 was deprecated on 2024-10-14, creates went on.
+    expect(validate("2024-12-01T00:00:00Z")("python3.8", "runtime")).to.deep.equal([]);
     // Every listed runtime is blocked today; current ones, and any unlisted one, never are.
     for (const runtime of Object.keys(RUNTIME_CREATE_BLOCKED))
       expect(refusalsWith(FUNCTION, { runtime }), runtime).to.have.length(1);
     for (const runtime of ["nodejs22.x", "python3.13", "java21", "provided.al2023", "nodejs26.x"])
       expect(refusalsWith(FUNCTION, { runtime }), runtime).to.deep.equal([]);
+  });
+
+  it("tells a callback function, whose runtime @pulumi/aws picks unless given one, to pass `runtime`", () => {
+    // The handler @pulumi/aws gives a function it packages from a callback.
+    const [callback] = refusalsWith(FUNCTION, { runtime: "nodejs12.x", handler: CALLBACK_HANDLER });
+    expect(callback).to.contain("since 2023-03-31 (deprecated runtime)");
+    expect(callback).to.contain("pass `runtime` there");
+    expect(callback).to.contain("aws.lambda.CallbackFunction");
+    // A function the program packages itself names its runtime: no such words.
+    const [own] = refusalsWith(FUNCTION, { runtime: "nodejs12.x", handler: "index.handler" });
+    expect(own).to.equal(
+      "runtime nodejs12.x: Lambda blocks creating functions with it since 2023-03-31 (deprecated runtime)",
+    );
+    // A current runtime given to a callback function is not refused.
+    expect(
+      refusalsWith(FUNCTION, { runtime: "nodejs22.x", handler: CALLBACK_HANDLER }),
+    ).to.deep.equal([]);
   });
 
   it("takes a day AWS names to start at 08:00 UTC, winter and summer alike", () => {

@@ -182,9 +182,16 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
     // only inside `repositoryUrl.apply`; its docker.js), and what failed is most likely what an
     // offline run lacks. Its preview is judged; what only the apply phase could evaluate is
     // reported unevaluated, and the failure is named. A throw in the program's own code stays a
-    // program error: `pulumi up` would stop there.
+    // program error: `pulumi up` would stop there. So does the engine's refusal of a registration
+    // (raised in the SDK, but the names that collide are the program's, whatever the machine).
     const previewRan = usable.some((r) => r.phase === "preview");
-    if (run.phase === "apply" && previewRan && f.kind === "error" && raisedOutside(f.detail)) {
+    if (
+      run.phase === "apply" &&
+      previewRan &&
+      f.kind === "error" &&
+      raisedOutside(f.detail) &&
+      !registrationRefused(f.message)
+    ) {
       const at = f.location ? ` (${f.location.file}:${f.location.line})` : "";
       notes.push(
         `the apply phase failed, so only the preview phase was judged: ` +
@@ -266,6 +273,15 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
     ...(skipped ? { dryRunSkipped: skipped } : {}),
     ...(refusedAtCreate ? { refusedAtCreate } : {}),
   };
+}
+
+/**
+ * True when the engine refused one of the program's registrations: a second resource under a URN
+ * the program already registered ("Duplicate resource URN", as the Pulumi engine and
+ * ../lib/engine/monitor.ts word it).
+ */
+function registrationRefused(message: string): boolean {
+  return message.includes("Duplicate resource URN '");
 }
 
 /**

@@ -5,6 +5,7 @@
 import { createHash } from "crypto";
 import { findAnswer, invoke, InvokeAnswers, resourceState } from "../fake-aws";
 import type { AutonamingByType, PatternContext } from "../fake-aws/autonaming";
+import type { Invented } from "../fake-aws/invented";
 import { remoteOutputs } from "./remote-outputs";
 import { remoteReferences, ChildState } from "./remote-references";
 import { remoteRefusal } from "./remote-refusals";
@@ -102,7 +103,15 @@ export interface AnswerOptions {
 
 export function fakeCloudAnswers(opts: AnswerOptions): EngineAnswers {
   const autonaming = opts.autonaming;
-  const env = { accountId: opts.accountId, region: opts.region, autonaming, naming: opts.naming };
+  // One run's made-up values, kept distinct across its resources (../fake-aws/invented.ts).
+  const invented: Invented = new Map();
+  const env = {
+    accountId: opts.accountId,
+    region: opts.region,
+    autonaming,
+    naming: opts.naming,
+    invented,
+  };
   const where = (at?: { region?: string; accountId?: string }) => ({
     accountId: at?.accountId ?? env.accountId,
     region: typeof at?.region === "string" ? at.region : env.region,

@@ -15,9 +15,10 @@
 // caller's file, read from V8's structured stack (CallSite `getFileName`, unmapped, one frame:
 // https://v8.dev/docs/stack-trace-api), so they cost one short capture and are never recorded.
 "use strict";
+const fs = require("fs");
 const path = require("path");
 const { callerSites, callerStack } = require("./caller-stack");
-const { frameOf } = require("./frame-of");
+const { frameOf, localPath } = require("./frame-of");
 
 const TOKEN = "isDryRun";
 /** Recorded call sites per run at most: enough to name them, never a flood. */
@@ -27,6 +28,33 @@ const MAX_SITES = 20;
 function immediateCallerFile(fn) {
   const [file] = callerSites(fn, 1, (site) => site.getFileName());
   return file || undefined;
+}
+
+/**
+ * Where the function that called `fn` is, unmapped: its file (a path), line and column as Node
+ * loaded them.
+ */
+function immediateCallerPlace(fn) {
+  const [place] = callerSites(fn, 1, (site) => ({
+    file: site.getFileName(),
+    line: site.getLineNumber(),
+    column: site.getColumnNumber(),
+  }));
+  if (!place || !place.file || !place.line) return undefined;
+  const file = localPath(place.file);
+  if (file === undefined) return undefined;
+  return { file, line: place.line, column: place.column ?? 0 };
+}
+
+/**
+ * The frame `frame` (as the stack printed it, through source maps) of the function that called
+ * `fn`, or where that function is unmapped when the map names a file that is not there: a
+ * published package whose map points at its build layout (@pulumi/eks 0.x ships cluster.js with
+ * `"sources": ["../cluster.ts"]`, a file beside the package that nothing installs).
+ */
+function existingFrame(frame, fn) {
+  if (!frame || fs.existsSync(frame.file)) return frame;
+  return immediateCallerPlace(fn) ?? frame;
 }
 
 /**
@@ -47,7 +75,7 @@ function recordDryRunSites(exports, settingsFile, append, programFrame) {
     if (!caller || caller.startsWith(sdkDir)) return answer;
     const stack = callerStack(isDryRunRecorded);
     const site = programFrame(stack);
-    const first = frameOf(String(stack).split("\n")[1] || "");
+    const first = existingFrame(frameOf(String(stack).split("\n")[1] || ""), isDryRunRecorded);
     const at = site || first;
     if (!at) return answer;
     const via = site && first && first.file !== site.file ? first.file : undefined;

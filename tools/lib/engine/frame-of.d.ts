@@ -13,3 +13,9 @@ export interface FilePlace {
  * frame of a local file (an eval frame, `<anonymous>`, a `file:` URL with a host).
  */
 export function frameOf(line: string): FilePlace | undefined;
+
+/**
+ * A file as V8 names it (a path, or a `file:` URL decoded) as a path of this machine, or
+ * undefined for a `file:` URL that names no local file (one with a host).
+ */
+export function localPath(file: string): string | undefined;

@@ -28,16 +28,23 @@ function frameOf(line) {
   if (t.includes("(eval at ")) return undefined;
   const m = NAMED.exec(t) ?? UNNAMED.exec(t);
   if (!m) return undefined;
-  let file = m[1];
-  if (file.startsWith("file:")) {
-    try {
-      file = url.fileURLToPath(file);
-    } catch {
-      // ERR_INVALID_FILE_URL_HOST, ERR_INVALID_FILE_URL_PATH: no file of this machine
-      return undefined;
-    }
-  }
+  const file = localPath(m[1]);
+  if (file === undefined) return undefined;
   return { file, line: Number(m[2]), column: Number(m[3]) };
 }
 
-module.exports = { frameOf };
+/**
+ * A file as V8 names it, a path or a `file:` URL (an ES module's, percent-encoded), as a path of
+ * this machine; undefined for a `file:` URL that names no local file.
+ */
+function localPath(file) {
+  if (!file.startsWith("file:")) return file;
+  try {
+    return url.fileURLToPath(file);
+  } catch {
+    // ERR_INVALID_FILE_URL_HOST, ERR_INVALID_FILE_URL_PATH: no file of this machine
+    return undefined;
+  }
+}
+
+module.exports = { frameOf, localPath };

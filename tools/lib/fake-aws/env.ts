@@ -1,5 +1,6 @@
 // The account and region the fake AWS answers for.
 import type { Autonaming, PatternContext } from "./autonaming";
+import type { Invented } from "./invented";
 import { Partition, PARTITIONS, region as regionOf, Region } from "./regions";
 
 export interface FakeAwsEnv {
@@ -13,6 +14,8 @@ export interface FakeAwsEnv {
   readonly autonaming?: (type: string) => Autonaming;
   /** The project and stack a naming pattern reads (`${project}`, `${stack}`). */
   readonly naming?: PatternContext;
+  /** The run's made-up values a program may name resources after, kept distinct (./invented.ts). */
+  readonly invented?: Invented;
 }
 
 /** The wire sentinel for an unknown value (what `pulumi preview` sends for unknowns). */

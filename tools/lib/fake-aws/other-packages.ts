@@ -4,32 +4,9 @@
 import type { FakeAwsEnv } from "./env";
 import { hasUnknown, UNKNOWN } from "./env";
 import { ALNUM, chars, hex, LOWER, uuid } from "./hash";
+import { distinctValue } from "./invented";
+import { PET_ADJECTIVES, PET_NAMES } from "./pet-words";
 import type { Phase, ResourceArgs, ResourceState } from "./resources";
-
-const PET_ADJECTIVES = [
-  "brave",
-  "calm",
-  "eager",
-  "fancy",
-  "gentle",
-  "happy",
-  "jolly",
-  "kind",
-  "lively",
-  "proud",
-];
-const PET_NAMES = [
-  "otter",
-  "badger",
-  "falcon",
-  "gecko",
-  "heron",
-  "ibex",
-  "koala",
-  "lemur",
-  "marmot",
-  "newt",
-];
 
 /** RandomString/RandomPassword: `length` characters from the classes the inputs allow. */
 function randomText(seed: string, i: Record<string, any>): string {
@@ -43,7 +20,18 @@ function randomText(seed: string, i: Record<string, any>): string {
   return chars(seed, length, set || ALNUM);
 }
 
-function random(token: string, seed: string, i: Record<string, any>): ResourceState | undefined {
+/**
+ * The value `make` draws from a seed, distinct among the values of `token` the run has made
+ * (./invented.ts): a program may name resources after it.
+ */
+type Draw = (token: string, make: (seed: string) => string) => string;
+
+function random(
+  token: string,
+  seed: string,
+  i: Record<string, any>,
+  draw: Draw,
+): ResourceState | undefined {
   switch (token) {
     case "random:index/randomPassword:RandomPassword": {
       const result = randomText(seed, i);
@@ -54,12 +42,13 @@ function random(token: string, seed: string, i: Record<string, any>): ResourceSt
       };
     }
     case "random:index/randomString:RandomString": {
-      const result = randomText(seed, i);
+      const result = draw(token, (s) => randomText(s, i));
       return { id: result, state: { ...i, result } };
     }
     case "random:index/randomId:RandomId": {
+      const n = 2 * (typeof i.byteLength === "number" ? i.byteLength : 8);
       const bytes = Buffer.from(
-        hex(seed, 2 * (typeof i.byteLength === "number" ? i.byteLength : 8)),
+        draw(token, (s) => hex(s, n)),
         "hex",
       );
       const prefix = typeof i.prefix === "string" ? i.prefix : "";
@@ -78,16 +67,20 @@ function random(token: string, seed: string, i: Record<string, any>): ResourceSt
     case "random:index/randomPet:RandomPet": {
       const words = typeof i.length === "number" ? i.length : 2;
       const sep = typeof i.separator === "string" ? i.separator : "-";
-      const parts = Array.from({ length: words }, (_, k) =>
-        k === words - 1
-          ? PET_NAMES[parseInt(hex(`${seed}.${k}`, 2), 16) % PET_NAMES.length]
-          : PET_ADJECTIVES[parseInt(hex(`${seed}.${k}`, 2), 16) % PET_ADJECTIVES.length],
+      const word = (s: string, k: number, list: readonly string[]) =>
+        list[parseInt(hex(`${s}.${k}`, 8), 16) % list.length];
+      const pet = draw(token, (s) =>
+        [
+          ...(typeof i.prefix === "string" ? [i.prefix] : []),
+          ...Array.from({ length: words }, (_, k) =>
+            word(s, k, k === words - 1 ? PET_NAMES : PET_ADJECTIVES),
+          ),
+        ].join(sep),
       );
-      const pet = [...(typeof i.prefix === "string" ? [i.prefix] : []), ...parts].join(sep);
       return { id: pet, state: { ...i } };
     }
     case "random:index/randomUuid:RandomUuid": {
-      const result = uuid(seed);
+      const result = draw(token, uuid);
       return { id: result, state: { ...i, result } };
     }
     case "random:index/randomInteger:RandomInteger": {
@@ -289,7 +282,7 @@ function kubernetes(args: ResourceArgs, phase: Phase, seed: string): ResourceSta
  */
 export function otherPackageState(
   args: ResourceArgs,
-  _env: FakeAwsEnv,
+  env: FakeAwsEnv,
   phase: Phase,
 ): ResourceState | undefined {
   const { type, name, inputs } = args;
@@ -309,7 +302,11 @@ export function otherPackageState(
   const pkg = type.split(":")[0];
   if (pkg === "kubernetes") return kubernetes(args, phase, seed);
   if (phase === "preview" && !args.id) return undefined;
-  if (pkg === "random") return random(type, seed, inputs);
+  if (pkg === "random") {
+    const draw: Draw = (token, make) =>
+      distinctValue(env.invented, `${phase} ${token}`, seed, make);
+    return random(type, seed, inputs, draw);
+  }
   if (pkg === "tls") return tls(type, seed, inputs);
   if (pkg === "docker" || pkg === "docker-build") return docker(type, seed, inputs);
   if (type === "eks:index:RandomSuffix") {

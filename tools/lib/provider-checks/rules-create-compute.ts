@@ -4,7 +4,6 @@
 // Functions state machine's log destination, a CloudWatch alarm's total evaluation period. Each
 // rule cites the AWS page that documents the limit; where AWS documents none, nothing is judged.
 import type { CrossProblem, CrossRule, InputRule } from "./rule";
-import { awsRule } from "./rule";
 import type { Validator } from "./validators";
 import { FARGATE_MEMORY } from "../../../components/runtime.keys";
 
@@ -15,38 +14,54 @@ const ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
 
 /**
  * The day from which Lambda refuses to create a function with the runtime (a function already
- * created keeps running), each from a statement of AWS's:
- * - the runtime support policy page's deprecation table, "Deprecation (Create)" column: nodejs to
- *   nodejs8.10;
- * - the same page's sentence "End of support (phase 1) for the Python 2.7 runtime started on July
- *   15, 2021", phase 1 being when "you can no longer create functions that use the runtime";
- * - AWS's end-of-support notices to the accounts that ran the runtime, "you will no longer be able
- *   to create new Lambda functions using the … runtime" from: Node.js 10, "Starting July 30,
- *   2021" (June 2, 2021; quoted at https://news.ycombinator.com/item?id=27375620; the page's later
- *   "Deprecation completed date" of May 28, 2021 is not the day creates stopped); Python 3.6,
- *   "Starting July 18, 2022" (quoted at https://github.com/SummitRoute/aws_breaking_changes/issues/61);
- * - nodejs14.x: "new function creation was blocked on January 9th, 2024" (AWS re:Post,
- *   https://repost.aws/questions/QUHJZRlLlHRP25Cvw46Ge8BQ; the first notice had said November 27,
- *   2023, a date AWS then moved later: the later day is the one kept).
- * A runtime whose create date AWS moved with no later statement found (nodejs12.x: first November
- * 14, 2022, then its deprecation put back to March 31, 2023), or announced for a day still to come,
- * is not judged here: only a day AWS has stated is encoded, never one inferred.
+ * created keeps running): the "Block function create" column of AWS's deprecated-runtimes table
+ * (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html#runtimes-deprecated), as
+ * cfn-lint copies it for its deprecated-runtime rules E2531/W2531
+ * (aws-cloudformation/cfn-lint, src/cfnlint/data/AdditionalSpecs/LmbdRuntimeLifecycle.json,
+ * `create-block`, commit 81cb349c). A later date AWS moved a block to is the one kept: it can only
+ * be late, never early. One row differs from that copy: nodejs14.x, whose copy reads 2024-07-09
+ * while AWS's page read "Jan 9, 2024" and creates were refused from then (AWS re:Post,
+ * https://repost.aws/questions/QUHJZRlLlHRP25Cvw46Ge8BQ, "new function creation was blocked on
+ * January 9th, 2024"; aws/aws-cdk discussion #29108, a refusal in February 2024). A runtime whose
+ * create block is still to come, or missing from the table, is not judged here.
  */
-export const RUNTIME_POLICY =
-  "https://docs.aws.amazon.com/lambda/latest/dg/runtime-support-policy.html";
+export const RUNTIME_POLICY = "https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html";
 export const RUNTIME_CREATE_BLOCKED: Readonly<Record<string, string>> = {
   nodejs: "2016-10-31",
-  "nodejs4.3": "2018-12-15",
-  "nodejs4.3-edge": "2018-12-15",
-  "nodejs6.10": "2019-04-30",
-  "dotnetcore2.0": "2019-04-30",
-  "dotnetcore1.0": "2019-06-27",
-  "nodejs8.10": "2020-01-06",
-  "nodejs10.x": "2021-07-30",
+  "nodejs4.3-edge": "2019-04-30",
+  "dotnetcore2.0": "2019-05-30",
+  "dotnetcore1.0": "2019-07-30",
+  "nodejs6.10": "2019-08-12",
+  "nodejs4.3": "2020-03-05",
+  "nodejs8.10": "2020-03-06",
   "python2.7": "2021-07-15",
+  "nodejs10.x": "2021-07-30",
+  "ruby2.5": "2021-07-30",
+  "dotnetcore2.1": "2022-01-05",
   "python3.6": "2022-07-18",
+  "nodejs12.x": "2023-03-31",
+  "dotnetcore3.1": "2023-04-03",
   "nodejs14.x": "2024-01-09",
+  "python3.7": "2024-01-09",
+  "ruby2.7": "2024-01-09",
+  "go1.x": "2024-02-08",
+  java8: "2024-02-08",
+  provided: "2024-02-08",
+  dotnet7: "2024-05-14",
+  dotnet6: "2025-10-01",
+  "nodejs16.x": "2025-10-01",
+  "nodejs18.x": "2025-10-01",
+  "python3.8": "2025-10-01",
 };
+
+/**
+ * The handler @pulumi/aws gives a function it packages from a JavaScript callback
+ * (`aws.lambda.CallbackFunction`, and the closures of `bucket.onObjectCreated`, `topic.onEvent`,
+ * ...): the file `__index.js` it serializes the callback into, export `handler`
+ * (pulumi-aws sdk/nodejs/lambda/lambdaMixins.ts). Such a function gets the runtime the package
+ * defaults to when the program gives none: that default, not the program, names the runtime.
+ */
+export const CALLBACK_HANDLER = "__index.handler";
 
 /**
  * A runtime Lambda no longer creates functions with on `today` (from the start of its day in
@@ -60,6 +75,34 @@ export function runtimeBlockedOn(today: Date = new Date()): Validator {
     return dayHasCome(day, today)
       ? [`${k} ${v}: Lambda blocks creating functions with it since ${day} (deprecated runtime)`]
       : [];
+  };
+}
+
+/**
+ * A function's runtime Lambda no longer creates functions with; for a callback function, which
+ * gets its runtime from @pulumi/aws unless given one, the words say to pass `runtime`.
+ */
+export function lambdaRuntimeBlocked(today?: Date): CrossRule {
+  const blocked = runtimeBlockedOn(today);
+  return {
+    type: FUNCTION,
+    what: "a runtime Lambda no longer creates functions with",
+    reads: ["runtime"],
+    check: (i) =>
+      blocked(i.runtime, "runtime").map((says) => ({
+        prop: "runtime",
+        value: i.runtime,
+        says:
+          i.handler === CALLBACK_HANDLER
+            ? `${says}; a callback function (aws.lambda.CallbackFunction, or a closure passed ` +
+              "to an event such as bucket.onObjectCreated) gets its runtime from the @pulumi/aws " +
+              "the program loads unless its arguments give one: pass `runtime` there (e.g. " +
+              "`runtime: aws.lambda.Runtime.NodeJS22dX`)"
+            : says,
+      })),
+    fix: "a supported runtime, e.g. nodejs22.x or python3.13 (aws.lambda.Runtime)",
+    source: RUNTIME_POLICY,
+    by: "aws",
   };
 }
 
@@ -295,18 +338,10 @@ const sqsBatchWindow: CrossRule = {
   by: "aws",
 };
 
-export const CREATE_COMPUTE_RULES: readonly InputRule[] = [
-  awsRule(
-    FUNCTION,
-    "runtime",
-    "runtime",
-    runtimeBlockedOn(),
-    "a supported runtime, e.g. nodejs22.x or python3.13 (aws.lambda.Runtime)",
-    RUNTIME_POLICY,
-  ),
-];
+export const CREATE_COMPUTE_RULES: readonly InputRule[] = [];
 
 export const CREATE_COMPUTE_CROSS_RULES: readonly CrossRule[] = [
+  lambdaRuntimeBlocked(),
   sqsBatchSize,
   sqsBatchWindow,
   fargateSize,
