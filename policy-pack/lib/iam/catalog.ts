@@ -120,16 +120,35 @@ export const NARROWED_BY_CONDITION: ReadonlyMap<string, readonly string[]> = new
 ]);
 
 /**
+ * Former names of IAM actions that AWS still honours in policies but the Service Authorization
+ * Reference (and so the action data set) lists only under the new name: former name → new name.
+ * The action catalogue (./actions.ts) defines each former name as its new name's action.
+ * - connect:GetFederationTokens → connect:AdminGetEmergencyAccessToken, the console's emergency
+ *   admin login (Amazon Connect Administrator Guide, "AWS managed policies for Amazon Connect",
+ *   AmazonConnectReadOnlyAccess change of June 15, 2024: "This change is backwards compatible ...
+ *   If you leave the previously named connect:GetFederationTokens action in your policies, they
+ *   will continue to function as expected",
+ *   https://docs.aws.amazon.com/connect/latest/adminguide/security_iam_awsmanpol.html).
+ */
+export const RENAMED_ACTIONS: ReadonlyMap<string, string> = new Map([
+  ["connect:GetFederationTokens", "connect:AdminGetEmergencyAccessToken"],
+]);
+
+/**
  * Actions whose response contains credentials: the list Cloudsplaining/policy_sentry maintain
  * (CKV_AWS_287 mirrors it), less entries that are not IAM actions. Only those that support
  * resource-level permissions are reported on `"*"`: `ecr:GetAuthorizationToken`,
  * `sts:GetSessionToken` and the Cognito identity calls cannot be scoped, and ECS task execution
- * roles need the first one.
+ * roles need the first one. connect:AdminGetEmergencyAccessToken (formerly GetFederationTokens,
+ * RENAMED_ACTIONS) signs its caller into an Amazon Connect instance as its emergency admin: its
+ * resource type is the instance (Service Authorization Reference, list_amazonconnect).
  */
 export const CREDENTIAL_ACTIONS = [
   "codepipeline:PollForJobs",
   "cognito-identity:GetOpenIdTokenForDeveloperIdentity",
+  "connect:AdminGetEmergencyAccessToken",
   "connect:GetFederationToken",
+  "connect:GetFederationTokens",
   "ec2:GetPasswordData",
   "gamelift:RequestUploadCredentials",
   "iam:CreateAccessKey",
