@@ -112,12 +112,26 @@ export const UNSCOPED_BY_DESIGN: ReadonlySet<string> = new Set([
  * namespaces with `cloudwatch:namespace` ("Using condition keys to limit access to CloudWatch
  * namespaces", https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/iam-cw-condition-keys-namespace.html:
  * `Resource: "*"`, `StringEquals: { "cloudwatch:namespace": "MyCustomNamespace" }`).
- * `iam-no-resource-wildcard` accepts such an action on `"*"` when a positive clause on one of its
- * keys names specific values (not `"*"`, not an IfExists or negated operator).
+ *
+ * iam:PassRole on `"*"` is narrowed to the services named by `iam:PassedToService`: IAM Access
+ * Analyzer's security warning "Pass role with star in resource" recommends "specify resource ARNs
+ * or add the iam:PassedToService condition key to your statement"
+ * (https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html),
+ * and AWS managed policies grant it so (AWSLambda_FullAccess: iam:PassRole on `"*"` with
+ * `StringEquals: { "iam:PassedToService": "lambda.amazonaws.com" }`). Its values must name
+ * services exactly (FIXED_VALUE_KEYS): `"*"` or `"ec2*"` hands every role to any service they match.
+ *
+ * `iam-no-resource-wildcard` (and, for iam:PassRole, `iam-passrole-scoped`) accepts such an action
+ * on `"*"` when a positive clause on one of its keys names specific values (not `"*"`, not an
+ * IfExists or negated operator).
  */
 export const NARROWED_BY_CONDITION: ReadonlyMap<string, readonly string[]> = new Map([
   ["cloudwatch:putmetricdata", ["cloudwatch:namespace"]],
+  ["iam:passrole", ["iam:PassedToService"]],
 ]);
+
+/** Keys of NARROWED_BY_CONDITION whose values narrow only when they hold no wildcard at all. */
+export const FIXED_VALUE_KEYS: ReadonlySet<string> = new Set(["iam:passedtoservice"]);
 
 /**
  * Former names of IAM actions that AWS still honours in policies but the Service Authorization

@@ -214,7 +214,10 @@ describe("iam-no-credentials-exposure", () => {
       expect(f[0]).to.contain("iam:CreateAccessKey");
     });
     it("Amazon Connect's emergency admin login on every instance, under its new and its former name", async () => {
-      for (const action of ["connect:AdminGetEmergencyAccessToken", "connect:GetFederationTokens"]) {
+      for (const action of [
+        "connect:AdminGetEmergencyAccessToken",
+        "connect:GetFederationTokens",
+      ]) {
         const f = await findingsOf(noCredentialsExposure, [compliantPolicy([allow(action)])]);
         expect(f, action).to.have.length(1);
         expect(f[0], action).to.contain(action);
