@@ -9,6 +9,7 @@
 // ../kms; ECR repository and registry policies: ../compute/ecr.ts.
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { resourcePolicyListsActions } from "./actions";
+import { resourcePolicyNoServiceWildcard } from "./service-wildcards";
 import { resourcePolicyAnonymousSourceIp } from "./anonymous-ip";
 import {
   cognitoIdentityPoolNoUnauthenticated,
@@ -86,6 +87,7 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   sqsQueuePolicyNotPublic,
   sqsQueuePolicyNoWildcardActions,
   resourcePolicyListsActions,
+  resourcePolicyNoServiceWildcard,
   snsTopicPolicyNotPublic,
   secretPolicyNotPublic,
   secretPolicyBlockPublic,
