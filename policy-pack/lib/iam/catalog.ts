@@ -2,10 +2,14 @@
 
 /**
  * Privilege-escalation paths: Rhino Security Labs' research as encoded by Cloudsplaining
- * (`PRIVILEGE_ESCALATION_METHODS`, which Checkov's CKV_AWS_286 builds on), plus the PassRole
- * paths for ECS, CodeBuild, SageMaker and App Runner from pathfinding.cloud that Cloudsplaining
- * added. A path is reported when all its actions are granted and the pivotal one (the first
- * listed) is granted on unscoped resources.
+ * (`PRIVILEGE_ESCALATION_METHODS`, which Checkov's CKV_AWS_286 builds on), with the PassRole and
+ * run-as-an-existing-role paths from pathfinding.cloud that Cloudsplaining added (ECS, CodeBuild,
+ * SageMaker, App Runner, CloudFormation stack sets and change sets, EC2 user data, launch
+ * templates and Instance Connect, Glue jobs, Bedrock code interpreters), Pacu's CodeStar methods
+ * and PMapper's SSM, CodeBuild, ECS and Auto Scaling edges. A path is reported when all its
+ * actions are granted and the pivotal one (the first listed) is granted on unscoped resources.
+ * Cloudsplaining's combined methods (CreateAndRotateAccessKey, AttachUserPolicyThenCreateAccessKey
+ * ...) are caught by their single-action paths.
  */
 export const ESCALATION_PATHS: Record<string, readonly string[]> = {
   CreateAccessKey: ["iam:CreateAccessKey"],
@@ -50,6 +54,90 @@ export const ESCALATION_PATHS: Record<string, readonly string[]> = {
   EditExistingLambdaFunctionWithRole: ["lambda:UpdateFunctionCode"],
   CreatePresignedSageMakerNotebookUrl: ["sagemaker:CreatePresignedNotebookInstanceUrl"],
   CreateCodeStarProjectFromTemplate: ["codestar:CreateProjectFromTemplate"],
+  // The rest of Cloudsplaining's PRIVILEGE_ESCALATION_METHODS (cloudsplaining/shared/constants.py,
+  // from pathfinding.cloud): code run as a role a resource already has, or a role passed to a new
+  // stack set, spot instance, task, job or code interpreter.
+  ExecuteCloudFormationChangeSet: [
+    "cloudformation:CreateChangeSet",
+    "cloudformation:ExecuteChangeSet",
+  ],
+  ModifyEC2InstanceUserDataThenRestart: [
+    "ec2:ModifyInstanceAttribute",
+    "ec2:StopInstances",
+    "ec2:StartInstances",
+  ],
+  ModifyExistingEC2LaunchTemplate: [
+    "ec2:CreateLaunchTemplateVersion",
+    "ec2:ModifyLaunchTemplate",
+  ],
+  EC2InstanceConnectSendSSHPublicKey: [
+    "ec2-instance-connect:SendSSHPublicKey",
+    "ec2:DescribeInstances",
+  ],
+  ECSExecuteCommandOnRunningTask: ["ecs:ExecuteCommand", "ecs:DescribeTasks"],
+  UpdateSageMakerNotebookLifecycleConfig: [
+    "sagemaker:UpdateNotebookInstance",
+    "sagemaker:CreateNotebookInstanceLifecycleConfig",
+    "sagemaker:StopNotebookInstance",
+    "sagemaker:StartNotebookInstance",
+  ],
+  AccessExistingBedrockCodeInterpreterSession: [
+    "bedrock-agentcore:StartCodeInterpreterSession",
+    "bedrock-agentcore:InvokeCodeInterpreter",
+  ],
+  PassRoleToNewBedrockCodeInterpreter: [
+    "iam:PassRole",
+    "bedrock-agentcore:CreateCodeInterpreter",
+    "bedrock-agentcore:StartCodeInterpreterSession",
+    "bedrock-agentcore:InvokeCodeInterpreter",
+  ],
+  PassRoleToNewCloudFormationStackSet: [
+    "iam:PassRole",
+    "cloudformation:CreateStackSet",
+    "cloudformation:CreateStackInstances",
+  ],
+  PassRoleToUpdateCloudFormationStackSet: ["iam:PassRole", "cloudformation:UpdateStackSet"],
+  PassRoleToNewCodeBuildProjectThenBuildBatch: [
+    "iam:PassRole",
+    "codebuild:CreateProject",
+    "codebuild:StartBuildBatch",
+  ],
+  PassRoleToNewEC2SpotInstance: ["iam:PassRole", "ec2:RequestSpotInstances"],
+  PassRoleToNewEcsTaskViaStartTask: [
+    "iam:PassRole",
+    "ecs:RegisterTaskDefinition",
+    "ecs:StartTask",
+  ],
+  PassRoleToUpdatedGlueJobThenRun: ["iam:PassRole", "glue:UpdateJob", "glue:StartJobRun"],
+  PassRoleToUpdatedGlueJobViaTrigger: ["iam:PassRole", "glue:UpdateJob", "glue:CreateTrigger"],
+  PassRoleToNewSageMakerTrainingJob: ["iam:PassRole", "sagemaker:CreateTrainingJob"],
+  PassRoleToNewSageMakerProcessingJob: ["iam:PassRole", "sagemaker:CreateProcessingJob"],
+  // Pacu's iam__privesc_scan user_escalation_methods (RhinoSecurityLabs/pacu
+  // pacu/modules/iam__privesc_scan/main.py): a layer or handler change of a function runs code as
+  // its role; a CodeStar project's stack runs as the passed role, and a team member of a project
+  // gains its IAM policy.
+  AddExistingLambdaLayerToLambdaFunctionWithRole: ["lambda:UpdateFunctionConfiguration"],
+  PassRoleToNewCodeStarProject: ["iam:PassRole", "codestar:CreateProject"],
+  CodeStarCreateProjectThenAssociateTeamMember: [
+    "codestar:CreateProject",
+    "codestar:AssociateTeamMember",
+  ],
+  // PMapper's edges (nccgroup/PMapper principalmapper/graphing/): ssm_edges.py (a command or
+  // session on an instance runs as its instance profile's role), codebuild_edges.py (a build of an
+  // existing project runs as its service role, its buildspec overridable at StartBuild),
+  // ecs_edges.py (ecs:RunTask overrides the task role of an existing task definition,
+  // `overrides.taskRoleArn`, which takes iam:PassRole) and autoscaling_edges.py (a group launches
+  // instances with the passed instance profile).
+  SsmSendCommandToInstance: ["ssm:SendCommand"],
+  SsmStartSessionOnInstance: ["ssm:StartSession"],
+  StartBuildOfExistingCodeBuildProject: ["codebuild:StartBuild"],
+  StartBuildBatchOfExistingCodeBuildProject: ["codebuild:StartBuildBatch"],
+  PassRoleToEcsTaskOverride: ["iam:PassRole", "ecs:RunTask"],
+  PassRoleToNewAutoScalingGroup: [
+    "iam:PassRole",
+    "autoscaling:CreateAutoScalingGroup",
+    "autoscaling:CreateLaunchConfiguration",
+  ],
   // Permissions boundaries are the guardrail on a principal: removing or replacing one releases the
   // principal's full identity policies (Trivy AWS-0353 "no-delete-permissions-boundary-escalation",
   // pathfinding.cloud iam-DeleteRolePermissionsBoundary / iam-PutRolePermissionsBoundary).
