@@ -66,10 +66,7 @@ export const ESCALATION_PATHS: Record<string, readonly string[]> = {
     "ec2:StopInstances",
     "ec2:StartInstances",
   ],
-  ModifyExistingEC2LaunchTemplate: [
-    "ec2:CreateLaunchTemplateVersion",
-    "ec2:ModifyLaunchTemplate",
-  ],
+  ModifyExistingEC2LaunchTemplate: ["ec2:CreateLaunchTemplateVersion", "ec2:ModifyLaunchTemplate"],
   EC2InstanceConnectSendSSHPublicKey: [
     "ec2-instance-connect:SendSSHPublicKey",
     "ec2:DescribeInstances",
@@ -103,11 +100,7 @@ export const ESCALATION_PATHS: Record<string, readonly string[]> = {
     "codebuild:StartBuildBatch",
   ],
   PassRoleToNewEC2SpotInstance: ["iam:PassRole", "ec2:RequestSpotInstances"],
-  PassRoleToNewEcsTaskViaStartTask: [
-    "iam:PassRole",
-    "ecs:RegisterTaskDefinition",
-    "ecs:StartTask",
-  ],
+  PassRoleToNewEcsTaskViaStartTask: ["iam:PassRole", "ecs:RegisterTaskDefinition", "ecs:StartTask"],
   PassRoleToUpdatedGlueJobThenRun: ["iam:PassRole", "glue:UpdateJob", "glue:StartJobRun"],
   PassRoleToUpdatedGlueJobViaTrigger: ["iam:PassRole", "glue:UpdateJob", "glue:CreateTrigger"],
   PassRoleToNewSageMakerTrainingJob: ["iam:PassRole", "sagemaker:CreateTrainingJob"],
