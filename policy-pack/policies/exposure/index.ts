@@ -9,7 +9,6 @@
 // ../kms; ECR repository and registry policies: ../compute/ecr.ts.
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { resourcePolicyListsActions } from "./actions";
-import { resourcePolicyNoServiceWildcard } from "./service-wildcards";
 import { resourcePolicyAnonymousSourceIp } from "./anonymous-ip";
 import {
   cognitoIdentityPoolNoUnauthenticated,
@@ -87,7 +86,6 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   sqsQueuePolicyNotPublic,
   sqsQueuePolicyNoWildcardActions,
   resourcePolicyListsActions,
-  resourcePolicyNoServiceWildcard,
   snsTopicPolicyNotPublic,
   secretPolicyNotPublic,
   secretPolicyBlockPublic,
