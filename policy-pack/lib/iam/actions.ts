@@ -17,6 +17,7 @@ import {
 import { globMatch, hasWildcard } from "../policy-elements";
 import { parseJson, peek } from "../values";
 import { formatElements, GlobElement } from "./arn-globs";
+import { RENAMED_ACTIONS } from "./catalog";
 
 /** What the pack needs to know about one IAM action. */
 export interface ActionInfo {
@@ -58,6 +59,19 @@ function typePrefixOf(arn: string): string {
   return resource.split("${")[0];
 }
 
+/**
+ * Defines each former action name of `service` that AWS still honours (RENAMED_ACTIONS) as the
+ * action it was renamed to, under its former name, where the data set lists only the new name.
+ */
+function addFormerNames(service: string, actions: Map<string, ActionInfo>): void {
+  for (const [former, current] of RENAMED_ACTIONS) {
+    const [formerService, formerName] = former.split(":");
+    if (formerService !== service || actions.has(formerName.toLowerCase())) continue;
+    const info = actions.get(current.split(":")[1].toLowerCase());
+    if (info) actions.set(formerName.toLowerCase(), { ...info, action: former });
+  }
+}
+
 /** service → data, or null for a service the data set does not know. */
 const services = new Map<string, ServiceData | null>();
 
@@ -88,6 +102,7 @@ async function loadService(service: string): Promise<void> {
       conditionKeys: d.conditionKeys ?? [],
     });
   }
+  addFormerNames(service, actions);
   const resourceTypeKeys = new Map<string, readonly string[]>();
   const formats: { type: string; arn: string }[] = [];
   for (const rt of await iamResourceTypesForService(service)) {

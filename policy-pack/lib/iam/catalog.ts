@@ -2,10 +2,14 @@
 
 /**
  * Privilege-escalation paths: Rhino Security Labs' research as encoded by Cloudsplaining
- * (`PRIVILEGE_ESCALATION_METHODS`, which Checkov's CKV_AWS_286 builds on), plus the PassRole
- * paths for ECS, CodeBuild, SageMaker and App Runner from pathfinding.cloud that Cloudsplaining
- * added. A path is reported when all its actions are granted and the pivotal one (the first
- * listed) is granted on unscoped resources.
+ * (`PRIVILEGE_ESCALATION_METHODS`, which Checkov's CKV_AWS_286 builds on), with the PassRole and
+ * run-as-an-existing-role paths from pathfinding.cloud that Cloudsplaining added (ECS, CodeBuild,
+ * SageMaker, App Runner, CloudFormation stack sets and change sets, EC2 user data, launch
+ * templates and Instance Connect, Glue jobs, Bedrock code interpreters), Pacu's CodeStar methods
+ * and PMapper's SSM, CodeBuild, ECS and Auto Scaling edges. A path is reported when all its
+ * actions are granted and the pivotal one (the first listed) is granted on unscoped resources.
+ * Cloudsplaining's combined methods (CreateAndRotateAccessKey, AttachUserPolicyThenCreateAccessKey
+ * ...) are caught by their single-action paths.
  */
 export const ESCALATION_PATHS: Record<string, readonly string[]> = {
   CreateAccessKey: ["iam:CreateAccessKey"],
@@ -50,6 +54,83 @@ export const ESCALATION_PATHS: Record<string, readonly string[]> = {
   EditExistingLambdaFunctionWithRole: ["lambda:UpdateFunctionCode"],
   CreatePresignedSageMakerNotebookUrl: ["sagemaker:CreatePresignedNotebookInstanceUrl"],
   CreateCodeStarProjectFromTemplate: ["codestar:CreateProjectFromTemplate"],
+  // The rest of Cloudsplaining's PRIVILEGE_ESCALATION_METHODS (cloudsplaining/shared/constants.py,
+  // from pathfinding.cloud): code run as a role a resource already has, or a role passed to a new
+  // stack set, spot instance, task, job or code interpreter.
+  ExecuteCloudFormationChangeSet: [
+    "cloudformation:CreateChangeSet",
+    "cloudformation:ExecuteChangeSet",
+  ],
+  ModifyEC2InstanceUserDataThenRestart: [
+    "ec2:ModifyInstanceAttribute",
+    "ec2:StopInstances",
+    "ec2:StartInstances",
+  ],
+  ModifyExistingEC2LaunchTemplate: ["ec2:CreateLaunchTemplateVersion", "ec2:ModifyLaunchTemplate"],
+  EC2InstanceConnectSendSSHPublicKey: [
+    "ec2-instance-connect:SendSSHPublicKey",
+    "ec2:DescribeInstances",
+  ],
+  ECSExecuteCommandOnRunningTask: ["ecs:ExecuteCommand", "ecs:DescribeTasks"],
+  UpdateSageMakerNotebookLifecycleConfig: [
+    "sagemaker:UpdateNotebookInstance",
+    "sagemaker:CreateNotebookInstanceLifecycleConfig",
+    "sagemaker:StopNotebookInstance",
+    "sagemaker:StartNotebookInstance",
+  ],
+  AccessExistingBedrockCodeInterpreterSession: [
+    "bedrock-agentcore:StartCodeInterpreterSession",
+    "bedrock-agentcore:InvokeCodeInterpreter",
+  ],
+  PassRoleToNewBedrockCodeInterpreter: [
+    "iam:PassRole",
+    "bedrock-agentcore:CreateCodeInterpreter",
+    "bedrock-agentcore:StartCodeInterpreterSession",
+    "bedrock-agentcore:InvokeCodeInterpreter",
+  ],
+  PassRoleToNewCloudFormationStackSet: [
+    "iam:PassRole",
+    "cloudformation:CreateStackSet",
+    "cloudformation:CreateStackInstances",
+  ],
+  PassRoleToUpdateCloudFormationStackSet: ["iam:PassRole", "cloudformation:UpdateStackSet"],
+  PassRoleToNewCodeBuildProjectThenBuildBatch: [
+    "iam:PassRole",
+    "codebuild:CreateProject",
+    "codebuild:StartBuildBatch",
+  ],
+  PassRoleToNewEC2SpotInstance: ["iam:PassRole", "ec2:RequestSpotInstances"],
+  PassRoleToNewEcsTaskViaStartTask: ["iam:PassRole", "ecs:RegisterTaskDefinition", "ecs:StartTask"],
+  PassRoleToUpdatedGlueJobThenRun: ["iam:PassRole", "glue:UpdateJob", "glue:StartJobRun"],
+  PassRoleToUpdatedGlueJobViaTrigger: ["iam:PassRole", "glue:UpdateJob", "glue:CreateTrigger"],
+  PassRoleToNewSageMakerTrainingJob: ["iam:PassRole", "sagemaker:CreateTrainingJob"],
+  PassRoleToNewSageMakerProcessingJob: ["iam:PassRole", "sagemaker:CreateProcessingJob"],
+  // Pacu's iam__privesc_scan user_escalation_methods (RhinoSecurityLabs/pacu
+  // pacu/modules/iam__privesc_scan/main.py): a layer or handler change of a function runs code as
+  // its role; a CodeStar project's stack runs as the passed role, and a team member of a project
+  // gains its IAM policy.
+  AddExistingLambdaLayerToLambdaFunctionWithRole: ["lambda:UpdateFunctionConfiguration"],
+  PassRoleToNewCodeStarProject: ["iam:PassRole", "codestar:CreateProject"],
+  CodeStarCreateProjectThenAssociateTeamMember: [
+    "codestar:CreateProject",
+    "codestar:AssociateTeamMember",
+  ],
+  // PMapper's edges (nccgroup/PMapper principalmapper/graphing/): ssm_edges.py (a command or
+  // session on an instance runs as its instance profile's role), codebuild_edges.py (a build of an
+  // existing project runs as its service role, its buildspec overridable at StartBuild),
+  // ecs_edges.py (ecs:RunTask overrides the task role of an existing task definition,
+  // `overrides.taskRoleArn`, which takes iam:PassRole) and autoscaling_edges.py (a group launches
+  // instances with the passed instance profile).
+  SsmSendCommandToInstance: ["ssm:SendCommand"],
+  SsmStartSessionOnInstance: ["ssm:StartSession"],
+  StartBuildOfExistingCodeBuildProject: ["codebuild:StartBuild"],
+  StartBuildBatchOfExistingCodeBuildProject: ["codebuild:StartBuildBatch"],
+  PassRoleToEcsTaskOverride: ["iam:PassRole", "ecs:RunTask"],
+  PassRoleToNewAutoScalingGroup: [
+    "iam:PassRole",
+    "autoscaling:CreateAutoScalingGroup",
+    "autoscaling:CreateLaunchConfiguration",
+  ],
   // Permissions boundaries are the guardrail on a principal: removing or replacing one releases the
   // principal's full identity policies (Trivy AWS-0353 "no-delete-permissions-boundary-escalation",
   // pathfinding.cloud iam-DeleteRolePermissionsBoundary / iam-PutRolePermissionsBoundary).
@@ -112,11 +193,40 @@ export const UNSCOPED_BY_DESIGN: ReadonlySet<string> = new Set([
  * namespaces with `cloudwatch:namespace` ("Using condition keys to limit access to CloudWatch
  * namespaces", https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/iam-cw-condition-keys-namespace.html:
  * `Resource: "*"`, `StringEquals: { "cloudwatch:namespace": "MyCustomNamespace" }`).
- * `iam-no-resource-wildcard` accepts such an action on `"*"` when a positive clause on one of its
- * keys names specific values (not `"*"`, not an IfExists or negated operator).
+ *
+ * iam:PassRole on `"*"` is narrowed to the services named by `iam:PassedToService`: IAM Access
+ * Analyzer's security warning "Pass role with star in resource" recommends "specify resource ARNs
+ * or add the iam:PassedToService condition key to your statement"
+ * (https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html),
+ * and AWS managed policies grant it so (AWSLambda_FullAccess: iam:PassRole on `"*"` with
+ * `StringEquals: { "iam:PassedToService": "lambda.amazonaws.com" }`). Its values must name
+ * services exactly (FIXED_VALUE_KEYS): `"*"` or `"ec2*"` hands every role to any service they match.
+ *
+ * `iam-no-resource-wildcard` (and, for iam:PassRole, `iam-passrole-scoped`) accepts such an action
+ * on `"*"` when a positive clause on one of its keys names specific values (not `"*"`, not an
+ * IfExists or negated operator).
  */
 export const NARROWED_BY_CONDITION: ReadonlyMap<string, readonly string[]> = new Map([
   ["cloudwatch:putmetricdata", ["cloudwatch:namespace"]],
+  ["iam:passrole", ["iam:PassedToService"]],
+]);
+
+/** Keys of NARROWED_BY_CONDITION whose values narrow only when they hold no wildcard at all. */
+export const FIXED_VALUE_KEYS: ReadonlySet<string> = new Set(["iam:passedtoservice"]);
+
+/**
+ * Former names of IAM actions that AWS still honours in policies but the Service Authorization
+ * Reference (and so the action data set) lists only under the new name: former name → new name.
+ * The action catalogue (./actions.ts) defines each former name as its new name's action.
+ * - connect:GetFederationTokens → connect:AdminGetEmergencyAccessToken, the console's emergency
+ *   admin login (Amazon Connect Administrator Guide, "AWS managed policies for Amazon Connect",
+ *   AmazonConnectReadOnlyAccess change of June 15, 2024: "This change is backwards compatible ...
+ *   If you leave the previously named connect:GetFederationTokens action in your policies, they
+ *   will continue to function as expected",
+ *   https://docs.aws.amazon.com/connect/latest/adminguide/security_iam_awsmanpol.html).
+ */
+export const RENAMED_ACTIONS: ReadonlyMap<string, string> = new Map([
+  ["connect:GetFederationTokens", "connect:AdminGetEmergencyAccessToken"],
 ]);
 
 /**
@@ -124,12 +234,16 @@ export const NARROWED_BY_CONDITION: ReadonlyMap<string, readonly string[]> = new
  * (CKV_AWS_287 mirrors it), less entries that are not IAM actions. Only those that support
  * resource-level permissions are reported on `"*"`: `ecr:GetAuthorizationToken`,
  * `sts:GetSessionToken` and the Cognito identity calls cannot be scoped, and ECS task execution
- * roles need the first one.
+ * roles need the first one. connect:AdminGetEmergencyAccessToken (formerly GetFederationTokens,
+ * RENAMED_ACTIONS) signs its caller into an Amazon Connect instance as its emergency admin: its
+ * resource type is the instance (Service Authorization Reference, list_amazonconnect).
  */
 export const CREDENTIAL_ACTIONS = [
   "codepipeline:PollForJobs",
   "cognito-identity:GetOpenIdTokenForDeveloperIdentity",
+  "connect:AdminGetEmergencyAccessToken",
   "connect:GetFederationToken",
+  "connect:GetFederationTokens",
   "ec2:GetPasswordData",
   "gamelift:RequestUploadCredentials",
   "iam:CreateAccessKey",

@@ -27,7 +27,7 @@ import type {
   ResourceValidationArgs,
   ResourceValidationPolicy,
 } from "@pulumi/policy";
-import { narrowingClauses } from "../conditions";
+import { fixedValue, narrowingClauses, specificPattern } from "../conditions";
 import { CheckContext, resourcePolicy } from "../define";
 import {
   ActionInfo,
@@ -49,7 +49,7 @@ import {
 } from "../policy-document";
 import { hasWildcard } from "../policy-elements";
 import { peek, Unknowns } from "../values";
-import { BASE_SERVICES, NARROWED_BY_CONDITION } from "./catalog";
+import { BASE_SERVICES, FIXED_VALUE_KEYS, NARROWED_BY_CONDITION } from "./catalog";
 import { DOCUMENT_TYPES, documentProperty, INLINE_LIST_TYPES } from "./holders";
 import { IAM_ROLE } from "../types";
 import { classicArgs } from "../native/view";
@@ -313,7 +313,13 @@ export function narrowedByResourceTag(s: IamStatement, info: ActionInfo): boolea
  */
 export function narrowedByCondition(s: IamStatement, info: ActionInfo): boolean {
   const keys = NARROWED_BY_CONDITION.get(info.action.toLowerCase());
-  return keys !== undefined && narrowingClauses(s, keys).length > 0;
+  return (
+    keys !== undefined &&
+    keys.some((key) => {
+      const fixed = FIXED_VALUE_KEYS.has(key.toLowerCase());
+      return narrowingClauses(s, [key], fixed ? fixedValue : specificPattern).length > 0;
+    })
+  );
 }
 
 /**

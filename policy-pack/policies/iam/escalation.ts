@@ -28,7 +28,7 @@ export const noPrivilegeEscalation = documentPolicy(
   {
     name: "iam-no-privilege-escalation",
     description:
-      "IAM policies allow no known privilege-escalation path: IAM writes on other principals, policies or permissions boundaries, PassRole together with compute creation, code updates of functions that run with roles (Rhino Security Labs' methods as Cloudsplaining encodes them).",
+      "IAM policies allow no known privilege-escalation path: IAM writes on other principals, policies or permissions boundaries, PassRole together with compute, job, stack or project creation, and running code as a role a resource already has (function code, EC2 user data and launch templates, SSM commands and sessions, ECS exec, CodeBuild builds, CloudFormation change sets, SageMaker notebooks): Rhino Security Labs' methods and pathfinding.cloud's paths as Cloudsplaining encodes them, Pacu's and PMapper's.",
     enforcementLevel: "mandatory",
     severity: "critical",
     remediationSteps:

@@ -2,7 +2,7 @@
 import { grantsAccess } from "../../lib/iam/statements";
 import { narrowingClauses } from "../../lib/conditions";
 import { statementGrants } from "../../lib/policy-document";
-import { documentPolicy, unscopedResource } from "../../lib/iam/documents";
+import { documentPolicy, narrowedByCondition, unscopedResource } from "../../lib/iam/documents";
 import { lookupAction } from "../../lib/iam/actions";
 import {
   excludesEveryTarget,
@@ -44,7 +44,7 @@ export const passRoleScoped = documentPolicy(
   {
     name: "iam-passrole-scoped",
     description:
-      "iam:PassRole is granted only on specific role ARNs, never on all roles (directly, through `iam:*`/`*`, or NotAction).",
+      "iam:PassRole is granted only on specific role ARNs, or on all roles only to services named exactly by `iam:PassedToService`; never on all roles for any service (directly, through `iam:*`/`*`, or NotAction).",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps:
@@ -54,10 +54,15 @@ export const passRoleScoped = documentPolicy(
   {
     statement: (s, where, ctx) => {
       if (!grantsAccess(s) || !statementGrants(s, "iam:PassRole")) return;
+      // On all roles, but only to the services an iam:PassedToService clause names exactly: IAM
+      // Access Analyzer's own fix for "Pass role with star in resource" (lib/iam/catalog
+      // NARROWED_BY_CONDITION). A wildcard service value hands every role to any service.
+      const passRole = lookupAction("iam:PassRole");
+      if (passRole && narrowedByCondition(s, passRole)) return;
       const res = unscopedRoles(s);
       if (res) {
         ctx.report(
-          `${where} ${s.label}: iam:PassRole on ${res} lets the principal hand any role to a service.`,
+          `${where} ${s.label}: iam:PassRole on ${res} lets the principal hand any role to a service; name the roles, or the services in an iam:PassedToService condition.`,
         );
       }
     },

@@ -213,6 +213,16 @@ describe("iam-no-credentials-exposure", () => {
       expect(f).to.have.length(1);
       expect(f[0]).to.contain("iam:CreateAccessKey");
     });
+    it("Amazon Connect's emergency admin login on every instance, under its new and its former name", async () => {
+      for (const action of [
+        "connect:AdminGetEmergencyAccessToken",
+        "connect:GetFederationTokens",
+      ]) {
+        const f = await findingsOf(noCredentialsExposure, [compliantPolicy([allow(action)])]);
+        expect(f, action).to.have.length(1);
+        expect(f[0], action).to.contain(action);
+      }
+    });
     it("sts:AssumeRole on all roles", async () => {
       expect(
         await findingsOf(noCredentialsExposure, [compliantPolicy([allow("sts:AssumeRole")])]),
@@ -257,6 +267,8 @@ describe("iam-no-credentials-exposure", () => {
           Condition: { NotIpAddress: { "aws:SourceIp": ["1.2.3.4/16"] } },
         },
         allow(["lambda:CreateFunction", "lambda:CreateEventSourceMapping", "dynamodb:CreateTable"]),
+        // The former name acts on the instance, as the new one does: one named instance passes.
+        allow("connect:GetFederationTokens", `arn:aws:connect:us-east-1:${ACCOUNT}:instance/abc`),
       ]) {
         expect(
           await findingsOf(noCredentialsExposure, [compliantPolicy([s])]),

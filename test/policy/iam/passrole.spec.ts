@@ -5,6 +5,7 @@ import {
   passRolePassedToService,
   passRoleScoped,
 } from "../../../policy-pack/policies/iam/passrole";
+import { noResourceWildcard } from "../../../policy-pack/policies/iam/wildcards";
 import {
   ACCOUNT,
   EMBEDDED_ARN_STATEMENT,
@@ -27,25 +28,40 @@ const PASS_ONE: Stmt = {
   Condition: { StringEquals: { "iam:PassedToService": "ecs-tasks.amazonaws.com" } },
 };
 const compliant = (over: Partial<Stmt> = {}) => rolePolicy([SCOPED, { ...PASS_ONE, ...over }]);
+/** The fixture without its iam:PassedToService condition, as the KICS and Trivy fixtures write it. */
+const unconditioned = (over: Partial<Stmt> = {}) => compliant({ Condition: undefined, ...over });
 
 describe("iam-passrole-scoped", () => {
   describe("Noncompliance", () => {
     it('KICS iam_role_policy_passrole_allows_all / Trivy AWS-0342: "iam:passrole" (any case) on "*"', async () => {
       for (const Action of ["iam:passrole", "iam:PassRole", "iam:*", "iam:Pass*"]) {
         expect(
-          await findingsOf(passRoleScoped, [compliant({ Action, Resource: "*" })]),
+          await findingsOf(passRoleScoped, [unconditioned({ Action, Resource: "*" })]),
           Action,
         ).to.have.length(1);
+      }
+    });
+    it('all roles with an iam:PassedToService clause that names no service exactly: "*", a glob, IfExists, negated', async () => {
+      for (const Condition of [
+        { StringEquals: { "iam:PassedToService": "*" } },
+        { StringLike: { "iam:PassedToService": "ec2*" } },
+        { StringLike: { "iam:PassedToService": ["lambda.amazonaws.com", "*.amazonaws.com"] } },
+        { StringEqualsIfExists: { "iam:PassedToService": "lambda.amazonaws.com" } },
+        { StringNotEquals: { "iam:PassedToService": "lambda.amazonaws.com" } },
+      ]) {
+        const f = await findingsOf(passRoleScoped, [compliant({ Resource: "*", Condition })]);
+        expect(f, JSON.stringify(Condition)).to.have.length(1);
       }
     });
     it("all roles of an account (arn:aws:iam::<account>:role/*), and NotResource", async () => {
       expect(
         await findingsOf(passRoleScoped, [
-          compliant({ Resource: `arn:aws:iam::${ACCOUNT}:role/*` }),
+          unconditioned({ Resource: `arn:aws:iam::${ACCOUNT}:role/*` }),
         ]),
       ).to.have.length(1);
       const notResource = {
         ...PASS_ONE,
+        Condition: undefined,
         Resource: undefined,
         NotResource: `arn:aws:iam::${ACCOUNT}:role/admin`,
       };
@@ -67,7 +83,7 @@ describe("iam-passrole-scoped", () => {
         `arn:aws:iam::${ACCOUNT}*`,
       ]) {
         expect(
-          await findingsOf(passRoleScoped, [compliant({ Resource })]),
+          await findingsOf(passRoleScoped, [unconditioned({ Resource })]),
           JSON.stringify(Resource),
         ).to.have.length(1);
       }
@@ -79,7 +95,9 @@ describe("iam-passrole-scoped", () => {
         ["arn:aws:iam::*:user/*", "arn:aws:iam::*:policy/*"],
         "arn:aws:iam::*:role/service-role/*",
       ]) {
-        const r = rolePolicy([{ ...PASS_ONE, Resource: undefined, NotResource }]);
+        const r = rolePolicy([
+          { ...PASS_ONE, Condition: undefined, Resource: undefined, NotResource },
+        ]);
         const f = await findingsOf(passRoleScoped, [r]);
         expect(f, JSON.stringify(NotResource)).to.have.length(1);
         expect(f[0]).to.contain("NotResource");
@@ -113,8 +131,19 @@ describe("iam-passrole-scoped", () => {
     it("the untouched fixture: one named role", async () => {
       expect(await findingsOf(passRoleScoped, [compliant()])).to.deep.equal([]);
     });
+    it("all roles, passed only to the services iam:PassedToService names exactly (IAM Access Analyzer's fix; AWSLambda_FullAccess)", async () => {
+      for (const [Resource, services] of [
+        ["*", "lambda.amazonaws.com"],
+        ["*", ["ecs-tasks.amazonaws.com", "lambda.amazonaws.com"]],
+        [`arn:aws:iam::${ACCOUNT}:role/*`, "ec2.amazonaws.com"],
+      ]) {
+        const Condition = { StringEquals: { "iam:PassedToService": services } };
+        const r = compliant({ Resource, Condition });
+        expect(await findingsOf(passRoleScoped, [r]), JSON.stringify(services)).to.deep.equal([]);
+      }
+    });
     it("KICS negative: iam:passrole on a non-role ARN grants nothing to pass", async () => {
-      const r = compliant({
+      const r = unconditioned({
         Action: "iam:passrole",
         Resource: "arn:aws:sqs:us-east-2:123456789012:queue1",
       });
@@ -129,7 +158,9 @@ describe("iam-passrole-scoped", () => {
         "*",
         ["arn:aws:s3:::*", "arn:aws:iam::*:role*"],
       ]) {
-        const r = rolePolicy([{ ...PASS_ONE, Resource: undefined, NotResource }]);
+        const r = rolePolicy([
+          { ...PASS_ONE, Condition: undefined, Resource: undefined, NotResource },
+        ]);
         expect(await findingsOf(passRoleScoped, [r]), JSON.stringify(NotResource)).to.deep.equal(
           [],
         );
@@ -137,17 +168,19 @@ describe("iam-passrole-scoped", () => {
     });
     it("a glob of another service's ARNs beside an entry unknown at preview: a preview note, not a pass", async () => {
       // The unknown entry may be "*" once known: judged at `pulumi up`.
-      const r = compliant({ Resource: ["arn:aws:s3:::*", UNKNOWN] });
+      const r = unconditioned({ Resource: ["arn:aws:s3:::*", UNKNOWN] });
       const { findings, notes } = await run(passRoleScoped, [r]);
       expect(findings).to.deep.equal([]);
       expect(notes).to.have.length(1);
-      const known = compliant({ Resource: ["arn:aws:s3:::*", `arn:aws:iam::${ACCOUNT}:role/x`] });
+      const known = unconditioned({
+        Resource: ["arn:aws:s3:::*", `arn:aws:iam::${ACCOUNT}:role/x`],
+      });
       expect(await run(passRoleScoped, [known])).to.deep.include({ findings: [], notes: [] });
     });
 
     it("cfn_nag iam_role_passrole_resource_wildcard_pass.yml: a glob of another service's ARNs names no role", async () => {
       for (const Resource of ["arn:aws:s3:::*", "arn:aws:sqs:*:*:*", "arn:aws:iam::*:user/*"]) {
-        const r = compliant({ Resource });
+        const r = unconditioned({ Resource });
         expect(await findingsOf(passRoleScoped, [r]), Resource).to.deep.equal([]);
       }
     });
@@ -178,5 +211,24 @@ describe("iam-passrole-passed-to-service", () => {
     it("the untouched fixture", async () => {
       expect(await findingsOf(passRolePassedToService, [compliant()])).to.deep.equal([]);
     });
+  });
+});
+
+describe("iam-no-resource-wildcard: iam:PassRole on all roles narrowed by iam:PassedToService", () => {
+  const onAll = (services: unknown, operator = "StringEquals") =>
+    compliant({ Resource: "*", Condition: { [operator]: { "iam:PassedToService": services } } });
+  it("accepts it when the clause names the services exactly, as iam-passrole-scoped does", async () => {
+    expect(await findingsOf(noResourceWildcard, [onAll("lambda.amazonaws.com")])).to.deep.equal([]);
+  });
+  it('reports it when a value is a wildcard ("*", "ec2*") or the operator lets a missing key through', async () => {
+    for (const r of [
+      onAll("*"),
+      onAll("ec2*", "StringLike"),
+      onAll("lambda.amazonaws.com", "StringEqualsIfExists"),
+    ]) {
+      const f = await findingsOf(noResourceWildcard, [r]);
+      expect(f).to.have.length(1);
+      expect(f[0]).to.contain("iam:PassRole");
+    }
   });
 });
