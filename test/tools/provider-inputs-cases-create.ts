@@ -154,7 +154,7 @@ export const CREATE_BROKEN: [string, string, unknown, string, Record<string, unk
   [FUNCTION, "runtime", "nodejs12.x", "since 2023-03-31"],
   [FUNCTION, "runtime", "nodejs14.x", "since 2024-01-09"],
   [FUNCTION, "runtime", "go1.x", "since 2024-02-08"],
-  [FUNCTION, "runtime", "nodejs16.x", "since 2025-10-01"],
+  [FUNCTION, "runtime", "dotnet7", "since 2024-05-14"],
   [FUNCTION, "runtime", "dotnetcore3.1", "since 2023-04-03"],
   [TASK, "memory", "1024", "Fargate offers no task of cpu 1024 with memory 1024 MiB"],
   [TASK, "memory", "9 GB", "Fargate offers no task of cpu 1024 with memory 9216 MiB"],

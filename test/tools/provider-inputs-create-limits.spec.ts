@@ -4,7 +4,8 @@
 // The one-broken-input cases are in provider-inputs-cases-create.ts (run by provider-inputs.spec.ts).
 import { expect } from "chai";
 import { UNKNOWN } from "../../tools/lib/engine/wire";
-import { CROSS_RULES } from "../../tools/lib/provider-checks";
+import { CROSS_RULES, refusedInputs } from "../../tools/lib/provider-checks";
+import { handBuiltResource } from "../../tools/lib/engine/registration";
 import {
   CALLBACK_HANDLER,
   cpuUnits,
@@ -16,6 +17,7 @@ import {
 import { serverlessV1EndedOn } from "../../tools/lib/provider-checks/rules-create-data";
 import { ALARM, CLUSTER, DB, FUNCTION, KEY, MACHINE, TASK } from "./provider-inputs-cases-create";
 import { refusalsWith as refusals } from "./provider-inputs-refusals";
+import { COMPLIANT } from "./provider-inputs-cases";
 
 /** The refusals' words of the compliant resource of `type` with `change` applied. */
 const refusalsWith = (type: string, change: Record<string, unknown>) =>
@@ -109,9 +111,9 @@ describe("provider inputs: limits AWS enforces at create, the values they accept
     expect(validate("2023-03-31T08:00:00Z")("nodejs12.x", "runtime")).to.deep.equal([
       "runtime nodejs12.x: Lambda blocks creating functions with it since 2023-03-31 (deprecated runtime)",
     ]);
-    // A block AWS moved later is judged from the later day: nodejs16.x, first 2025-02-28.
-    expect(validate("2025-06-01T00:00:00Z")("nodejs16.x", "runtime")).to.deep.equal([]);
-    expect(validate("2025-10-01T08:00:00Z")("nodejs16.x", "runtime")).to.have.length(1);
+    // Blocks AWS moved since 2025 (nodejs16.x, nodejs18.x, python3.8, dotnet6) are left to AWS.
+    for (const runtime of ["nodejs16.x", "nodejs18.x", "python3.8", "dotnet6"])
+      expect(validate("2026-12-07T12:00:00Z")(runtime, "runtime"), runtime).to.deep.equal([]);
     // Deprecated is not blocked: python3.8 was deprecated on 2024-10-14, creates went on.
     expect(validate("2024-12-01T00:00:00Z")("python3.8", "runtime")).to.deep.equal([]);
     // Every listed runtime is blocked today; current ones, and any unlisted one, never are.
@@ -121,21 +123,34 @@ describe("provider inputs: limits AWS enforces at create, the values they accept
       expect(refusalsWith(FUNCTION, { runtime }), runtime).to.deep.equal([]);
   });
 
-  it("tells a callback function, whose runtime @pulumi/aws picks unless given one, to pass `runtime`", () => {
+  it("tells a callback function, whose runtime @pulumi/aws picks unless given one, to give one", () => {
     // The handler @pulumi/aws gives a function it packages from a callback.
     const [callback] = refusalsWith(FUNCTION, { runtime: "nodejs12.x", handler: CALLBACK_HANDLER });
     expect(callback).to.contain("since 2023-03-31 (deprecated runtime)");
-    expect(callback).to.contain("pass `runtime` there");
+    expect(callback).to.contain("give it a supported `runtime`");
     expect(callback).to.contain("aws.lambda.CallbackFunction");
     // A function the program packages itself names its runtime: no such words.
     const [own] = refusalsWith(FUNCTION, { runtime: "nodejs12.x", handler: "index.handler" });
     expect(own).to.equal(
       "runtime nodejs12.x: Lambda blocks creating functions with it since 2023-03-31 (deprecated runtime)",
     );
+    // Even when it names one: the words say to change it.
+    const [given] = refusalsWith(FUNCTION, { runtime: "nodejs12.x", handler: CALLBACK_HANDLER });
+    expect(given).to.contain("or change the one it gives");
     // A current runtime given to a callback function is not refused.
     expect(
       refusalsWith(FUNCTION, { runtime: "nodejs22.x", handler: CALLBACK_HANDLER }),
     ).to.deep.equal([]);
+  });
+
+  it("judges AWS's create-time limits on a created resource only, not on an imported one", () => {
+    const inputs = { ...COMPLIANT[FUNCTION], runtime: "nodejs12.x" };
+    const meta = { stack: "dev", project: "p", outputs: {} };
+    const created = handBuiltResource(FUNCTION, "r", inputs, meta);
+    expect(refusedInputs(created).map((r) => r.by)).to.deep.equal(["aws"]);
+    // `pulumi up` adopts an imported function (the `import` option) without a CreateFunction call.
+    const imported = { ...created, options: { ...created.options, importId: "legacy" } };
+    expect(refusedInputs(imported)).to.deep.equal([]);
   });
 
   it("takes a day AWS names to start at 08:00 UTC, winter and summer alike", () => {

@@ -13,6 +13,7 @@ import type { Phase } from "../engine/answers";
 import { AutoName, autoName, autoNameRule } from "../fake-aws/naming";
 import { Autonaming, urnContext } from "../fake-aws/autonaming";
 import { typeSchema } from "../fake-aws/schema";
+import { operationOf } from "../operations";
 import { containsUnknown, isSecret, plainValue } from "../engine/wire";
 import { COMPUTE_CROSS_RULES, COMPUTE_RULES } from "./rules-compute";
 import { DATA_CROSS_RULES, DATA_RULES } from "./rules-data";
@@ -302,7 +303,11 @@ export function refusedInputs(r: EngineResource, naming: StackNaming = {}): Refu
   const out: Refusal[] = overflow ? [overflow] : [];
   if (!rules) return out;
   const raw = r.inputs as Record<string, unknown>;
+  // An imported resource is adopted, not created: AWS's create-time limits (`by: "aws"`) are the
+  // Create call's, which `pulumi up` does not make for it (../operations.ts).
+  const created = operationOf(r) === "create";
   for (const rule of rules.inputs) {
+    if (!created && rule.by === "aws") continue;
     const isAuto = autoNamed === rule.prop;
     if (isAuto && !proposed && rule.skipAutoName) continue;
     for (const { value, indices } of valuesAt(inputs, rule.prop.split("."))) {
@@ -333,6 +338,7 @@ export function refusedInputs(r: EngineResource, naming: StackNaming = {}): Refu
     }
   }
   for (const rule of rules.cross) {
+    if (!created && rule.by === "aws") continue;
     if (rule.reads.some((p) => containsUnknown(inputs[p]))) continue;
     // The check's words may quote any input it reads: a secret among them hides the value too.
     const read = rule.reads.map((p) => raw[p]);

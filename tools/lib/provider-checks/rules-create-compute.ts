@@ -18,8 +18,11 @@ const ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
  * (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html#runtimes-deprecated), as
  * cfn-lint copies it for its deprecated-runtime rules E2531/W2531
  * (aws-cloudformation/cfn-lint, src/cfnlint/data/AdditionalSpecs/LmbdRuntimeLifecycle.json,
- * `create-block`, commit 81cb349c). A later date AWS moved a block to is the one kept: it can only
- * be late, never early. One row differs from that copy: nodejs14.x, whose copy reads 2024-07-09
+ * `create-block`, commit 81cb349c), up to dotnet7. AWS has moved blocks later, even after a date had
+ * passed (nodejs16.x's 2025-02-28 block was lifted and creates allowed again), so a row whose date
+ * AWS moved since 2025 is left out until AWS's page can be read again: dotnet6, nodejs16.x,
+ * nodejs18.x and python3.8 (2025-10-01 in that copy; cfn-lint's later data moves them to 2026 and
+ * then 2027, aws-cloudformation/cfn-lint #4334 and #4532). One row differs from that copy: nodejs14.x, whose copy reads 2024-07-09
  * while AWS's page read "Jan 9, 2024" and creates were refused from then (AWS re:Post,
  * https://repost.aws/questions/QUHJZRlLlHRP25Cvw46Ge8BQ, "new function creation was blocked on
  * January 9th, 2024"; aws/aws-cdk discussion #29108, a refusal in February 2024). A runtime whose
@@ -48,10 +51,6 @@ export const RUNTIME_CREATE_BLOCKED: Readonly<Record<string, string>> = {
   java8: "2024-02-08",
   provided: "2024-02-08",
   dotnet7: "2024-05-14",
-  dotnet6: "2025-10-01",
-  "nodejs16.x": "2025-10-01",
-  "nodejs18.x": "2025-10-01",
-  "python3.8": "2025-10-01",
 };
 
 /**
@@ -95,9 +94,9 @@ export function lambdaRuntimeBlocked(today?: Date): CrossRule {
         says:
           i.handler === CALLBACK_HANDLER
             ? `${says}; a callback function (aws.lambda.CallbackFunction, or a closure passed ` +
-              "to an event such as bucket.onObjectCreated) gets its runtime from the @pulumi/aws " +
-              "the program loads unless its arguments give one: pass `runtime` there (e.g. " +
-              "`runtime: aws.lambda.Runtime.NodeJS22dX`)"
+              "to an event such as bucket.onObjectCreated) whose arguments give no runtime gets " +
+              "the default of the @pulumi/aws the program loads: give it a supported `runtime` " +
+              "there (e.g. `runtime: aws.lambda.Runtime.NodeJS22dX`), or change the one it gives"
             : says,
       })),
     fix: "a supported runtime, e.g. nodejs22.x or python3.13 (aws.lambda.Runtime)",
