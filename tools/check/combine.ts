@@ -9,13 +9,12 @@ import { asPreviewed, renamedInLaterPhases } from "./renamed";
 import { ROOT_STACK_TYPE, type EngineResource } from "../lib/engine/monitor";
 import type { PolicyReport, Violation } from "../lib/policy-runner";
 import {
-  PROGRAM_UNKNOWN,
   UNDECRYPTABLE_SECRET,
   unknownPathOf,
   unknownSourcesAt,
 } from "../lib/engine/unknown-sources";
 import type { loadStackConfig } from "./project";
-import { quotesPlaceholder, secretScalarKeys } from "./secret-placeholders";
+import { quotesPlaceholder } from "./secret-placeholders";
 import { noteReason, notInAnyPhase, stackNoteParts } from "./note-reasons";
 import type {
   CheckCounts,
@@ -87,25 +86,15 @@ export function combinePhases(
     );
     return keys.length > 0 ? secretReason(keys) : secret;
   };
-  // An unknown built from no resource: offline, a secure boolean or integer key the program read
-  // as a secret is one (../lib/engine/unknown-secret-config.js), the only one the check adds.
-  const scalarKeys = secretScalarKeys(config.placeholders);
-  const named = (s: string) =>
-    s === UNDECRYPTABLE_SECRET
-      ? secret
-      : s === PROGRAM_UNKNOWN && scalarKeys.length
-        ? secretReason(scalarKeys)
-        : s;
   for (const n of lastNotes.values()) {
     const r = resourcesOf.get(n.urn);
     const path = unknownPathOf(n.detail);
-    const sources = (
+    const sources =
       (r && path !== undefined
         ? unknownSourcesAt(r, path, secretHeld, resourcesOf, last.resources)
         : undefined) ??
-      r?.unknownSources ??
-      sourcesOfNamed(n.detail, last.resources, secretHeld)
-    )?.map(named);
+      r?.unknownSources?.map((s) => (s === UNDECRYPTABLE_SECRET ? secret : s)) ??
+      sourcesOfNamed(n.detail, last.resources);
     const why = noteReason(n.detail);
     unevaluated.push({
       policy: n.policy,
@@ -117,7 +106,7 @@ export function combinePhases(
       reason:
         notInAnyPhase(n.detail) ??
         (last.phase === "apply"
-          ? `unknown even when every created resource is known (${(sources ?? [named(PROGRAM_UNKNOWN)]).join("; ")}): ${why}`
+          ? `unknown even when every created resource is known (${sources?.join("; ") ?? "a value the program leaves unknown"}): ${why}`
           : opts.phases.includes("apply")
             ? `needs values known only after apply (the apply phase failed; see the note): ${why}`
             : `needs values known only after apply (run the apply phase): ${why}`),
@@ -303,18 +292,11 @@ function secretReason(secureKeys: readonly string[]): string {
 function sourcesOfNamed(
   detail: string,
   resources: readonly EngineResource[],
-  secretHeld: (held: string) => string,
 ): string[] | undefined {
   const named = new Set((stackNoteParts(detail) ?? []).map((p) => p.name));
   const out = new Set<string>();
   for (const r of resources) {
-    if (!named.has(r.name)) continue;
-    for (const s of r.unknownSources ?? []) {
-      // The secret by the keys whose placeholder the resource's hidden values held.
-      if (s === UNDECRYPTABLE_SECRET && r.opaqueValues?.length) {
-        for (const held of r.opaqueValues) out.add(secretHeld(held));
-      } else out.add(s);
-    }
+    if (named.has(r.name)) for (const s of r.unknownSources ?? []) out.add(s);
   }
   return out.size ? [...out] : undefined;
 }

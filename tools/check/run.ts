@@ -39,7 +39,6 @@ import {
 import { failedAtRunTime } from "../lib/engine/failure-stage";
 import { ranOnlyTypeChecked } from "../lib/engine/runtime-type-errors";
 import { loadStackConfig, SECRET_PLACEHOLDER, stackProgram } from "./project";
-import { secretScalarKeys } from "./secret-placeholders";
 import { NOT_TYPE_CHECKED, previewTypeChecks } from "../lib/engine/type-check-rule";
 
 export { nothingJudged } from "./combine";
@@ -100,7 +99,6 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
         phase,
         answers,
         opaque: [SECRET_PLACEHOLDER],
-        unknownSecretKeys: secretScalarKeys(config.placeholders),
         timeoutMs: opts.timeoutMs,
         typeCheck,
         fallbackModulesDir: opts.fallbackModulesDir,

@@ -20,17 +20,6 @@ export function isSecretPlaceholder(v: unknown): boolean {
   return typeof v === "string" && new RegExp(`^${SECRET_PLACEHOLDER}(?:-\\d+)?$`).test(v);
 }
 
-/**
- * The secure keys whose placeholder is a boolean's or an integer's (`false`, `0`: a key the
- * project declares `boolean` or `integer`, ./stack-config.ts): values any program writes, so the
- * program reads these keys as unknown secrets (../lib/engine/unknown-secret-config.js).
- */
-export function secretScalarKeys(placeholders: Readonly<Record<string, string>>): string[] {
-  return Object.keys(placeholders)
-    .filter((k) => !placeholders[k].startsWith(SECRET_PLACEHOLDER))
-    .sort();
-}
-
 /** Whether `text` quotes `placeholder` (`-1` is not found inside `-12`). */
 export function quotesPlaceholder(text: string, placeholder: string): boolean {
   let at = text.indexOf(placeholder);

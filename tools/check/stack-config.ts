@@ -11,7 +11,7 @@ import { shownPath, at, readYaml, keyLine, kindOf, isPlainObject } from "./input
 import type { Project } from "./project";
 import { unknownStackFileKeys } from "./stack-file-keys";
 import { applyOverrides, ConfigSource, fillFromProject } from "./config-sources";
-import { secretPlaceholder, secretScalarKeys, stripSecure } from "./secret-placeholders";
+import { secretPlaceholder, stripSecure } from "./secret-placeholders";
 
 export interface StackConfig {
   readonly stack: string;
@@ -225,13 +225,8 @@ export function loadStackConfig(
     // A `secure:` nested in an object or a list leaves the rest as written: the program gets the
     // whole value with the placeholder in its place, and --config takes it whole, as JSON.
     const nested = [...secureKeys].filter((k) => typeof values[k] !== "string");
-    // A boolean or integer key read as a secret is unknown (../lib/engine/unknown-secret-config.js).
-    const scalar = secretScalarKeys(placeholders);
     const got = (k: string) =>
-      nested.includes(k)
-        ? wire(values[k])
-        : JSON.stringify(placeholders[k]) +
-          (scalar.includes(k) ? " (unknown read as a secret)" : "");
+      nested.includes(k) ? wire(values[k]) : JSON.stringify(placeholders[k]);
     notes.push(
       `secret config ${[...secureKeys].sort().join(", ")} cannot be decrypted offline: the program got a placeholder ` +
         `(${[...secureKeys].sort().map(got).join(", ")}, marked secret); give a value for this run with --config <key>=<value>` +

@@ -73,9 +73,6 @@
 // 18. Each place outside the SDK that asks `pulumi.runtime.isDryRun()` is recorded under the
 //    token `isDryRun`; the answer stays the SDK's (true: the program runs with --dry-run in both
 //    phases), and the report says what that leaves out (./dry-run-sites.js).
-// 19. With OFFLINE_UNKNOWN_SECRET_KEYS set (a JSON list of secure boolean and integer keys the check
-//    cannot decrypt), the SDK's secret config getters return an unknown secret Output for those
-//    keys instead of their `false`/`0` placeholder (./unknown-secret-config.js).
 "use strict";
 const Module = require("module");
 const fs = require("fs");
@@ -91,11 +88,6 @@ const { widenFramePattern } = require("./esm-frames");
 const { recordNetwork } = require("./network-sites");
 const { quietDebugLogs } = require("./debug-logs");
 const { recordConfigSites } = require("./config-sites");
-const {
-  unknownSecretConfig,
-  unknownSecretKeysFrom,
-  UNKNOWN_SECRET_KEYS_ENV,
-} = require("./unknown-secret-config");
 const { frameOf } = require("./frame-of");
 const { callerStack } = require("./caller-stack");
 const trace = require("./trace");
@@ -136,9 +128,6 @@ const leakDebugging = !!process.env.PULUMI_DEBUG_PROMISE_LEAKS;
 // Item 16: read once and removed, so the processes the program starts are not guarded.
 const guardingMocks = process.env.OFFLINE_GUARD_MOCKS === "true";
 delete process.env.OFFLINE_GUARD_MOCKS;
-// Item 19: read once and removed, as the processes the program starts have a config of their own.
-const unknownSecretKeys = unknownSecretKeysFrom(process.env[UNKNOWN_SECRET_KEYS_ENV]);
-delete process.env[UNKNOWN_SECRET_KEYS_ENV];
 
 /**
  * The folder of this preload and of the hooks it installs: the code cache's compile
@@ -376,12 +365,9 @@ Module._extensions[".js"] = function (module, filename) {
   else if (filename.endsWith(SDK_SETTINGS)) {
     if (guardingMocks) guardMockOptions(module.exports, appendSite, programFrame);
     if (sitesFile) recordDryRunSites(module.exports, filename, appendSite, programFrame);
-  } else if (filename.endsWith(SDK_CONFIG)) {
-    // First: the sites' wrapper then records the read of an unknown key as a read.
-    const outputs = () => require(path.join(path.dirname(filename), "output.js"));
-    if (unknownSecretKeys.length) unknownSecretConfig(module.exports, outputs(), unknownSecretKeys);
-    if (sitesFile) recordConfigSites(module.exports, appendSite, programFrame);
-  } else if (filename.endsWith(LOG_INDEX)) {
+  } else if (sitesFile && filename.endsWith(SDK_CONFIG))
+    recordConfigSites(module.exports, appendSite, programFrame);
+  else if (filename.endsWith(LOG_INDEX)) {
     recordErrorLogSites(module.exports);
     if (!keepDebugLogs) quietDebugLogs(module.exports, filename);
   } else if (filename.endsWith(TYPESCRIPT)) cacheTranspile(module);

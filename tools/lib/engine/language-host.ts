@@ -34,7 +34,6 @@ import { traceRun, tracing } from "./trace";
 import { tokenAt } from "./invoke-sites";
 import { explainLentPackages, lentEnvironment } from "./lent-packages";
 import { locateSdk, programLocation, unlocatableSdk } from "./program-location";
-import { UNKNOWN_SECRET_KEYS_ENV } from "./unknown-secret-config";
 
 export interface ProgramRunOptions {
   /** Where Pulumi.yaml is (the root directory). */
@@ -53,11 +52,6 @@ export interface ProgramRunOptions {
   readonly answers: EngineAnswers;
   /** Placeholder strings that stand for values unknown offline (undecryptable secrets). */
   readonly opaque?: readonly string[];
-  /**
-   * Secure boolean and integer keys the check cannot decrypt: the SDK's secret getters return an
-   * unknown secret for them, not their placeholder (./unknown-secret-config.js).
-   */
-  readonly unknownSecretKeys?: readonly string[];
   readonly timeoutMs: number;
   /** Type-check the program as `pulumi preview` does by default (slow). */
   readonly typeCheck?: boolean;
@@ -213,8 +207,6 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
   // The setMocks guard is armed in this process alone, never in the processes the program starts
   // (its own unit tests may call setMocks there): child-preload.js, item 16.
   env.OFFLINE_GUARD_MOCKS = "true";
-  if (opts.unknownSecretKeys?.length)
-    env[UNKNOWN_SECRET_KEYS_ENV] = JSON.stringify(opts.unknownSecretKeys);
   if (opts.cacheDir && !opts.typeCheck)
     env.OFFLINE_TS_CACHE = path.join(opts.cacheDir, "typescript");
   if (opts.cacheDir) env.OFFLINE_CODE_CACHE = path.join(opts.cacheDir, "v8");

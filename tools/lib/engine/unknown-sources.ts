@@ -29,12 +29,6 @@ function sourceOf(dep: EngineResource): string[] | undefined {
 export const UNDECRYPTABLE_SECRET = "a secret config value that cannot be decrypted offline";
 
 /**
- * The reason given for an unknown built from no resource: the program's own (or, offline, a secure
- * boolean or integer key read as a secret, ../../check/combine.ts names it).
- */
-export const PROGRAM_UNKNOWN = "a value the program leaves unknown";
-
-/**
  * Why `r`'s inputs hold unknowns although every created resource is known; undefined if none.
  * With `only`, why that one top-level input property does (the property a policy could not read):
  * its own dependencies, not every input's.
@@ -76,7 +70,7 @@ export function unknownSources(
         ? `probably ${through.slice(0, 3).join(", ")}${through.length > 3 ? ", ..." : ""}, ` +
             "passed through a data source call (given an unknown input, a call's result is " +
             "unknown and names no resource it came from)"
-        : PROGRAM_UNKNOWN,
+        : "a value the program leaves unknown",
     );
   }
   return [...out];
