@@ -180,8 +180,8 @@ export const DEPLOY_ROLE_WAIVERS: Readonly<Record<string, string>> = {
     "Key ids are generated so keys cannot be named in advance: Decrypt and ReEncryptFrom only through " +
     "EC2/RDS/Redshift/Secrets Manager/AWS Backup by kms:ViaService. Those services encrypt for what pulumi up creates.",
   "iam-no-privilege-escalation":
-    "Runs pulumi up for the whole program: it edits instances and launch templates. ECS exec and build starts " +
-    "reach only task and build roles of the program which this role already passes to them. See docs/decisions/pipeline.md.",
+    "Runs pulumi up for the whole program: it edits user data and launch templates of instances with generated ids. " +
+    "Build starts and ECS exec are denied. Give each stack its own account to keep one from another. See docs/decisions/pipeline.md.",
   "iam-no-unscoped-permissions-management":
     "pulumi up writes resource policies of key/bucket/log/WAF/build resources with generated ids. Region-locked. " +
     "Denied: IAM users and access keys and any change to the CI roles or the OIDC provider.",

@@ -346,6 +346,23 @@ export function deployGuardrails(s: DeployScope): PolicyStatement[] {
       resources: ["*"],
     },
     {
+      // `pulumi up` never runs a build or a command in a task, yet the service-level grants allow
+      // both in any project or task of the region: a build started with a buildspec override runs
+      // as the project's service role (CodeBuild API, StartBuild `buildspecOverride`), ECS exec as
+      // the task's role, another stack's in a shared account too. The pipeline's own role starts
+      // its builds (components/pipeline/policies.ts).
+      sid: "DenyRunningAsOtherRoles",
+      effect: "Deny",
+      actions: [
+        "codebuild:RetryBuild",
+        "codebuild:RetryBuildBatch",
+        "codebuild:StartBuild",
+        "codebuild:StartBuildBatch",
+        "ecs:ExecuteCommand",
+      ],
+      resources: ["*"],
+    },
+    {
       sid: "DenyChangesToCiAccess",
       effect: "Deny",
       actions: [

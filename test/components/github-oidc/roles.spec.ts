@@ -171,6 +171,14 @@ describe("GithubOidc", function () {
       "iam:UpdateAssumeRolePolicy",
       "iam:DeleteOpenIDConnectProvider",
     ]);
+    // No build start or ECS exec: they would run as any project's or task's role.
+    expect(byId.DenyRunningAsOtherRoles.Action).to.include.members([
+      "codebuild:StartBuild",
+      "codebuild:StartBuildBatch",
+      "codebuild:RetryBuild",
+      "ecs:ExecuteCommand",
+    ]);
+    expect(byId.DenyRunningAsOtherRoles.Resource).to.equal("*");
     expect(role(staging, "deploy").inputs.name).to.equal("platform-staging-github-deploy");
     expect(role(staging, "preview").inputs.name).to.equal("platform-staging-github-preview");
     expect(s.map((x) => x.Sid)).to.not.include("DenyDataDeletion");
