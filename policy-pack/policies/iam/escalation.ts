@@ -21,7 +21,9 @@ import {
   unscopedActionsCheck,
   unscopedGrants,
   unscopedResource,
+  unscopedResourceFor,
 } from "../../lib/iam/documents";
+import { lookupAction } from "../../lib/iam/actions";
 import { checkov, fsbp, kics, trivy } from "../../lib/controls";
 
 export const noPrivilegeEscalation = documentPolicy(
@@ -58,8 +60,14 @@ export const noPrivilegeEscalation = documentPolicy(
         if (grants.length === 0) return;
         for (const a of grants) granted.add(a);
         const res = unscopedResource(s);
-        if (res) for (const a of grants) unscoped.add(a);
-        else if (callerScopedResource(s)) for (const a of grants) onSelf.add(a);
+        if (res) {
+          // Per action: an entry unscoped for another service's resources (`arn:aws:s3:::*` beside
+          // `ssm:SendCommand` on one instance) leaves this action scoped.
+          for (const a of grants) {
+            const info = lookupAction(a);
+            if (!info || unscopedResourceFor(s, info)) unscoped.add(a);
+          }
+        } else if (callerScopedResource(s)) for (const a of grants) onSelf.add(a);
       });
       const paths: string[] = [];
       for (const [path, actions] of Object.entries(ESCALATION_PATHS)) {

@@ -180,6 +180,17 @@ describe("iam-no-privilege-escalation", () => {
       expect(await findingsOf(noPrivilegeEscalation, [r])).to.deep.equal([]);
     });
 
+    it("judges each action's own resources: a build on one project beside logs on every log stream", async () => {
+      const s = allow(
+        ["codebuild:StartBuild", "logs:CreateLogStream"],
+        [`arn:aws:codebuild:eu-west-1:${ACCOUNT}:project/app-build`, "arn:aws:logs:*:*:*"],
+      );
+      expect(await findingsOf(noPrivilegeEscalation, [compliantPolicy([s])])).to.deep.equal([]);
+      // The same build start on every project is the path.
+      const all = allow(["codebuild:StartBuild", "logs:CreateLogStream"], "*");
+      expect(await findingsOf(noPrivilegeEscalation, [compliantPolicy([all])])).to.have.length(1);
+    });
+
     it("does not report PassRole scoped to one role with function creation", async () => {
       const f = await of("iam-no-privilege-escalation", [
         roleWith([
