@@ -4,7 +4,7 @@
 // The one-broken-input cases are in provider-inputs-cases-create.ts (run by provider-inputs.spec.ts).
 import { expect } from "chai";
 import { UNKNOWN } from "../../tools/lib/engine/wire";
-import { CROSS_RULES, refusedInputs } from "../../tools/lib/provider-checks";
+import { CROSS_RULES, refusedAcrossPhases, refusedInputs } from "../../tools/lib/provider-checks";
 import { handBuiltResource } from "../../tools/lib/engine/registration";
 import {
   CALLBACK_HANDLER,
@@ -151,6 +151,27 @@ describe("provider inputs: limits AWS enforces at create, the values they accept
     // `pulumi up` adopts an imported function (the `import` option) without a CreateFunction call.
     const imported = { ...created, options: { ...created.options, importId: "legacy" } };
     expect(refusedInputs(imported)).to.deep.equal([]);
+    // Nor across resources: an adopted subnet in a block added to its VPC outside the program.
+    const vpc = handBuiltResource(
+      "aws:ec2/vpc:Vpc",
+      "vpc",
+      { cidrBlock: "10.0.0.0/16" },
+      {
+        ...meta,
+        outputs: { id: "vpc-1" },
+      },
+    );
+    const subnet = (options: Record<string, unknown>) =>
+      handBuiltResource(
+        "aws:ec2/subnet:Subnet",
+        "s",
+        { vpcId: "vpc-1", cidrBlock: "10.1.0.0/24" },
+        { ...meta, options },
+      );
+    const across = (s: ReturnType<typeof subnet>) =>
+      refusedAcrossPhases([{ phase: "apply", resources: [vpc, s] }]).map((r) => r.by);
+    expect(across(subnet({}))).to.deep.equal(["aws"]);
+    expect(across(subnet({ importId: "subnet-0abc" }))).to.deep.equal([]);
   });
 
   it("takes a day AWS names to start at 08:00 UTC, winter and summer alike", () => {

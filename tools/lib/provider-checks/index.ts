@@ -375,7 +375,11 @@ export function refusedAcrossPhases(
     // Each resource's inputs, then the checks across resources (./across-resources.ts).
     const refusals = [
       ...run.resources.flatMap((r) => refusedInputs(r, naming)),
-      ...refusedAcrossResources(run.resources, naming),
+      // AWS's create-time limits judged across resources hold, as each resource's own, only for
+      // a resource `pulumi up` creates (an imported one is adopted: see refusedInputs).
+      ...refusedAcrossResources(run.resources, naming).filter(
+        (r) => r.by !== "aws" || operationOf(r.resource) === "create",
+      ),
     ];
     for (const refusal of refusals) {
       const key = `${refusal.resource.urn}\u0000${refusal.prop}\u0000${refusal.says.join("\n")}`;
