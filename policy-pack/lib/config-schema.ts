@@ -10,3 +10,13 @@ export function stringListSchema(description: string, defaults: string[]) {
     default: defaults,
   };
 }
+
+/** A list of 12-digit AWS account ids (IAM User Guide: an account id is 12 digits), none by default. */
+export function accountIdListSchema(description: string) {
+  return {
+    type: "array" as const,
+    items: { type: "string" as const, pattern: "^\\d{12}$" },
+    description,
+    default: [] as string[],
+  };
+}

@@ -5,6 +5,7 @@ import {
   parsePolicyPackConfig,
   reconcilePolicyPackConfig,
 } from "../../tools/lib/engine/policy-config";
+import { accountIdListSchema } from "../../policy-pack/lib/config-schema";
 
 describe("policy pack config (tools/lib/engine)", () => {
   describe("policy config, as the CLI reads and validates it", () => {
@@ -77,6 +78,27 @@ describe("policy pack config (tools/lib/engine)", () => {
         'validating policy config: p 1.0.0  a: level: level must be one of the following: "low", "high"',
         "validating policy config: p 1.0.0  a: limit: Must be greater than or equal to 1",
       ]);
+    });
+
+    it("refuses an account id that is not 12 digits in an account list (accountIdListSchema)", () => {
+      const lists = [
+        {
+          name: "t",
+          enforcementLevel: "mandatory" as const,
+          configSchema: { properties: { trustedAccounts: accountIdListSchema("accounts") } },
+        },
+      ];
+      const ok = parsePolicyPackConfig('{"t": {"trustedAccounts": ["123456789012"]}}');
+      expect(() => reconcilePolicyPackConfig(pack, lists, undefined, ok)).to.not.throw();
+      const bad = parsePolicyPackConfig('{"t": {"trustedAccounts": ["123456789012", "12345"]}}');
+      let lines: string[] = [];
+      try {
+        reconcilePolicyPackConfig(pack, lists, undefined, bad);
+      } catch (err) {
+        lines = (err as Error & { lines: string[] }).lines;
+      }
+      expect(lines).to.have.length(1);
+      expect(lines[0]).to.contain("t: trustedAccounts.1");
     });
   });
 });

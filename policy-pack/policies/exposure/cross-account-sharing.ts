@@ -3,6 +3,7 @@
 // audit trail no longer govern. Advisory: a share with an account of the organization or a partner
 // is often intended; the accounts this stack's own ARNs name and the configured trusted accounts
 // pass.
+import { accountIdListSchema } from "../../lib/config-schema";
 import type { PolicyResource } from "@pulumi/policy";
 import { stackPolicy } from "../../lib/define";
 import { stackAccounts } from "../../lib/s3/buckets";
@@ -104,13 +105,9 @@ export const sharingTrustedAccounts = stackPolicy<SharingConfig>({
     fsbp("SSM.4"),
   ],
   config: {
-    trustedAccountIds: {
-      type: "array",
-      items: { type: "string", pattern: "^\\d{12}$" },
-      description:
-        "AWS accounts images, snapshots and documents may be shared with, besides the accounts seen in this stack's ARNs.",
-      default: [],
-    },
+    trustedAccountIds: accountIdListSchema(
+      "AWS accounts images, snapshots and documents may be shared with, besides the accounts seen in this stack's ARNs.",
+    ),
   },
   noNativeTwin:
     "the sharing is read from classic permission resources (AMI launch and snapshot volume permissions, RDS snapshot attributes, SSM document permissions), for which CloudFormation has no types; Image Builder's DistributionConfiguration, which it has, needs its own reading of launchPermissionConfiguration and is not judged yet.",

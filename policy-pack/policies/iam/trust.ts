@@ -8,7 +8,7 @@
 import { grantsAccess } from "../../lib/iam/statements";
 import { narrowingClauses } from "../../lib/conditions";
 import { resourcePolicy } from "../../lib/define";
-import { stringListSchema } from "../../lib/config-schema";
+import { accountIdListSchema, stringListSchema } from "../../lib/config-schema";
 import { IamStatement, isAnyone, parsePolicyDocument } from "../../lib/policy-document";
 import { hasWildcard, PrincipalRef } from "../../lib/policy-elements";
 import {
@@ -181,13 +181,9 @@ export const trustSpecificPrincipals = resourcePolicy<TrustConfig>({
     kics("cross_account_iam_assume_role_policy_without_external_id_or_mfa"),
   ],
   config: {
-    trustedAccounts: {
-      type: "array",
-      items: { type: "string", pattern: "^\\d{12}$" },
-      default: [],
-      description:
-        "Account ids whose root may be trusted without sts:ExternalId (your own accounts).",
-    },
+    trustedAccounts: accountIdListSchema(
+      "Account ids whose root may be trusted without sts:ExternalId (your own accounts).",
+    ),
   },
   types: [IAM_ROLE, NATIVE_IAM_ROLE],
   check: (props, ctx) => {

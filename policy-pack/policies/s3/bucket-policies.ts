@@ -1,5 +1,6 @@
 // S3 bucket policies: deny requests without TLS, grant nothing to foreign accounts, and do not deny
 // everyone the right to change the policy (advisory).
+import { accountIdListSchema } from "../../lib/config-schema";
 import type { PolicyResource } from "@pulumi/policy";
 import type { StackCheckContext } from "../../lib/define";
 import { resourcePolicy, stackPolicy } from "../../lib/define";
@@ -93,13 +94,9 @@ export const crossAccountRestricted = stackPolicy<CrossAccountConfig>({
     "config when the access is intended (and keep it to the actions the partner needs).",
   references: [fsbp("S3.6")],
   config: {
-    trustedAccountIds: {
-      type: "array",
-      items: { type: "string", pattern: "^\\d{12}$" },
-      description:
-        "AWS accounts bucket policies may grant to, besides the accounts seen in this stack's ARNs.",
-      default: [],
-    },
+    trustedAccountIds: accountIdListSchema(
+      "AWS accounts bucket policies may grant to, besides the accounts seen in this stack's ARNs.",
+    ),
   },
   // An aws-native BucketPolicy's policyDocument reads as the classic policy, on the bucket it names.
   types: [...BUCKET_TYPES, ...S3_SIDE.policy, NATIVE_S3_BUCKET, NATIVE_S3_BUCKET_POLICY],
