@@ -42,6 +42,20 @@ const VERSION_ALLOWED =
   'a version AWS offers of the engine\'s major version, e.g. "16.9" (aurora-postgresql 16) or "8.0.mysql_aurora.3.10.0" (aurora-mysql 3); default: the version the component pins';
 const enabled = whenEnabled("databaseEnabled");
 
+/**
+ * Regions where AWS offers no RDS Data API for Aurora Serverless v2 clusters, of either engine
+ * (Aurora user guide, "Supported Regions and Aurora DB engines for RDS Data API": "Not
+ * available" in every column for Asia Pacific (Hyderabad), (Melbourne) and (New Zealand)). The
+ * cluster is created with the Data API on (components/database/resources.ts,
+ * `enableHttpEndpoint`): administrators create the app's user through it (docs/first-deploy.md,
+ * step 6), so in these regions `pulumi up` would fail at the cluster after the network exists.
+ */
+export const REGIONS_WITHOUT_DATA_API: readonly string[] = [
+  "ap-south-2",
+  "ap-southeast-4",
+  "ap-southeast-6",
+];
+
 /** Aurora Serverless v2 (components/database/), off unless `databaseEnabled`. */
 export const DATABASE_SECTION = section({
   title: "Database",
@@ -147,6 +161,15 @@ export const DATABASE_SECTION = section({
       },
       appliesWhen: enabled,
     },
+  },
+  rules: (v, ctx) => {
+    const region = ctx.value<string>("aws:region");
+    if (v.enabled && region !== undefined && REGIONS_WITHOUT_DATA_API.includes(region)) {
+      ctx.fail(
+        "aws:region",
+        `${region} does not offer the RDS Data API the database is created with (administrators create the app's database user through it); choose another aws:region or leave platform:databaseEnabled off`,
+      );
+    }
   },
   build: (v): DatabaseSettings | undefined =>
     v.enabled

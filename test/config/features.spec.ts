@@ -155,6 +155,15 @@ describe("config: opt-in MVP features", () => {
       { ...on, "platform:databaseMinAcu": 0, "platform:databaseEngineVersion": "16.2" },
       /^platform:databaseEngineVersion: "16\.2" cannot pause at 0 ACUs \(platform:databaseMinAcu 0 needs 16\.3 or later\)/,
     ],
+    // Aurora user guide, "Supported Regions and Aurora DB engines for RDS Data API": "Not
+    // available" in these Regions, for either engine; the cluster turns the Data API on.
+    ...["ap-south-2", "ap-southeast-4", "ap-southeast-6"].map((region): BadInput => [
+      `database in ${region}, a region without the RDS Data API`,
+      { ...on, "aws:region": region },
+      new RegExp(
+        `^aws:region: ${region} does not offer the RDS Data API the database is created with`,
+      ),
+    ]),
     [
       "AI environment without its range",
       { "platform:aiEnvironmentEnabled": true },
