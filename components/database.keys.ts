@@ -45,15 +45,26 @@ const enabled = whenEnabled("databaseEnabled");
 /**
  * Regions where AWS offers no RDS Data API for Aurora Serverless v2 clusters, of either engine
  * (Aurora user guide, "Supported Regions and Aurora DB engines for RDS Data API": "Not
- * available" in every column for Asia Pacific (Hyderabad), (Melbourne) and (New Zealand)). The
- * cluster is created with the Data API on (components/database/resources.ts,
- * `enableHttpEndpoint`): administrators create the app's user through it (docs/first-deploy.md,
- * step 6), so in these regions `pulumi up` would fail at the cluster after the network exists.
+ * available" in every column of the Serverless v2 and provisioned tables for Asia Pacific
+ * (Hyderabad), (Melbourne), (New Zealand), (Taipei), Canada West (Calgary), both China Regions,
+ * Europe (Zurich), Israel (Tel Aviv), Mexico (Central) and both GovCloud Regions). The cluster is
+ * created with the Data API on (components/database/resources.ts, `enableHttpEndpoint`):
+ * administrators create the app's user through it (docs/first-deploy.md, step 6), so in these
+ * regions `pulumi up` would fail at the cluster after the network exists.
  */
 export const REGIONS_WITHOUT_DATA_API: readonly string[] = [
   "ap-south-2",
   "ap-southeast-4",
   "ap-southeast-6",
+  "ap-east-2",
+  "ca-west-1",
+  "cn-north-1",
+  "cn-northwest-1",
+  "eu-central-2",
+  "il-central-1",
+  "mx-central-1",
+  "us-gov-east-1",
+  "us-gov-west-1",
 ];
 
 /** Aurora Serverless v2 (components/database/), off unless `databaseEnabled`. */
@@ -147,6 +158,12 @@ export const DATABASE_SECTION = section({
             `"${version}" is not a version of ${engine} ${profile.version.replace(/\.\d+$/, ".x")} (its parameter group family is ${profile.family}); use ${VERSION_ALLOWED}`,
           );
           return false;
+        }
+        if (!versionAtLeast(version, profile.dataApiFrom)) {
+          ctx.fail(
+            "databaseEngineVersion",
+            `"${version}" has no RDS Data API, which the database is created with (${engine} needs ${profile.dataApiFrom} or later)`,
+          );
         }
         if (
           ctx.value<number>("databaseMinAcu") === 0 &&

@@ -157,13 +157,25 @@ describe("config: opt-in MVP features", () => {
     ],
     // Aurora user guide, "Supported Regions and Aurora DB engines for RDS Data API": "Not
     // available" in these Regions, for either engine; the cluster turns the Data API on.
-    ...["ap-south-2", "ap-southeast-4", "ap-southeast-6"].map((region): BadInput => [
-      `database in ${region}, a region without the RDS Data API`,
-      { ...on, "aws:region": region },
-      new RegExp(
-        `^aws:region: ${region} does not offer the RDS Data API the database is created with`,
-      ),
-    ]),
+    ...["ap-south-2", "ap-southeast-4", "ap-southeast-6", "eu-central-2", "il-central-1"].map(
+      (region): BadInput => [
+        `database in ${region}, a region without the RDS Data API`,
+        { ...on, "aws:region": region },
+        new RegExp(
+          `^aws:region: ${region} does not offer the RDS Data API the database is created with`,
+        ),
+      ],
+    ),
+    [
+      // The same page: Aurora MySQL "Version 3.07 and higher" only.
+      "MySQL engine version without the RDS Data API",
+      {
+        ...on,
+        "platform:databaseEngine": "aurora-mysql",
+        "platform:databaseEngineVersion": "8.0.mysql_aurora.3.06.1",
+      },
+      /^platform:databaseEngineVersion: "8\.0\.mysql_aurora\.3\.06\.1" has no RDS Data API, which the database is created with \(aurora-mysql needs 8\.0\.mysql_aurora\.3\.07\.0 or later\)/,
+    ],
     [
       "AI environment without its range",
       { "platform:aiEnvironmentEnabled": true },
