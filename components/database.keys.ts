@@ -50,7 +50,10 @@ const enabled = whenEnabled("databaseEnabled");
  * Europe (Zurich), Israel (Tel Aviv), Mexico (Central) and both GovCloud Regions). The cluster is
  * created with the Data API on (components/database/resources.ts, `enableHttpEndpoint`):
  * administrators create the app's user through it (docs/first-deploy.md, step 6), so in these
- * regions `pulumi up` would fail at the cluster after the network exists.
+ * regions `pulumi up` would fail at the cluster after the network exists: RDS answers an
+ * unsupported HTTP endpoint with a fault (aws-cloudformation-resource-providers-rds#496, which
+ * ignores that fault only when disabling), and the provider turns the endpoint on for provisioned
+ * clusters with its own call (hashicorp/terraform-provider-aws#38997).
  */
 export const REGIONS_WITHOUT_DATA_API: readonly string[] = [
   "ap-south-2",
