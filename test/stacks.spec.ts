@@ -139,9 +139,15 @@ for (const stack of STACKS) {
         : "deletes its log groups on destroy (staging)",
       async () => {
         // Every feature on: the database's, the analytics' and the AI environment's groups too.
-        const rec = await runWithEverything(stack);
+        // WAF as well: staging's committed file leaves it off (prod must have it on), and its log
+        // group is one of them.
+        const waf = stack === "staging" ? { "platform:wafEnabled": true } : {};
+        const rec = await runWithEverything(stack, waf);
         const groups = findAll(rec, "aws:cloudwatch/logGroup:LogGroup");
         expect(groups.length).to.be.greaterThan(8);
+        expect(
+          groups.map((g) => g.inputs.name).filter((n) => /^aws-waf-logs-/.test(n)),
+        ).to.have.length(1);
         for (const r of groups) {
           expect(r.options.retainOnDelete, `${r.name} retainOnDelete`).to.equal(stack === "prod");
         }
