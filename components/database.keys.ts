@@ -43,31 +43,29 @@ const VERSION_ALLOWED =
 const enabled = whenEnabled("databaseEnabled");
 
 /**
- * Regions where AWS offers no RDS Data API for Aurora Serverless v2 clusters, of either engine
- * (Aurora user guide, "Supported Regions and Aurora DB engines for RDS Data API": "Not
- * available" in every column of the Serverless v2 and provisioned tables for Asia Pacific
- * (Hyderabad), (Melbourne), (New Zealand), (Taipei), Canada West (Calgary), both China Regions,
- * Europe (Zurich), Israel (Tel Aviv), Mexico (Central) and both GovCloud Regions). The cluster is
- * created with the Data API on (components/database/resources.ts, `enableHttpEndpoint`):
- * administrators create the app's user through it (docs/first-deploy.md, step 6), so in these
- * regions `pulumi up` would fail at the cluster after the network exists: RDS answers an
- * unsupported HTTP endpoint with a fault (aws-cloudformation-resource-providers-rds#496, which
- * ignores that fault only when disabling), and the provider turns the endpoint on for provisioned
- * clusters with its own call (hashicorp/terraform-provider-aws#38997).
+ * Regions where AWS offers no RDS Data API for Aurora Serverless v2 clusters, of either engine.
+ * Source: Aurora user guide, "Supported Regions and Aurora DB engines for RDS Data API"
+ * (docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/Concepts.Aurora_Fea_Regions_DB-eng.Feature.Data_API.html;
+ * the page carries no date of its own: the copy read on 2026-12-07). Its Serverless v2 and
+ * provisioned table reads "Not available" in every engine column for exactly these rows:
+ *   "Asia Pacific (Hyderabad) | Not available | Not available | ..."    ap-south-2
+ *   "Asia Pacific (Melbourne) | Not available | Not available | ..."    ap-southeast-4
+ *   "Asia Pacific (New Zealand) | Not available | Not available | ..."  ap-southeast-6
+ * Every other Region is left to AWS: no row saying "Not available" could be read for Taipei,
+ * Thailand, Calgary, China, Zurich, Tel Aviv, Mexico or GovCloud, and refusing a region that
+ * does offer the Data API would refuse a valid program, which is worse than letting AWS refuse
+ * the cluster. Add a region here only with its "Not available" row quoted above.
+ * The cluster is created with the Data API on (components/database/resources.ts,
+ * `enableHttpEndpoint`): administrators create the app's user through it (docs/first-deploy.md,
+ * step 6), so in these regions `pulumi up` would fail at the cluster after the network exists:
+ * RDS answers an unsupported HTTP endpoint with a fault (aws-cloudformation-resource-providers-rds#496,
+ * which ignores that fault only when disabling), and the provider turns the endpoint on for
+ * provisioned clusters with its own call (hashicorp/terraform-provider-aws#38997).
  */
 export const REGIONS_WITHOUT_DATA_API: readonly string[] = [
   "ap-south-2",
   "ap-southeast-4",
   "ap-southeast-6",
-  "ap-east-2",
-  "ca-west-1",
-  "cn-north-1",
-  "cn-northwest-1",
-  "eu-central-2",
-  "il-central-1",
-  "mx-central-1",
-  "us-gov-east-1",
-  "us-gov-west-1",
 ];
 
 /** Aurora Serverless v2 (components/database/), off unless `databaseEnabled`. */
