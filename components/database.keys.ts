@@ -77,8 +77,7 @@ export const DATABASE_SECTION = section({
       key: "databaseEnabled",
       kind: "boolean",
       default: false,
-      description:
-        "Opt-in Aurora Serverless v2 application database in the data subnets, reachable only from the tasks; see docs/features.md.",
+      description: `Opt-in Aurora Serverless v2 application database in the data subnets, reachable only from the tasks; see docs/features.md. Refused in a region without the RDS Data API the cluster is created with (${REGIONS_WITHOUT_DATA_API.join(", ")}; other regions are left to AWS).`,
       allowed: "true or false (default false): Aurora Serverless v2 application database",
     },
     engine: {
@@ -146,8 +145,7 @@ export const DATABASE_SECTION = section({
     engineVersion: {
       key: "databaseEngineVersion",
       kind: "string",
-      description:
-        "Aurora version the database is created with (with the database only); AWS applies minor upgrades afterwards. Defaults to the version the component pins.",
+      description: `Aurora version the database is created with (with the database only); AWS applies minor upgrades afterwards. Defaults to the version the component pins. It needs the RDS Data API: Aurora MySQL 3.07 (${ENGINE_PROFILES["aurora-mysql"].dataApiFrom}) or later, Aurora PostgreSQL ${ENGINE_PROFILES["aurora-postgresql"].dataApiFrom} or later; an earlier version is refused.`,
       allowed: VERSION_ALLOWED,
       check: (version, ctx) => {
         const engine = ctx.value<DatabaseEngine>("databaseEngine");
