@@ -33,7 +33,13 @@ import {
   reconcilePolicyPackConfig,
 } from "./engine/policy-config";
 import type { RecordedResource } from "./recorder";
-import { buildStackResources, plain, providerResolver, resourceView } from "./policy-view";
+import {
+  buildStackResources,
+  plain,
+  providerResolver,
+  resourceOptions,
+  typeMatcher,
+} from "./policy-view";
 
 export type AnyPolicy = ResourceValidationPolicy | StackValidationPolicy;
 
@@ -240,15 +246,24 @@ export async function runPolicies(
         if (r.external || (types && !types.has(r.type))) continue;
         let inputs = plainInputs.get(r);
         if (!inputs) plainInputs.set(r, (inputs = plain(r.inputs)));
-        const view = resourceView(r, unknownCheckingProxy(inputs), providerOf(r));
+        const props = unknownCheckingProxy(inputs);
+        const isType = typeMatcher(r.type);
+        const provider = providerOf(r);
         for (const validate of validations) {
           try {
             const result: unknown = validate(
               {
-                ...view,
+                type: r.type,
+                props,
+                urn: r.urn,
+                name: urnName(r.urn),
+                opts: resourceOptions(r),
                 stackTags,
+                isType,
+                asType: (cls: any) => (isType(cls) ? props : undefined),
                 getConfig: <T extends object>() => policyConfig as T,
                 notApplicable: throwNotApplicable,
+                ...(provider ? { provider } : {}),
               } as any,
               (message: string) => push(r, message),
             );

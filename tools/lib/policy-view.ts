@@ -100,25 +100,6 @@ export function providerResolver(byUrn: ReadonlyMap<string, RecordedResource>) {
 }
 
 /**
- * What the analyzer server hands a policy of one resource, in a resource policy's args and in a
- * stack policy's resource alike: its type, properties, URN, name, options, `isType` and `asType`
- * (the properties when the class's token is the resource's), and its provider when it has one.
- */
-export function resourceView(r: RecordedResource, props: any, provider: any) {
-  const isType = typeMatcher(r.type);
-  return {
-    type: r.type,
-    props,
-    urn: r.urn,
-    name: urnName(r.urn),
-    opts: resourceOptions(r),
-    isType,
-    asType: (cls: any) => (isType(cls) ? props : undefined),
-    ...(provider ? { provider } : {}),
-  };
-}
-
-/**
  * Stack-policy view of the recorded resources: outputs as props, references resolved. Reads of
  * existing resources are left out, as the engine leaves them out of AnalyzeStack (marshal.ts,
  * `analyzeStackRequest`); a reference to one resolves to nothing, as in the SDK.
@@ -129,11 +110,20 @@ export function buildStackResources(all: readonly RecordedResource[]): PolicyRes
   const resources = all.filter((r) => !r.external);
   const list: PolicyResource[] = resources.map((r) => {
     const props = unknownCheckingProxy(plain(r.outputs));
+    const isType = typeMatcher(r.type);
     const pr: PolicyResource = {
-      ...resourceView(r, props, providerOf(r)),
+      type: r.type,
+      props,
+      urn: r.urn,
+      name: urnName(r.urn),
+      opts: resourceOptions(r),
       dependencies: [],
       propertyDependencies: {},
+      isType,
+      asType: (cls: any) => (isType(cls) ? props : undefined),
     } as any;
+    const provider = providerOf(r);
+    if (provider) (pr as any).provider = provider;
     made.set(r.urn, pr);
     return pr;
   });
