@@ -1,6 +1,7 @@
 // How a read of an existing resource (`Resource.get(...)`) is recorded: one record, built by
 // `readRecord` (tools/lib/engine/registration.ts) for both the offline engine and the mock-runtime
-// recorder, so the two never disagree on what a read is.
+// recorder. Each caller still gives the provider itself: the recorder gives a StackReference the
+// default `pulumi` provider, the engine none.
 import * as aws from "@pulumi/aws";
 import * as resproto from "@pulumi/pulumi/proto/resource_pb";
 import { expect } from "chai";
