@@ -65,6 +65,9 @@ import { CREATE_SUBSCRIPTION_CROSS_RULES } from "./rules-create-subscriptions";
 import { LAUNCH_TEMPLATE_RULES } from "./rules-launch-templates";
 import { CREATE_TABLE_CROSS_RULES } from "./rules-create-tables";
 import { HEALTH_CHECK_CROSS_RULES, HEALTH_CHECK_RULES } from "./rules-health-checks";
+import { CREATE_IAM_CROSS_RULES, CREATE_IAM_RULES } from "./rules-create-iam";
+import { CREATE_EC2_CROSS_RULES, CREATE_EC2_RULES } from "./rules-create-ec2";
+import { CREATE_LAMBDA_ENV_RULES } from "./rules-create-lambda-env";
 import { missingAcrossPhases } from "./missing-required";
 import { attrAt, valuesAt } from "./input-paths";
 import { refusedAcrossResources } from "./across-resources";
@@ -125,6 +128,9 @@ export const INPUT_RULES: readonly InputRule[] = [
   ...CREATE_WINDOW_RULES,
   ...HEALTH_CHECK_RULES,
   ...LAUNCH_TEMPLATE_RULES,
+  ...CREATE_IAM_RULES,
+  ...CREATE_EC2_RULES,
+  ...CREATE_LAMBDA_ENV_RULES,
 ];
 export const CROSS_RULES: readonly CrossRule[] = [
   ...IAM_CROSS_RULES,
@@ -162,6 +168,8 @@ export const CROSS_RULES: readonly CrossRule[] = [
   ...CREATE_SUBSCRIPTION_CROSS_RULES,
   ...HEALTH_CHECK_CROSS_RULES,
   ...CREATE_TABLE_CROSS_RULES,
+  ...CREATE_IAM_CROSS_RULES,
+  ...CREATE_EC2_CROSS_RULES,
 ];
 
 const byType = new Map<string, { inputs: InputRule[]; cross: CrossRule[] }>();
