@@ -3,8 +3,9 @@
 // (rules-create-iam.ts), EC2 instance types, instance and launch template volume sizes and
 // security group characters (rules-create-ec2.ts), Lambda environment variables
 // (rules-create-lambda-env.ts), DynamoDB table and index names and ECS service names
-// (rules-create-names.ts).
+// (rules-create-names.ts), and the ECS and EKS cluster names the provider checks (rules-clusters.ts).
 import type { Case } from "./provider-inputs-cases";
+import { ROLE_ARN } from "./provider-inputs-cases-base";
 import { LAUNCH_TEMPLATE, volume } from "./provider-inputs-cases-windows";
 
 const ROLE = "aws:iam/role:Role";
@@ -20,6 +21,8 @@ const SG = "aws:ec2/securityGroup:SecurityGroup";
 const FUNCTION = "aws:lambda/function:Function";
 const TABLE = "aws:dynamodb/table:Table";
 const SERVICE = "aws:ecs/service:Service";
+const ECS_CLUSTER = "aws:ecs/cluster:Cluster";
+const EKS_CLUSTER = "aws:eks/cluster:Cluster";
 
 /**
  * A policy document IAM counts as `n` characters (white space left out), written pretty-printed
@@ -70,6 +73,8 @@ export const LIMITS_COMPLIANT: Record<string, Record<string, unknown>> = {
   [FUNCTION]: { environment: { variables: variablesOf(4096) } },
   [TABLE]: { name: "orders_v2.table-1" },
   [SERVICE]: { name: "web_app-1" },
+  [ECS_CLUSTER]: { name: "c".repeat(255) },
+  [EKS_CLUSTER]: { name: "0eks_a-b", roleArn: ROLE_ARN },
 };
 
 const TRUST_WITH = (text: string) => `{"Version":"2012-10-17","Id":"${text}","Statement":[]}`;
@@ -159,4 +164,13 @@ export const LIMITS_BROKEN: Case[] = [
     'local_secondary_index.0.name "by lsk" holds " "',
   ],
   [SERVICE, "name", "web.app", 'holds ".": an ECS service name takes'],
+  [
+    ECS_CLUSTER,
+    "name",
+    "web.cluster",
+    "The cluster name must consist of alphanumerics, hyphens, and underscores.",
+  ],
+  [ECS_CLUSTER, "name", "c".repeat(256), "expected length of name to be in the range (1 - 255)"],
+  [EKS_CLUSTER, "name", "-eks", `"name" doesn't comply with restrictions`],
+  [EKS_CLUSTER, "name", "e".repeat(101), `"name" length must be between 1-100 characters`],
 ];

@@ -1,7 +1,8 @@
 // How the create-time limits of IAM documents, EC2 instances and security groups, Lambda
-// environments and DynamoDB and ECS names read what the engine recorded: the name Pulumi makes
-// from a logical name, values AWS takes in any case, white space and escapes in a policy, unknown
-// and secret values, and an imported resource.
+// environments and DynamoDB and ECS names, and the ECS and EKS cluster names the provider checks,
+// read what the engine recorded: the name Pulumi makes from a logical name, values AWS takes in
+// any case, white space and escapes in a policy, unknown and secret values, and an imported
+// resource.
 // Each bound each side is in provider-inputs-cases-limits.ts.
 import { expect } from "chai";
 import { handBuiltResource } from "../../tools/lib/engine/registration";
@@ -25,12 +26,21 @@ function unnamed(type: string, name: string, inputs: Record<string, unknown> = {
 }
 
 describe("create-time limits of IAM, EC2, Lambda, DynamoDB and ECS as recorded", () => {
-  it("judges the name Pulumi makes from a logical name, as AWS would", () => {
+  it("judges the name Pulumi makes from a logical name, as AWS or the provider would", () => {
     expect(unnamed("aws:dynamodb/table:Table", "orders_v2.table")).to.deep.equal([]);
     expect(unnamed("aws:dynamodb/table:Table", "orders:v2")).to.deep.equal([["name", true, "aws"]]);
     expect(unnamed("aws:ec2/securityGroup:SecurityGroup", "web (blue)")).to.deep.equal([]);
     expect(unnamed("aws:ec2/securityGroup:SecurityGroup", "web's")).to.deep.equal([
       ["name", true, "aws"],
+    ]);
+    // The provider's own check, at preview.
+    expect(unnamed("aws:ecs/cluster:Cluster", "web_cluster")).to.deep.equal([]);
+    expect(unnamed("aws:ecs/cluster:Cluster", "web.cluster")).to.deep.equal([
+      ["name", true, "provider"],
+    ]);
+    expect(unnamed("aws:eks/cluster:Cluster", "prod-eks")).to.deep.equal([]);
+    expect(unnamed("aws:eks/cluster:Cluster", "prod.eks")).to.deep.equal([
+      ["name", true, "provider"],
     ]);
   });
 
