@@ -199,7 +199,7 @@ export const BASE_BROKEN: Case[] = [
   ["aws:sns/topic:Topic", "signatureVersion", 3, "(1 - 2), got 3"],
   ["aws:s3/bucket:Bucket", "bucket", "b".repeat(64), "(0 - 63)"],
   ["aws:s3/bucket:Bucket", "bucketPrefix", "p".repeat(38), "(0 - 37)", { bucket: undefined }],
-  ["aws:s3/bucketV2:BucketV2", "bucket", "b", '"bucket": conflicts with bucket_prefix'],
+  ["aws:s3/bucketV2:BucketV2", "bucket", "bkt", '"bucket": conflicts with bucket_prefix'],
   ["aws:s3/bucketV2:BucketV2", "bucketPrefix", "p".repeat(38), "(0 - 37)"],
   ["aws:sfn/stateMachine:StateMachine", "name", "m".repeat(81), "(1 - 80)"],
   [

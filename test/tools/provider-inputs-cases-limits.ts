@@ -2,7 +2,7 @@
 // provider-inputs-cases.ts: IAM's policy sizes, policy characters, paths and policy descriptions
 // (rules-create-iam.ts), EC2 instance types, instance and launch template volume sizes and
 // security group characters (rules-create-ec2.ts), Lambda environment variables
-// (rules-create-lambda-env.ts), DynamoDB table and index names and ECS service names
+// (rules-create-lambda-env.ts), S3 bucket names, DynamoDB table and index names and ECS service names
 // (rules-create-names.ts), and the ECS and EKS cluster names the provider checks (rules-clusters.ts).
 import type { Case } from "./provider-inputs-cases";
 import { ROLE_ARN } from "./provider-inputs-cases-base";
@@ -21,6 +21,8 @@ const SG = "aws:ec2/securityGroup:SecurityGroup";
 const FUNCTION = "aws:lambda/function:Function";
 const TABLE = "aws:dynamodb/table:Table";
 const SERVICE = "aws:ecs/service:Service";
+const BUCKET = "aws:s3/bucket:Bucket";
+const BUCKET_V2 = "aws:s3/bucketV2:BucketV2";
 const ECS_CLUSTER = "aws:ecs/cluster:Cluster";
 const EKS_CLUSTER = "aws:eks/cluster:Cluster";
 
@@ -73,6 +75,8 @@ export const LIMITS_COMPLIANT: Record<string, Record<string, unknown>> = {
   [FUNCTION]: { environment: { variables: variablesOf(4096) } },
   [TABLE]: { name: "orders_v2.table-1" },
   [SERVICE]: { name: "web_app-1" },
+  [BUCKET]: { bucket: "a-b.c1" },
+  [BUCKET_V2]: { bucketPrefix: "logs-2026." },
   [ECS_CLUSTER]: { name: "c".repeat(255) },
   [EKS_CLUSTER]: { name: "0eks_a-b", roleArn: ROLE_ARN },
 };
@@ -164,6 +168,16 @@ export const LIMITS_BROKEN: Case[] = [
     'local_secondary_index.0.name "by lsk" holds " "',
   ],
   [SERVICE, "name", "web.app", 'holds ".": an ECS service name takes'],
+  [BUCKET, "bucket", "My-Bucket", "upper-case letters: a bucket name is lower case"],
+  [BUCKET, "bucket", "my_bucket", '"_": a bucket name takes lower-case letters'],
+  [BUCKET, "bucket", "ab", "2 characters: a bucket name has 3 to 63"],
+  [BUCKET, "bucket", "logs..b", "two periods in a row"],
+  [BUCKET, "bucket", "10.0.0.1", "a bucket name is not an IP address"],
+  [BUCKET, "bucket", "data-", "begins and ends with a letter or digit"],
+  [BUCKET, "bucket", "xn--data", "xn-- begins no bucket name"],
+  [BUCKET, "bucket", "data-s3alias", "-s3alias ends no general purpose bucket name"],
+  [BUCKET_V2, "bucketPrefix", "Logs-", "upper-case letters"],
+  [BUCKET_V2, "bucketPrefix", "-logs", "begins and ends with a letter or digit"],
   [
     ECS_CLUSTER,
     "name",

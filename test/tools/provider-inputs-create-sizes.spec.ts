@@ -29,6 +29,11 @@ describe("create-time limits of IAM, EC2, Lambda, DynamoDB and ECS as recorded",
   it("judges the name Pulumi makes from a logical name, as AWS or the provider would", () => {
     expect(unnamed("aws:dynamodb/table:Table", "orders_v2.table")).to.deep.equal([]);
     expect(unnamed("aws:dynamodb/table:Table", "orders:v2")).to.deep.equal([["name", true, "aws"]]);
+    // Pulumi lower-cases a bucket's logical name but keeps its `_`.
+    expect(unnamed("aws:s3/bucket:Bucket", "AppLogs")).to.deep.equal([]);
+    expect(unnamed("aws:s3/bucketV2:BucketV2", "app_logs")).to.deep.equal([
+      ["bucket", true, "aws"],
+    ]);
     expect(unnamed("aws:ec2/securityGroup:SecurityGroup", "web (blue)")).to.deep.equal([]);
     expect(unnamed("aws:ec2/securityGroup:SecurityGroup", "web's")).to.deep.equal([
       ["name", true, "aws"],
