@@ -46,8 +46,8 @@ export function variablesOf(n: number): Record<string, string> {
 /** The inputs added to the first files' compliant resources, each at a bound AWS accepts. */
 export const LIMITS_COMPLIANT: Record<string, Record<string, unknown>> = {
   [ROLE]: {
-    // Two inline policies of 10240 characters together; a Latin-1 letter and a JSON escape of a
-    // character past U+00FF in the trust policy.
+    // Two inline policies of 10240 characters together; a Latin-1 letter in the trust policy, and
+    // a JSON escape of a character past U+00FF, which is not judged.
     inlinePolicies: [
       { name: "a", policy: policyOf(5120) },
       { name: "b", policy: policyOf(5120) },

@@ -57,8 +57,9 @@ function policyAtMost(max: number, what: string): Validator {
 
 /**
  * Characters a policy document may not hold: outside tab, line feed, carriage return and U+0020
- * to U+00FF. Only characters written as they are count (a `\u2019` escape is ASCII text, and
- * U+2028 and U+2029 leave the provider escaped), so a document IAM may accept is never refused.
+ * to U+00FF. Only characters written as they are count: an escape such as `\u2019` is left alone
+ * (the provider may write it out as the character before IAM reads it, a miss rather than a
+ * refusal of a document IAM may take), and U+2028 and U+2029 leave the provider escaped.
  */
 const policyCharacters: Validator = (v, k) => {
   if (typeof v !== "string" || parsedJson(v) === undefined) return [];
@@ -72,8 +73,8 @@ const policyCharacters: Validator = (v, k) => {
 };
 
 const POLICY_CHARACTERS_FIX =
-  "plain ASCII quotes and text in the document (no curly quotes, dashes or emoji); a value that " +
-  "must hold such a character can be written as a JSON \\u escape";
+  "plain quotes and text in the document: no curly quotes, long dashes, emoji or characters " +
+  "past U+00FF";
 
 const path: Validator = (v, k) =>
   typeof v === "string" && v !== "/" && !/^\/[\u0021-\u007f]+\/$/.test(v)
