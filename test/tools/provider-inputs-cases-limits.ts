@@ -2,8 +2,9 @@
 // provider-inputs-cases.ts: IAM's policy sizes, policy characters, paths and policy descriptions
 // (rules-create-iam.ts), EC2 instance types, instance and launch template volume sizes and
 // security group characters (rules-create-ec2.ts), Lambda environment variables
-// (rules-create-lambda-env.ts), S3 bucket names, DynamoDB table and index names and ECS service names
-// (rules-create-names.ts), and the ECS and EKS cluster names the provider checks (rules-clusters.ts).
+// (rules-create-lambda-env.ts), S3 bucket names, DynamoDB table and index names and ECS service
+// names (rules-create-names.ts), and the ECS and EKS cluster names (rules-clusters.ts) and
+// listener rule priorities (rules-balancers.ts) the provider checks.
 import type { Case } from "./provider-inputs-cases";
 import { ROLE_ARN } from "./provider-inputs-cases-base";
 import { LAUNCH_TEMPLATE, volume } from "./provider-inputs-cases-windows";
@@ -22,6 +23,17 @@ const FUNCTION = "aws:lambda/function:Function";
 const TABLE = "aws:dynamodb/table:Table";
 const SERVICE = "aws:ecs/service:Service";
 const BUCKET = "aws:s3/bucket:Bucket";
+const LISTENER_RULE = "aws:lb/listenerRule:ListenerRule";
+const ALB_LISTENER_RULE = "aws:alb/listenerRule:ListenerRule";
+const LISTENER_ARN =
+  "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/web/50dc6c495c0c9188/f2f7dc8efc522ab2";
+const FORWARD = [
+  {
+    type: "forward",
+    targetGroupArn:
+      "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/73e2d6bc24d8a067",
+  },
+];
 const BUCKET_V2 = "aws:s3/bucketV2:BucketV2";
 const ECS_CLUSTER = "aws:ecs/cluster:Cluster";
 const EKS_CLUSTER = "aws:eks/cluster:Cluster";
@@ -76,6 +88,8 @@ export const LIMITS_COMPLIANT: Record<string, Record<string, unknown>> = {
   [TABLE]: { name: "orders_v2.table-1" },
   [SERVICE]: { name: "web_app-1" },
   [BUCKET]: { bucket: "a-b.c1" },
+  [LISTENER_RULE]: { listenerArn: LISTENER_ARN, priority: 50000, actions: FORWARD },
+  [ALB_LISTENER_RULE]: { listenerArn: LISTENER_ARN, priority: 99999, actions: FORWARD },
   [BUCKET_V2]: { bucketPrefix: "logs-2026." },
   [ECS_CLUSTER]: { name: "c".repeat(255) },
   [EKS_CLUSTER]: { name: "0eks_a-b", roleArn: ROLE_ARN },
@@ -168,6 +182,9 @@ export const LIMITS_BROKEN: Case[] = [
     'local_secondary_index.0.name "by lsk" holds " "',
   ],
   [SERVICE, "name", "web.app", 'holds ".": an ECS service name takes'],
+  [LISTENER_RULE, "priority", 0, '"priority" must be in the range 1-50000'],
+  [LISTENER_RULE, "priority", 50001, "or 99999 for the default rule"],
+  [ALB_LISTENER_RULE, "priority", 100000, '"priority" must be in the range 1-50000'],
   [BUCKET, "bucket", "My-Bucket", "upper-case letters: a bucket name is lower case"],
   [BUCKET, "bucket", "my_bucket", '"_": a bucket name takes lower-case letters'],
   [BUCKET, "bucket", "ab", "2 characters: a bucket name has 3 to 63"],
