@@ -58,13 +58,13 @@ export function variablesOf(n: number): Record<string, string> {
 /** The inputs added to the first files' compliant resources, each at a bound AWS accepts. */
 export const LIMITS_COMPLIANT: Record<string, Record<string, unknown>> = {
   [ROLE]: {
-    // Two inline policies of 10240 characters together; a Latin-1 letter in the trust policy, and
-    // a JSON escape of a character past U+00FF, which is not judged.
+    // Two inline policies of 10240 characters together; a Latin-1 letter in the trust policy, as
+    // it is and as an escape, and an escaped U+2028, which the provider sends escaped.
     inlinePolicies: [
       { name: "a", policy: policyOf(5120) },
       { name: "b", policy: policyOf(5120) },
     ],
-    assumeRolePolicy: '{"Version":"2012-10-17","Id":"café \\u2019","Statement":[]}',
+    assumeRolePolicy: '{"Version":"2012-10-17","Id":"café caf\\u00e9 \\u2028","Statement":[]}',
   },
   [POLICY]: { policy: policyOf(6144), path: "/", description: "d".repeat(1000) },
   [ROLE_POLICY]: { policy: policyOf(10240) },
@@ -123,6 +123,18 @@ export const LIMITS_BROKEN: Case[] = [
     "inline_policy.0.policy is 10241 characters",
   ],
   [ROLE, "assumeRolePolicy", TRUST_WITH("it’s"), 'holds "’": IAM takes policy documents'],
+  // The provider writes an escape past U+00FF out as the character (Go's json.Marshal).
+  [ROLE, "assumeRolePolicy", TRUST_WITH("it\\u2019s"), 'holds "’": IAM takes policy documents'],
+  // A document given as an object, as the bridge sends it: its keys and values, and its size.
+  [
+    ROLE,
+    "assumeRolePolicy",
+    { Version: "2012-10-17", Statement: [{ Effect: "Allow", Sid: "it’s" }] },
+    'holds "’"',
+  ],
+  [GROUP_POLICY, "policy", { Version: "2012-10-17", Statement: [], "Id—": "x" }, 'holds "—"'],
+  [POLICY, "policy", JSON.parse(policyOf(6145)), "policy is 6145 characters without white space"],
+  [ROLE_POLICY, "policy", JSON.parse(policyOf(10241)), "over the 10240 of a role's inline"],
   [POLICY, "policy", TRUST_WITH("🚀"), 'holds "🚀"'],
   [ROLE, "path", "service-roles", 'path "service-roles": an IAM path begins and ends with "/"'],
   [USER, "path", "/ci", "an IAM path begins and ends"],

@@ -7,7 +7,7 @@
 // (internal/service/iam/role.go, user.go, group.go, policy.go, instance_profile.go). Each rule
 // cites the AWS page that states the limit.
 import { awsRule, CrossRule, InputRule } from "./rule";
-import { parsedJson, Validator } from "./validators";
+import { jsonDocument, Validator } from "./validators";
 
 const ROLE = "aws:iam/role:Role";
 const POLICY = "aws:iam/policy:Policy";
@@ -36,11 +36,12 @@ const CREATE_POLICY = "https://docs.aws.amazon.com/IAM/latest/APIReference/API_C
  * The characters of a document IAM counts, at least: the provider sends the document as
  * `structure.NormalizeJsonString` writes it (compact JSON, Go's escapes, which are never shorter
  * than JavaScript's), and IAM leaves white space out of the count. White space inside strings is
- * left out here too, so the count is never more than IAM's. Undefined for text that is not JSON
- * (the provider's own refusal, at preview).
+ * left out here too, so the count is never more than IAM's. A document given as an object is
+ * counted as the bridge sends it, its compact JSON (./validators.ts jsonDocument). Undefined for
+ * text that is not JSON (the provider's own refusal, at preview).
  */
 export function policySize(v: unknown): number | undefined {
-  const doc = parsedJson(v);
+  const doc = jsonDocument(v);
   if (doc === undefined) return undefined;
   return [...JSON.stringify(doc)].filter((c) => !/\s/.test(c)).length;
 }
@@ -55,15 +56,31 @@ function policyAtMost(max: number, what: string): Validator {
   };
 }
 
+/** Every key and string value of a parsed document. */
+function documentStrings(doc: unknown, out: string[] = []): string[] {
+  if (typeof doc === "string") out.push(doc);
+  else if (Array.isArray(doc)) doc.forEach((x) => documentStrings(x, out));
+  else if (doc && typeof doc === "object")
+    for (const [key, x] of Object.entries(doc)) {
+      out.push(key);
+      documentStrings(x, out);
+    }
+  return out;
+}
+
 /**
  * Characters a policy document may not hold: outside tab, line feed, carriage return and U+0020
- * to U+00FF. Only characters written as they are count: an escape such as `\u2019` is left alone
- * (the provider may write it out as the character before IAM reads it, a miss rather than a
- * refusal of a document IAM may take), and U+2028 and U+2029 leave the provider escaped.
+ * to U+00FF, in its keys and string values as parsed. The provider re-encodes the document with
+ * Go's `json.Marshal` (`structure.NormalizeJsonString`), which writes every character past U+007F
+ * out as it is, so `\u2019` in the text reaches IAM as the character; only U+2028 and U+2029 stay
+ * escaped (Go's encoding/json escapes them, with `<`, `>` and `&`), and those IAM reads as ASCII.
+ * The text outside strings is JSON's own characters.
  */
 const policyCharacters: Validator = (v, k) => {
-  if (typeof v !== "string" || parsedJson(v) === undefined) return [];
-  const bad = [...new Set([...v].filter((c) => !/^[\t\n\r\u0020-\u00ff\u2028\u2029]$/.test(c)))];
+  const doc = jsonDocument(v);
+  if (doc === undefined) return [];
+  const chars = documentStrings(doc).flatMap((s) => [...s]);
+  const bad = [...new Set(chars.filter((c) => !/^[\t\n\r\u0020-\u00ff\u2028\u2029]$/.test(c)))];
   return bad.length > 0
     ? [
         `${k} holds ${bad.map((c) => JSON.stringify(c)).join(", ")}: IAM takes policy documents ` +
