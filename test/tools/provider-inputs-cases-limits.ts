@@ -48,11 +48,14 @@ export function policyOf(n: number): string {
   return JSON.stringify({ ...base, Id: "i".repeat(padding) }, null, 2);
 }
 
-/** Environment variables of `n` bytes of keys and values, with a key Lambda does not reserve. */
+/**
+ * Environment variables of `n` bytes as Lambda measures them (their compact JSON), with keys
+ * Lambda does not reserve.
+ */
 export function variablesOf(n: number): Record<string, string> {
   const fixed = { LANG: "en_US.UTF-8", APP_REGION: "eu-west-1" };
-  const used = Object.entries(fixed).reduce((s, [k, v]) => s + k.length + v.length, 0);
-  return { ...fixed, PAD: "p".repeat(n - used - "PAD".length) };
+  const used = Buffer.byteLength(JSON.stringify({ ...fixed, PAD: "" }));
+  return { ...fixed, PAD: "p".repeat(n - used) };
 }
 
 /** The inputs added to the first files' compliant resources, each at a bound AWS accepts. */
@@ -177,7 +180,7 @@ export const LIMITS_BROKEN: Case[] = [
     FUNCTION,
     "environment",
     { variables: variablesOf(4097) },
-    "are 4097 bytes of keys and values, over the 4 KB",
+    "are 4097 bytes as Lambda measures them (the compact JSON of the map), over the 4 KB",
   ],
   [TABLE, "name", "orders:v2", 'holds ":": a DynamoDB name takes letters'],
   [TABLE, "name", "ab", "2 characters, a DynamoDB name has 3 to 255"],

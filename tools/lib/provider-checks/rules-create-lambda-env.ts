@@ -64,17 +64,20 @@ const reservedKeys: Validator = (v, k) => {
 };
 
 /**
- * The size Lambda counts is at least every key's and value's UTF-8 bytes together (however it
- * writes them out), so a sum over 4096 bytes is refused whatever the exact measure.
+ * The size Lambda counts: the variables map as compact JSON, in UTF-8 bytes. Lambda's refusal
+ * quotes what it measured ("Lambda was unable to configure your environment variables because the
+ * environment variables you have provided exceeded the 4KB limit. String measured:
+ * {"KEY":"value",...}"), so the quotes, colons, commas and braces count with the keys and values.
  */
 const totalSize: Validator = (v, k) => {
   const vars = variables(v);
   if (!vars) return [];
-  let bytes = 0;
-  for (const [key, value] of Object.entries(vars))
-    bytes += Buffer.byteLength(key, "utf8") + Buffer.byteLength(String(value ?? ""), "utf8");
+  const bytes = Buffer.byteLength(JSON.stringify(vars), "utf8");
   return bytes > 4096
-    ? [`${k} are ${bytes} bytes of keys and values, over the 4 KB (4096 bytes) Lambda takes`]
+    ? [
+        `${k} are ${bytes} bytes as Lambda measures them (the compact JSON of the map), over the ` +
+          "4 KB (4096 bytes) Lambda takes",
+      ]
     : [];
 };
 
