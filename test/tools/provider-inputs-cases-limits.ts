@@ -1,13 +1,12 @@
 // Cases of the provider-input spec (provider-inputs.spec.ts), merged into those of
 // provider-inputs-cases.ts: IAM's policy sizes, policy characters, paths and policy descriptions
-// (rules-create-iam.ts), EC2 instance types, instance and launch template volume sizes and
-// security group characters (rules-create-ec2.ts), Lambda environment variables
+// (rules-create-iam.ts), EC2 instance types, instance volume sizes and security group characters
+// (rules-create-ec2.ts), Lambda environment variables
 // (rules-create-lambda-env.ts), S3 bucket names, DynamoDB table and index names and ECS service
 // names (rules-create-names.ts), and the ECS and EKS cluster names (rules-clusters.ts) and
 // listener rule priorities (rules-balancers.ts) the provider checks.
 import type { Case } from "./provider-inputs-cases";
 import { ROLE_ARN } from "./provider-inputs-cases-base";
-import { LAUNCH_TEMPLATE, volume } from "./provider-inputs-cases-windows";
 
 const ROLE = "aws:iam/role:Role";
 const POLICY = "aws:iam/policy:Policy";
@@ -85,7 +84,6 @@ export const LIMITS_COMPLIANT: Record<string, Record<string, unknown>> = {
       { deviceName: "/dev/sdg", volumeSize: 70000 },
     ],
   },
-  [LAUNCH_TEMPLATE]: { instanceType: "u-6tb1.metal" },
   [SG]: { name: "web (a_b):c/d#e,f@g[h]+i=j&k;l{m}!n$o*.p-q" },
   [FUNCTION]: { environment: { variables: variablesOf(4096) } },
   [TABLE]: { name: "orders_v2.table-1" },
@@ -158,13 +156,6 @@ export const LIMITS_BROKEN: Case[] = [
     "ebsBlockDevices",
     [{ deviceName: "/dev/sdf", volumeType: "st1", volumeSize: 124 }],
     "st1 volumes take 125 to 16384 GiB, got 124",
-  ],
-  [LAUNCH_TEMPLATE, "instanceType", "cache.r7g.large", "(cache. is an RDS or ElastiCache class)"],
-  [
-    LAUNCH_TEMPLATE,
-    "blockDeviceMappings",
-    volume({ volumeType: "io1", volumeSize: 3 }),
-    "io1 volumes take 4 to 16384 GiB, got 3",
   ],
   [SG, "description", "Bob's group", `holds "'": a security group's description takes`],
   [SG, "name", "web é", 'holds "é": a security group\'s name takes'],

@@ -11,6 +11,7 @@ import { refusedInputs } from "../../tools/lib/provider-checks";
 import { policySize } from "../../tools/lib/provider-checks/rules-create-iam";
 import { COMPLIANT } from "./provider-inputs-cases";
 import { variablesOf } from "./provider-inputs-cases-limits";
+import { LAUNCH_TEMPLATE, volume } from "./provider-inputs-cases-windows";
 import { refusalsWith } from "./provider-inputs-refusals";
 
 const FUNCTION = "aws:lambda/function:Function";
@@ -55,6 +56,15 @@ describe("create-time limits of IAM, EC2, Lambda, DynamoDB and ECS as recorded",
         refusalsWith("aws:ec2/instance:Instance", { instanceType }),
         instanceType,
       ).to.deep.equal([]);
+  });
+
+  it("leaves a launch template's instance type and volume sizes to the launch that uses them", () => {
+    // EC2 does not fully validate a template at create: the instance or group launched from it fails.
+    const change = {
+      instanceType: "cache.r7g.large",
+      blockDeviceMappings: volume({ volumeType: "io1", volumeSize: 3 }),
+    };
+    expect(refusalsWith(LAUNCH_TEMPLATE, change)).to.deep.equal([]);
   });
 
   it("counts a policy without its white space, and writes escapes as the provider sends them", () => {

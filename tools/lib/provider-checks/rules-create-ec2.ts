@@ -1,18 +1,24 @@
-// Limits EC2 enforces when the provider creates instances, launch templates and security groups at
-// `pulumi up`, which the provider's schema passes on (`by: "aws"`): an instance type of the form
+// Limits EC2 enforces when the provider creates instances and security groups at `pulumi up`,
+// which the provider's schema passes on (`by: "aws"`): an instance type of the form
 // `<family>.<size>` (an RDS or ElastiCache class such as `db.t3.micro` is not one), a volume's size
-// in the range of its type on an instance or in a launch template (as for an EBS volume,
-// ./rules-create-fleet.ts), and a security group's name and description in the characters
-// CreateSecurityGroup takes. The provider checks an instance type not at all and a security group's
-// name and description only for their length and the `sg-` prefix
-// (internal/service/ec2/ec2_instance.go, ec2_launch_template.go, vpc_security_group.go). Each rule
-// cites the AWS page that states the limit.
+// in the range of its type on an instance (as for an EBS volume, ./rules-create-fleet.ts), and a
+// security group's name and description in the characters CreateSecurityGroup takes. The provider
+// checks an instance type not at all and a security group's name and description only for their
+// length and the `sg-` prefix (internal/service/ec2/ec2_instance.go, vpc_security_group.go). Each
+// rule cites the AWS page that states the limit.
+//
+// A launch template's instance type and volume sizes are not judged: "Launch template parameters
+// are not fully validated when you create the launch template. If you specify incorrect values …,
+// instances will fail to launch using this launch template" (Restrictions for Amazon EC2 launch
+// templates, launch-template-restrictions.html). CreateLaunchTemplate answers such values with a
+// ValidationWarning, which the provider does not act on, so `pulumi up` creates the template; the
+// failure comes when an instance or an Auto Scaling group launches from it, a step the check does
+// not see (and has no warning of its own for).
 import { awsRule, CrossProblem, CrossRule, InputRule } from "./rule";
 import { CREATE_VOLUME, VOLUME_SIZE_FIX, VOLUME_SIZES } from "./rules-create-fleet";
 import type { Validator } from "./validators";
 
 const INSTANCE = "aws:ec2/instance:Instance";
-const LAUNCH_TEMPLATE = "aws:ec2/launchTemplate:LaunchTemplate";
 const SG = "aws:ec2/securityGroup:SecurityGroup";
 
 /**
@@ -90,38 +96,8 @@ const instanceVolumes: CrossRule = {
   by: "aws",
 };
 
-const templateVolumes: CrossRule = {
-  type: LAUNCH_TEMPLATE,
-  what: "each volume's size in the range of its type",
-  reads: ["blockDeviceMappings"],
-  check: (inputs) => {
-    const list: unknown[] = Array.isArray(inputs.blockDeviceMappings)
-      ? inputs.blockDeviceMappings
-      : [];
-    return list
-      .map((m, i) =>
-        volumeProblem(
-          `blockDeviceMappings[${i}].ebs.volumeSize`,
-          (m as { ebs?: unknown } | null)?.ebs,
-        ),
-      )
-      .filter((p): p is CrossProblem => p !== undefined);
-  },
-  fix: VOLUME_SIZE_FIX,
-  source: CREATE_VOLUME,
-  by: "aws",
-};
-
 export const CREATE_EC2_RULES: readonly InputRule[] = [
   awsRule(INSTANCE, "instanceType", "instance_type", instanceType, INSTANCE_TYPE_FIX, TYPE_NAMES),
-  awsRule(
-    LAUNCH_TEMPLATE,
-    "instanceType",
-    "instance_type",
-    instanceType,
-    INSTANCE_TYPE_FIX,
-    TYPE_NAMES,
-  ),
   awsRule(
     SG,
     "name",
@@ -142,4 +118,4 @@ export const CREATE_EC2_RULES: readonly InputRule[] = [
   ),
 ];
 
-export const CREATE_EC2_CROSS_RULES: readonly CrossRule[] = [instanceVolumes, templateVolumes];
+export const CREATE_EC2_CROSS_RULES: readonly CrossRule[] = [instanceVolumes];
