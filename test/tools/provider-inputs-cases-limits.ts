@@ -139,6 +139,7 @@ export const LIMITS_BROKEN: Case[] = [
   [POLICY, "policy", TRUST_WITH("🚀"), 'holds "🚀"'],
   [ROLE, "path", "service-roles", 'path "service-roles": an IAM path begins and ends with "/"'],
   [USER, "path", "/ci", "an IAM path begins and ends"],
+  [USER, "path", "/ci\u007f/", "holds printable ASCII only"],
   [GROUP, "path", "/team a/", "an IAM path begins and ends"],
   [POLICY, "path", "policies/", "an IAM path begins and ends"],
   [PROFILE, "path", "p", "an IAM path begins and ends"],
@@ -159,6 +160,7 @@ export const LIMITS_BROKEN: Case[] = [
   ],
   [SG, "description", "Bob's group", `holds "'": a security group's description takes`],
   [SG, "name", "web é", 'holds "é": a security group\'s name takes'],
+  [SG, "namePrefix", "bob's-", `holds "'": a security group's name takes`, { name: undefined }],
   [FUNCTION, "environment", { variables: { "app-region": "eu" } }, 'keys "app-region"'],
   [FUNCTION, "environment", { variables: { A: "x" } }, 'keys "A": Lambda takes keys'],
   [
@@ -199,8 +201,9 @@ export const LIMITS_BROKEN: Case[] = [
   [BUCKET, "bucket", "data-", "begins and ends with a letter or digit"],
   [BUCKET, "bucket", "xn--data", "xn-- begins no bucket name"],
   [BUCKET, "bucket", "data-s3alias", "-s3alias ends no general purpose bucket name"],
+  [BUCKET, "bucket", "data--table-s3", "--table-s3 ends no general purpose bucket name"],
   [BUCKET_V2, "bucketPrefix", "Logs-", "upper-case letters"],
-  [BUCKET_V2, "bucketPrefix", "-logs", "begins and ends with a letter or digit"],
+  [BUCKET_V2, "bucketPrefix", "-logs", "a bucket name begins with a letter or digit"],
   [
     ECS_CLUSTER,
     "name",

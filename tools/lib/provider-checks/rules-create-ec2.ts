@@ -107,6 +107,17 @@ export const CREATE_EC2_RULES: readonly InputRule[] = [
       "the name too): no apostrophes, quotes or accented letters",
     CREATE_SG,
   ),
+  // The provider makes the name from the prefix and a suffix of digits and hex letters
+  // (id.PrefixedUniqueId), so the prefix's characters are the name's.
+  awsRule(
+    SG,
+    "namePrefix",
+    "name_prefix",
+    groupText("name"),
+    "letters, digits, spaces and ._-:/()#,@[]+=&;{}!$* only: no apostrophes, quotes or accented " +
+      "letters",
+    CREATE_SG,
+  ),
   awsRule(
     SG,
     "description",

@@ -93,9 +93,13 @@ const POLICY_CHARACTERS_FIX =
   "plain quotes and text in the document: no curly quotes, long dashes, emoji or characters " +
   "past U+00FF";
 
+/** CreateRole, CreateUser, …, `Path`: "Pattern: (\u002F)|(\u002F[\u0021-\u007E]+\u002F)". */
 const path: Validator = (v, k) =>
-  typeof v === "string" && v !== "/" && !/^\/[\u0021-\u007f]+\/$/.test(v)
-    ? [`${k} ${JSON.stringify(v)}: an IAM path begins and ends with "/" and holds no spaces`]
+  typeof v === "string" && v !== "/" && !/^\/[\u0021-\u007e]+\/$/.test(v)
+    ? [
+        `${k} ${JSON.stringify(v)}: an IAM path begins and ends with "/" and holds printable ` +
+          "ASCII only, no spaces",
+      ]
     : [];
 
 const PATH_FIX = 'a path such as "/" or "/service-roles/": "/" first and last, no spaces';

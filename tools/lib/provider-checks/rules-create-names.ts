@@ -96,8 +96,9 @@ const tableName = awsName(
  * General purpose bucket naming rules: "between 3 (min) and 63 (max) characters long", "only of
  * lowercase letters, numbers, periods (.), and hyphens (-)", "begin and end with a letter or
  * number", "must not contain two adjacent periods", "must not be formatted as an IP address", must
- * not start with `xn--`, `sthree-` or `amzn-s3-demo-` nor end with `-s3alias`, `--ol-s3`, `.mrap`
- * or `--x-s3`. Buckets in us-east-1 kept looser names only if created before March 2018. The
+ * not start with `xn--`, `sthree-` or `amzn-s3-demo-` nor end with `-s3alias`, `--ol-s3`, `.mrap`,
+ * `--x-s3` or `--table-s3` (the suffixes of access point aliases, Multi-Region Access Points,
+ * directory buckets and S3 table buckets). Buckets in us-east-1 kept looser names only if created before March 2018. The
  * provider checks only the length at preview (internal/service/s3/bucket.go); Pulumi lower-cases
  * the name it makes, but keeps a logical name's `_`.
  */
@@ -112,13 +113,15 @@ function bucketNameProblem(name: string, prefix: boolean): string | undefined {
   const bad = [...new Set([...name].filter((c) => !/^[a-z0-9.-]$/.test(c)))];
   if (bad.length > 0)
     return `${bad.map((c) => JSON.stringify(c)).join(", ")}: a bucket name takes lower-case letters, digits, . and - only`;
-  if (!/^[a-z0-9]/.test(name) || (!prefix && !/[a-z0-9]$/.test(name)))
+  // A prefix is followed by the provider's suffix: only its start is a start of the name.
+  if (prefix && !/^[a-z0-9]/.test(name)) return "a bucket name begins with a letter or digit";
+  if (!prefix && (!/^[a-z0-9]/.test(name) || !/[a-z0-9]$/.test(name)))
     return "a bucket name begins and ends with a letter or digit";
   if (name.includes("..")) return "two periods in a row";
   if (!prefix && /^\d{1,3}(\.\d{1,3}){3}$/.test(name)) return "a bucket name is not an IP address";
   const start = ["xn--", "sthree-", "amzn-s3-demo-"].find((p) => name.startsWith(p));
   if (start) return `${start} begins no bucket name (S3 reserves it)`;
-  const end = ["-s3alias", "--ol-s3", ".mrap", "--x-s3"].find((e) => name.endsWith(e));
+  const end = ["-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3"].find((e) => name.endsWith(e));
   if (!prefix && end) return `${end} ends no general purpose bucket name (S3 reserves it)`;
   return undefined;
 }
