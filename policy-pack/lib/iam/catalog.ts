@@ -46,7 +46,12 @@ export const ESCALATION_PATHS: Record<string, readonly string[]> = {
     "codebuild:CreateProject",
     "codebuild:StartBuild",
   ],
-  PassRoleToNewEcsTask: ["iam:PassRole", "ecs:RegisterTaskDefinition", "ecs:RunTask"],
+  // One path for a task run with a passed role: Cloudsplaining's
+  // PassExistingRoleToNewECSTaskViaRunTask registers a task definition first, PMapper's
+  // ecs_edges.py overrides the task role of an existing one (`overrides.taskRoleArn`, which takes
+  // iam:PassRole); RunTask with PassRole opens both, so a second path with RegisterTaskDefinition
+  // would report the same escalation twice.
+  PassRoleToEcsTask: ["iam:PassRole", "ecs:RunTask"],
   PassRoleToNewEcsService: ["iam:PassRole", "ecs:RegisterTaskDefinition", "ecs:CreateService"],
   PassRoleToNewSageMakerNotebook: ["iam:PassRole", "sagemaker:CreateNotebookInstance"],
   PassRoleToNewAppRunnerService: ["iam:PassRole", "apprunner:CreateService"],
@@ -117,15 +122,13 @@ export const ESCALATION_PATHS: Record<string, readonly string[]> = {
   ],
   // PMapper's edges (nccgroup/PMapper principalmapper/graphing/): ssm_edges.py (a command or
   // session on an instance runs as its instance profile's role), codebuild_edges.py (a build of an
-  // existing project runs as its service role, its buildspec overridable at StartBuild),
-  // ecs_edges.py (ecs:RunTask overrides the task role of an existing task definition,
-  // `overrides.taskRoleArn`, which takes iam:PassRole) and autoscaling_edges.py (a group launches
-  // instances with the passed instance profile).
+  // existing project runs as its service role, its buildspec overridable at StartBuild) and
+  // autoscaling_edges.py (a group launches instances with the passed instance profile); its
+  // ecs_edges.py (RunTask with a task role override) is PassRoleToEcsTask above.
   SsmSendCommandToInstance: ["ssm:SendCommand"],
   SsmStartSessionOnInstance: ["ssm:StartSession"],
   StartBuildOfExistingCodeBuildProject: ["codebuild:StartBuild"],
   StartBuildBatchOfExistingCodeBuildProject: ["codebuild:StartBuildBatch"],
-  PassRoleToEcsTaskOverride: ["iam:PassRole", "ecs:RunTask"],
   PassRoleToNewAutoScalingGroup: [
     "iam:PassRole",
     "autoscaling:CreateAutoScalingGroup",
