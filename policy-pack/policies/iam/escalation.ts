@@ -24,6 +24,7 @@ import {
   unscopedResourceFor,
 } from "../../lib/iam/documents";
 import { lookupAction } from "../../lib/iam/actions";
+import { admittedTargets, PASSROLE_PATH_SERVICES } from "../../lib/iam/passed-to-service";
 import { checkov, fsbp, kics, trivy } from "../../lib/controls";
 
 export const noPrivilegeEscalation = documentPolicy(
@@ -54,6 +55,9 @@ export const noPrivilegeEscalation = documentPolicy(
       const unscoped = new Set<string>();
       // Actions granted on a resource named through a policy variable: the caller's own user.
       const onSelf = new Set<string>();
+      // The services iam:PassRole on unscoped roles may pass a role to (its iam:PassedToService
+      // clauses): a PassRole path needs its own service among them.
+      const passTargets = new Set<string>();
       const unknown = doc.scan((s) => {
         if (!grantsAccess(s)) return;
         const grants = PRIVESC_ACTIONS.filter((a) => statementGrants(s, a));
@@ -65,7 +69,9 @@ export const noPrivilegeEscalation = documentPolicy(
           // `ssm:SendCommand` on one instance) leaves this action scoped.
           for (const a of grants) {
             const info = lookupAction(a);
-            if (!info || unscopedResourceFor(s, info)) unscoped.add(a);
+            if (info && !unscopedResourceFor(s, info)) continue;
+            unscoped.add(a);
+            if (a === "iam:PassRole") for (const t of admittedTargets(s)) passTargets.add(t);
           }
         } else if (callerScopedResource(s)) for (const a of grants) onSelf.add(a);
       });
@@ -73,9 +79,13 @@ export const noPrivilegeEscalation = documentPolicy(
       for (const [path, actions] of Object.entries(ESCALATION_PATHS)) {
         const pivot = actions[0];
         const self = !unscoped.has(pivot) && ESCALATES_ON_SELF.has(pivot) && onSelf.has(pivot);
+        // A PassRole path the service map does not know counts on any unscoped PassRole.
+        const services = pivot === "iam:PassRole" ? PASSROLE_PATH_SERVICES[path] : undefined;
         const pivotOk = ESCALATES_ON_ANY_RESOURCE.has(pivot)
           ? granted.has(pivot)
-          : unscoped.has(pivot) || self;
+          : services
+            ? services.some((t) => passTargets.has(t))
+            : unscoped.has(pivot) || self;
         if (pivotOk && actions.every((a) => granted.has(a))) {
           const on = self ? " on the caller's own user (a policy variable in Resource)" : "";
           paths.push(`${path} (${actions.join(" + ")})${on}`);

@@ -1,7 +1,11 @@
-// iam-no-privilege-escalation on iam:PassRole paths: one finding per escalation, however many of
-// the lists' methods name it.
+// iam-no-privilege-escalation on iam:PassRole narrowed by `iam:PassedToService`: a PassRole path
+// needs PassRole to its own service (policy-pack/lib/iam/passed-to-service.ts), read as IAM
+// evaluates the key: string operators, case-sensitive except StringEqualsIgnoreCase, ForAnyValue
+// as the plain operator; negated and IfExists clauses narrow nothing.
 import { expect } from "chai";
 import { noPrivilegeEscalation } from "../../../policy-pack/policies/iam/escalation";
+import { ESCALATION_PATHS } from "../../../policy-pack/lib/iam/catalog";
+import { PASSROLE_PATH_SERVICES } from "../../../policy-pack/lib/iam/passed-to-service";
 import { compliantPolicy, findingsOf, Stmt } from "../fixtures/iam";
 
 const allow = (Action: string | string[], Resource: string | string[] = "*"): Stmt => ({
@@ -10,13 +14,84 @@ const allow = (Action: string | string[], Resource: string | string[] = "*"): St
   Resource,
 });
 
+/** iam:PassRole on every role under one PassedToService clause. */
+const passTo = (operator: string, service: string | string[], Resource = "*"): Stmt => ({
+  ...allow("iam:PassRole", Resource),
+  Condition: { [operator]: { "iam:PassedToService": service } },
+});
+
+const LAMBDA = allow(["lambda:CreateFunction", "lambda:InvokeFunction"]);
+const LAMBDA_PATH = "PassRoleToNewLambdaThenInvoke";
+
 /** The findings of one document with the given statements. */
 const judge = async (...statements: Stmt[]) =>
   (await findingsOf(noPrivilegeEscalation, [compliantPolicy(statements)])).join("\n");
 
 describe("iam-no-privilege-escalation: iam:PassRole narrowed to services", () => {
+  it("PassRole to ECS tasks opens no Lambda path, only the ECS one", async () => {
+    expect(await judge(passTo("StringEquals", "ecs-tasks.amazonaws.com"), LAMBDA)).to.equal("");
+    const ecs = await judge(
+      passTo("StringEquals", "ecs-tasks.amazonaws.com"),
+      allow(["ecs:RunTask", "lambda:CreateFunction", "lambda:InvokeFunction"]),
+    );
+    expect(ecs).to.contain("PassRoleToEcsTask (").and.not.contain(LAMBDA_PATH);
+  });
+
+  it("PassRole to the path's own service, among others, opens it", async () => {
+    for (const [operator, value] of [
+      ["StringEquals", "lambda.amazonaws.com"],
+      ["StringEquals", ["ecs-tasks.amazonaws.com", "lambda.amazonaws.com"]],
+      ["ForAnyValue:StringEquals", "lambda.amazonaws.com"],
+      ["StringLike", "lambda.*"],
+      ["StringLike", "*"],
+      ["StringEqualsIgnoreCase", "Lambda.amazonaws.com"],
+      // The regional form names the same service.
+      ["StringEquals", "lambda.eu-south-1.amazonaws.com"],
+    ] as const) {
+      expect(
+        await judge(passTo(operator, value as string), LAMBDA),
+        `${operator} ${value}`,
+      ).to.contain(LAMBDA_PATH);
+    }
+  });
+
+  it("clauses that narrow nothing leave every path open", async () => {
+    for (const operator of [
+      "StringNotEquals",
+      "StringEqualsIfExists",
+      "ForAllValues:StringEquals",
+    ]) {
+      expect(await judge(passTo(operator, "ecs-tasks.amazonaws.com"), LAMBDA), operator).to.contain(
+        LAMBDA_PATH,
+      );
+    }
+  });
+
+  it("a value in another case than the service principal matches no request under StringEquals", async () => {
+    expect(await judge(passTo("StringEquals", "Lambda.amazonaws.com"), LAMBDA)).to.equal("");
+    expect(await judge(passTo("StringLike", "Lambda.*"), LAMBDA)).to.equal("");
+  });
+
+  it("judges each PassRole statement on its own: a named role beside PassRole to ECS tasks", async () => {
+    const named = allow("iam:PassRole", "arn:aws:iam::123456789012:role/app");
+    expect(await judge(named, passTo("StringEquals", "ecs-tasks.amazonaws.com"), LAMBDA)).to.equal(
+      "",
+    );
+    expect(await judge(named, allow("iam:PassRole"), LAMBDA)).to.contain(LAMBDA_PATH);
+  });
+
   it("reports a task run with a passed role once, with or without a new task definition", async () => {
     const found = await judge(allow(["iam:PassRole", "ecs:RegisterTaskDefinition", "ecs:RunTask"]));
     expect(found.match(/PassRole\w*EcsTask\w* \(/g)).to.deep.equal(["PassRoleToEcsTask ("]);
+  });
+
+  it("names the service of every PassRole path", () => {
+    const passRolePaths = Object.entries(ESCALATION_PATHS)
+      .filter(([, actions]) => actions[0] === "iam:PassRole")
+      .map(([path]) => path);
+    expect(passRolePaths.filter((p) => !PASSROLE_PATH_SERVICES[p])).to.deep.equal([]);
+    expect(
+      Object.keys(PASSROLE_PATH_SERVICES).filter((p) => !passRolePaths.includes(p)),
+    ).to.deep.equal([]);
   });
 });
