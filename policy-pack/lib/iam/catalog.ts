@@ -233,6 +233,18 @@ export const RENAMED_ACTIONS: ReadonlyMap<string, string> = new Map([
 ]);
 
 /**
+ * The actions of `granted` less each former name (RENAMED_ACTIONS) whose new name is among them:
+ * one action under two names (`connect:*` grants both) is listed once, by its new name.
+ */
+export function withoutFormerNames(granted: readonly string[]): string[] {
+  const names = new Set(granted.map((a) => a.toLowerCase()));
+  return granted.filter((a) => {
+    const current = RENAMED_ACTIONS.get(a);
+    return current === undefined || !names.has(current.toLowerCase());
+  });
+}
+
+/**
  * Actions whose response contains credentials: the list Cloudsplaining/policy_sentry maintain
  * (CKV_AWS_287 mirrors it), less entries that are not IAM actions. Only those that support
  * resource-level permissions are reported on `"*"`: `ecr:GetAuthorizationToken`,
