@@ -33,6 +33,12 @@ export interface ActionInfo {
   }[];
   /** Action-level condition keys (e.g. `aws:ResourceTag/${TagKey}`). */
   readonly conditionKeys: readonly string[];
+  /**
+   * Set on a view of the action narrowed to some of its resource types (an escalation path's
+   * targets, catalog.ts ESCALATION_TARGET_TYPES): an ARN of its own service in a shape none of
+   * those types has names none of them (./resource-scope.ts resourceAppliesTo).
+   */
+  readonly targetsOnly?: boolean;
 }
 
 interface ServiceData {

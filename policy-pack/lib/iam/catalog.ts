@@ -144,6 +144,24 @@ export const ESCALATION_PATHS: Record<string, readonly string[]> = {
 };
 
 /**
+ * Pivot actions whose authorization names more than the resource whose role the caller gains, by
+ * action (lower case), with the resource types that decide the path. ssm:SendCommand is authorized
+ * on the document and on every target instance (Service Authorization Reference, "Actions defined
+ * by AWS Systems Manager": SendCommand, resource types `document`, `instance`, `managed-instance`,
+ * and the output `bucket`; SSM User Guide, "Restricting Run Command access based on tags": a
+ * command runs only on the instances the caller may send it to), and the command runs as the
+ * instance's role; ssm:StartSession likewise (plus ECS `task` targets). So SendCommand on one
+ * named instance reaches that instance's role only, whatever documents it may use (`document/*`,
+ * AWS-RunShellScript), as PassRole on one named role does; SendCommand on every instance is the
+ * path, whatever document it names (a document may run any script). Other paths judge the pivot on
+ * every resource type it acts on.
+ */
+export const ESCALATION_TARGET_TYPES: ReadonlyMap<string, readonly string[]> = new Map([
+  ["ssm:sendcommand", ["instance", "managed-instance"]],
+  ["ssm:startsession", ["instance", "managed-instance", "task"]],
+]);
+
+/**
  * Escalation actions that escalate whatever resource they name: deleting the boundary of even one
  * named user or role lifts its guardrail (Trivy AWS-0353 flags a specific user ARN too). Other paths
  * count only when their pivotal action is granted on unscoped resources.

@@ -70,6 +70,7 @@ export function resourceAppliesTo(resource: string, info: ActionInfo): boolean {
     (matcher) => types.has(matcher.type) && globsIntersect(glob, matcher.elements),
   );
   if (applies.length > 0) return true;
+  if (info.targetsOnly) return false;
   // Of the action's own service: false when the glob names only resources of the service's other
   // types, true for a shape none of its formats has.
   return sameService && !data.arnMatchers.some((matcher) => globsIntersect(glob, matcher.elements));

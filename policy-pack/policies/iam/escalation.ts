@@ -8,6 +8,7 @@ import {
   ESCALATES_ON_ANY_RESOURCE,
   ESCALATES_ON_SELF,
   ESCALATION_PATHS,
+  ESCALATION_TARGET_TYPES,
   EXFILTRATION_ACTIONS,
   KMS_DECRYPT_ACTIONS,
   PRIVESC_ACTIONS,
@@ -23,9 +24,20 @@ import {
   unscopedResource,
   unscopedResourceFor,
 } from "../../lib/iam/documents";
-import { lookupAction } from "../../lib/iam/actions";
+import { ActionInfo, lookupAction } from "../../lib/iam/actions";
 import { admittedTargets, PASSROLE_PATH_SERVICES } from "../../lib/iam/passed-to-service";
 import { checkov, fsbp, kics, trivy } from "../../lib/controls";
+
+/**
+ * The action as an escalation path judges its resources: on the resource types whose role the
+ * caller gains (ESCALATION_TARGET_TYPES), or on all of them.
+ */
+function targetsOf(info: ActionInfo | undefined): ActionInfo | undefined {
+  const types = info && ESCALATION_TARGET_TYPES.get(info.action.toLowerCase());
+  if (!info || !types) return info;
+  const resourceTypes = info.resourceTypes.filter((rt) => types.includes(rt.name));
+  return resourceTypes.length > 0 ? { ...info, resourceTypes, targetsOnly: true } : info;
+}
 
 export const noPrivilegeEscalation = documentPolicy(
   {
@@ -68,7 +80,7 @@ export const noPrivilegeEscalation = documentPolicy(
           // Per action: an entry unscoped for another service's resources (`arn:aws:s3:::*` beside
           // `ssm:SendCommand` on one instance) leaves this action scoped.
           for (const a of grants) {
-            const info = lookupAction(a);
+            const info = targetsOf(lookupAction(a));
             if (info && !unscopedResourceFor(s, info)) continue;
             unscoped.add(a);
             if (a === "iam:PassRole") for (const t of admittedTargets(s)) passTargets.add(t);
