@@ -56,6 +56,8 @@ export interface ArnMatcher {
   readonly elements: readonly GlobElement[];
   /** The resource part's text before its first variable (`role/` of `role/${RoleNameWithPath}`). */
   readonly typePrefix: string;
+  /** The service the ARN format names (`ec2` of SSM's `instance` format), lower case. */
+  readonly arnService: string;
 }
 
 /** The literal start of an ARN format's resource part (after its fifth colon), up to a variable. */
@@ -120,6 +122,7 @@ async function loadService(service: string): Promise<void> {
   const arnMatchers = formats.map(({ type, arn }) => ({
     type,
     typePrefix: typePrefixOf(arn),
+    arnService: (arn.split(":")[2] ?? "").toLowerCase(),
     elements: formatElements(arn, arns),
   }));
   services.set(service, { actions, resourceTypeKeys, arnMatchers });

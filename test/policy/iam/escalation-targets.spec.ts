@@ -44,4 +44,26 @@ describe("iam-no-privilege-escalation: a command or session judged on its target
       "SsmStartSessionOnInstance",
     );
   });
+
+  it("every instance written as a wildcard after the prefix every id of the type has", async () => {
+    const everyId = [
+      `arn:aws:ec2:*:${ACCOUNT}:instance/i-*`,
+      `arn:aws:ssm:eu-west-1:${ACCOUNT}:managed-instance/mi-*`,
+    ];
+    for (const targets of everyId) {
+      expect(await judge(allow("ssm:SendCommand", [targets, SHELL])), targets).to.contain(
+        "SsmSendCommandToInstance",
+      );
+      expect(await judge(allow("ssm:StartSession", [targets, SESSION_SHELL])), targets).to.contain(
+        "SsmStartSessionOnInstance",
+      );
+    }
+    // Some ids only, or one managed node: scoped.
+    for (const targets of [
+      `arn:aws:ec2:*:${ACCOUNT}:instance/i-0*`,
+      `arn:aws:ssm:eu-west-1:${ACCOUNT}:managed-instance/mi-0123456789abcdef0`,
+    ]) {
+      expect(await judge(allow("ssm:SendCommand", [targets, SHELL])), targets).to.equal("");
+    }
+  });
 });
