@@ -25,10 +25,17 @@ import { servicePrincipalKey } from "./catalog";
  * edge checkers of PMapper ask about (principalmapper/graphing/*_edges.py: lambda, ec2, codebuild,
  * ecs-tasks, sagemaker; autoscaling_edges.py passes the instance profile's role to
  * ec2.amazonaws.com), and, for the others, the principal the service's guide tells its role to
- * trust: Glue (glue), CloudFormation service roles and stack-set execution (cloudformation), Data
- * Pipeline (datapipeline), App Runner instance and access roles (tasks.apprunner, build.apprunner),
+ * trust: Glue (glue), CloudFormation service roles and stack-set execution (cloudformation),
  * CodeStar service role (codestar), Bedrock AgentCore code interpreters (bedrock-agentcore), EC2
- * spot instances' instance profiles (ec2).
+ * spot instances' instance profiles (ec2). Where the `iam:PassedToService` value differs from the
+ * trusted principal, the value: App Runner's instance and access roles trust tasks.apprunner and
+ * build.apprunner, but the AWS managed policy AWSAppRunnerFullAccess grants PassRole on "*" with
+ * `StringLike` `iam:PassedToService` `apprunner.amazonaws.com`, the name App Runner passes the
+ * roles under. Data Pipeline's managed policies (AWSDataPipeline_PowerUser) pass its two default
+ * roles with no `iam:PassedToService` clause, so no AWS source names the value: every service its
+ * roles trust counts, the stricter reading (aws-cli customizations/datapipeline/constants.py:
+ * DataPipelineDefaultRole trusts datapipeline and elasticmapreduce, DataPipelineDefaultResourceRole
+ * ec2).
  */
 export const PASSROLE_PATH_SERVICES: Readonly<Record<string, readonly string[]>> = {
   CreateEC2WithExistingRole: ["ec2.amazonaws.com"],
@@ -38,11 +45,15 @@ export const PASSROLE_PATH_SERVICES: Readonly<Record<string, readonly string[]>>
   PassRoleToNewGlueDevEndpoint: ["glue.amazonaws.com"],
   PassRoleToNewGlueJob: ["glue.amazonaws.com"],
   PassRoleToCloudFormation: ["cloudformation.amazonaws.com"],
-  PassRoleToNewDataPipeline: ["datapipeline.amazonaws.com"],
+  PassRoleToNewDataPipeline: [
+    "datapipeline.amazonaws.com",
+    "elasticmapreduce.amazonaws.com",
+    "ec2.amazonaws.com",
+  ],
   PassRoleToNewCodeBuildProject: ["codebuild.amazonaws.com"],
   PassRoleToNewEcsService: ["ecs-tasks.amazonaws.com"],
   PassRoleToNewSageMakerNotebook: ["sagemaker.amazonaws.com"],
-  PassRoleToNewAppRunnerService: ["tasks.apprunner.amazonaws.com", "build.apprunner.amazonaws.com"],
+  PassRoleToNewAppRunnerService: ["apprunner.amazonaws.com"],
   PassRoleToNewBedrockCodeInterpreter: ["bedrock-agentcore.amazonaws.com"],
   PassRoleToNewCloudFormationStackSet: ["cloudformation.amazonaws.com"],
   PassRoleToUpdateCloudFormationStackSet: ["cloudformation.amazonaws.com"],
@@ -68,10 +79,25 @@ function valueMatches(operator: string, value: string, service: string): boolean
   const ignoreCase = operator === "StringEqualsIgnoreCase";
   // A value in another case than the lower-case principal never matches a case-sensitive operator.
   if (!ignoreCase && value !== value.toLowerCase()) return false;
-  if (operator === "StringLike") return globMatch(value, service);
   // The regional and China forms name the same service (servicePrincipalKey): read as matching,
-  // the stricter reading.
+  // the stricter reading, under StringLike as under StringEquals (`ec2.amazonaws.com.cn`,
+  // `lambda.*.amazonaws.com`).
+  if (operator === "StringLike") {
+    return globMatch(value, service) || globMatch(servicePrincipalGlobKey(value), service);
+  }
   return servicePrincipalKey(value) === service;
+}
+
+/**
+ * A `StringLike` value with its region and China suffix taken out, as servicePrincipalKey does for a
+ * plain name: `lambda.amazonaws.com.cn` and `lambda.*.amazonaws.com` → `lambda.amazonaws.com`,
+ * `*.amazonaws.com.cn` → `*.amazonaws.com`. A value of another shape is returned as it is.
+ */
+function servicePrincipalGlobKey(value: string): string {
+  const m = /^([a-z0-9.*?-]+?)(?:\.(?:[a-z]{2}(?:-[a-z]+)+-\d+|[*?]+))?\.amazonaws\.com(?:\.cn)?$/.exec(
+    value,
+  );
+  return m ? `${m[1]}.amazonaws.com` : value;
 }
 
 /**

@@ -45,8 +45,13 @@ describe("iam-no-privilege-escalation: iam:PassRole narrowed to services", () =>
       ["StringLike", "lambda.*"],
       ["StringLike", "*"],
       ["StringEqualsIgnoreCase", "Lambda.amazonaws.com"],
-      // The regional form names the same service.
+      // The regional and China forms name the same service, under StringLike too.
       ["StringEquals", "lambda.eu-south-1.amazonaws.com"],
+      ["StringEquals", "lambda.amazonaws.com.cn"],
+      ["StringLike", "lambda.amazonaws.com.cn"],
+      ["StringLike", "lambda.eu-south-1.amazonaws.com"],
+      ["StringLike", "lambda.*.amazonaws.com"],
+      ["StringLike", "*.amazonaws.com.cn"],
     ] as const) {
       expect(
         await judge(passTo(operator, value as string), LAMBDA),
@@ -83,6 +88,26 @@ describe("iam-no-privilege-escalation: iam:PassRole narrowed to services", () =>
   it("reports a task run with a passed role once, with or without a new task definition", async () => {
     const found = await judge(allow(["iam:PassRole", "ecs:RegisterTaskDefinition", "ecs:RunTask"]));
     expect(found.match(/PassRole\w*EcsTask\w* \(/g)).to.deep.equal(["PassRoleToEcsTask ("]);
+  });
+
+  it("App Runner: PassRole to apprunner.amazonaws.com, as AWSAppRunnerFullAccess writes it", async () => {
+    const create = allow("apprunner:CreateService");
+    const path = "PassRoleToNewAppRunnerService";
+    expect(await judge(passTo("StringLike", "apprunner.amazonaws.com"), create)).to.contain(path);
+    // The names the instance and access roles trust are not what App Runner passes them to.
+    for (const service of ["tasks.apprunner.amazonaws.com", "build.apprunner.amazonaws.com"]) {
+      expect(await judge(passTo("StringEquals", service), create), service).to.equal("");
+    }
+  });
+
+  it("Data Pipeline: PassRole to any service its default roles trust", async () => {
+    const create = allow("datapipeline:CreatePipeline");
+    for (const service of ["datapipeline.amazonaws.com", "ec2.amazonaws.com"]) {
+      expect(await judge(passTo("StringEquals", service), create), service).to.contain(
+        "PassRoleToNewDataPipeline",
+      );
+    }
+    expect(await judge(passTo("StringEquals", "lambda.amazonaws.com"), create)).to.equal("");
   });
 
   it("names the service of every PassRole path", () => {
