@@ -83,12 +83,16 @@ export const noPrivilegeEscalation = documentPolicy(
         if (res) {
           // Per action: an entry unscoped for another service's resources (`arn:aws:s3:::*` beside
           // `ssm:SendCommand` on one instance) leaves this action scoped.
+          let passesUnscoped = false;
           for (const a of grants) {
             const info = targetsOf(lookupAction(a));
             if (info && !unscopedResourceFor(s, info)) continue;
             unscoped.add(a);
-            if (a === "iam:PassRole") for (const t of admittedTargets(s)) passTargets.add(t);
+            passesUnscoped ||= a === "iam:PassRole";
           }
+          // Read last: a Condition unknown at preview throws here, after the statement's other
+          // actions are counted, so it hides no path of theirs (the scan keeps the error).
+          if (passesUnscoped) for (const t of admittedTargets(s)) passTargets.add(t);
         } else if (callerScopedResource(s)) for (const a of grants) onSelf.add(a);
       });
       const paths: string[] = [];

@@ -6,7 +6,7 @@ import { expect } from "chai";
 import { noPrivilegeEscalation } from "../../../policy-pack/policies/iam/escalation";
 import { ESCALATION_PATHS } from "../../../policy-pack/lib/iam/catalog";
 import { PASSROLE_PATH_SERVICES } from "../../../policy-pack/lib/iam/passed-to-service";
-import { compliantPolicy, findingsOf, Stmt } from "../fixtures/iam";
+import { compliantPolicy, findingsOf, run, Stmt, UNKNOWN } from "../fixtures/iam";
 
 const allow = (Action: string | string[], Resource: string | string[] = "*"): Stmt => ({
   Effect: "Allow",
@@ -108,6 +108,18 @@ describe("iam-no-privilege-escalation: iam:PassRole narrowed to services", () =>
       );
     }
     expect(await judge(passTo("StringEquals", "lambda.amazonaws.com"), create)).to.equal("");
+  });
+
+  it("a service unknown at preview loses no path of the statement's other actions", async () => {
+    const statement = {
+      ...passTo("StringEquals", UNKNOWN),
+      Action: ["iam:PassRole", "ssm:SendCommand", "codebuild:StartBuild"],
+    };
+    const { findings, notes } = await run(noPrivilegeEscalation, [compliantPolicy([statement])]);
+    expect(findings.join("\n"))
+      .to.contain("SsmSendCommandToInstance")
+      .and.contain("StartBuildOfExistingCodeBuildProject");
+    expect(notes).to.have.length(1);
   });
 
   it("names the service of every PassRole path", () => {
