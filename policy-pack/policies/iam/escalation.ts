@@ -2,7 +2,6 @@
 // exposure, bulk data reads, and kms:Decrypt on all keys (FSBP KMS.1 / KMS.2). Unconstrained
 // permissions management is ./permissions-management.ts.
 import { grantsAccess } from "../../lib/iam/statements";
-import { deniedEverywhere } from "../../lib/deny-override";
 import { statementGrants } from "../../lib/policy-document";
 import {
   CREDENTIAL_ACTIONS,
@@ -71,12 +70,11 @@ export const noPrivilegeEscalation = documentPolicy(
       // The services iam:PassRole on unscoped roles may pass a role to (its iam:PassedToService
       // clauses): a PassRole path needs its own service among them.
       const passTargets = new Set<string>();
-      const denied = deniedEverywhere(doc.statements);
       const unknown = doc.scan((s) => {
         if (!grantsAccess(s)) return;
         // An action a Deny of the document overrides everywhere is granted by no Allow, whatever
         // else the Allow grants (Prowler's test_iam_policy_not_allows_privilege_escalation_*).
-        const grants = PRIVESC_ACTIONS.filter((a) => statementGrants(s, a) && !denied(a));
+        const grants = PRIVESC_ACTIONS.filter((a) => statementGrants(s, a) && !s.deniedByDocument(a));
         if (grants.length === 0) return;
         for (const a of grants) granted.add(a);
         const res = unscopedResource(s);

@@ -133,6 +133,28 @@ describe("actions of an Allow that the document's own Deny statements override",
     expect(f.some((x) => x.startsWith("iam-no-resource-wildcard: "))).to.equal(true, f.join("\n"));
   });
 
+  it("are reported by no rule: the one finding is dynamodb:PutItem on \"*\"", async () => {
+    const f = await mandatory([ALLOW_MANY, DENY_ALL_BUT_PUT]);
+    expect(f, f.join("\n")).to.have.length(1);
+    expect(f[0]).to.match(/^iam-no-resource-wildcard: /).and.contain("dynamodb:PutItem");
+    for (const denied of ["lambda", "iam:PassRole", "ec2:RunInstances"]) {
+      expect(f[0], denied).to.not.contain(denied);
+    }
+  });
+
+  it("are reported again when the Deny has a condition", async () => {
+    const conditioned = {
+      ...DENY_ALL_BUT_PUT,
+      Condition: { Bool: { "aws:ViaAWSService": "false" } },
+    };
+    const rules = (await mandatory([ALLOW_MANY, conditioned])).map((x) => x.split(":")[0]);
+    expect(rules).to.include.members([
+      "iam-passrole-scoped",
+      "iam-no-wildcard-actions",
+      "iam-no-privilege-escalation",
+    ]);
+  });
+
   it("open the paths again when the Deny has a condition", async () => {
     const conditioned = {
       ...DENY_ALL_BUT_PUT,
