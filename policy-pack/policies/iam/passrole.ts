@@ -85,6 +85,7 @@ export const passRolePassedToService = documentPolicy(
   {
     statement: (s, where, ctx) => {
       if (!grantsAccess(s) || !statementGrants(s, "iam:PassRole")) return;
+      if (s.deniedByDocument("iam:PassRole")) return;
       if (narrowingClauses(s, /^iam:PassedToService$/i).length > 0) return;
       ctx.report(`${where} ${s.label}: iam:PassRole without an iam:PassedToService condition.`);
     },
