@@ -73,6 +73,27 @@ function sure<T>(fn: () => T, otherwise: T): T {
   return p.known ? p.value : otherwise;
 }
 
+/** The Deny statements of a document that override whatever they cover (see the file's header). */
+function countingDenies(statements: readonly IamStatement[]): IamStatement[] {
+  if (statements.some((s) => s.problems.length > 0)) return [];
+  // A counting Deny names no principal, so the document is an identity policy, where AWS refuses
+  // any Principal or NotPrincipal; a resource policy needs one in every statement. Either way a
+  // document where some statement names one (or may, unknown at preview) has nothing to override.
+  const namesPrincipal = (s: IamStatement) => !!(s.principals || s.notPrincipals);
+  if (statements.some((s) => sure(() => namesPrincipal(s), true))) return [];
+  return statements.filter((s) => sure(() => countingDeny(s), false));
+}
+
+/**
+ * A test of whether the document's own Deny statements override an action (one action name) on
+ * every resource, always: no Allow of the document grants it, whatever else the Allow grants.
+ * Never throws: a value unknown at preview answers false.
+ */
+export function deniedEverywhere(statements: readonly IamStatement[]): (action: string) => boolean {
+  const denies = countingDenies(statements);
+  return (action) => denies.some((d) => sure(() => deniesPattern(d, action), false));
+}
+
 /**
  * The Allow statements of `statements` that the document's own Deny statements override
  * entirely (see the file's header). Never throws: a value unknown at preview leaves a statement
@@ -80,13 +101,7 @@ function sure<T>(fn: () => T, otherwise: T): T {
  */
 export function overriddenAllows(statements: readonly IamStatement[]): Set<IamStatement> {
   const out = new Set<IamStatement>();
-  if (statements.some((s) => s.problems.length > 0)) return out;
-  // A counting Deny names no principal, so the document is an identity policy, where AWS refuses
-  // any Principal or NotPrincipal; a resource policy needs one in every statement. Either way a
-  // document where some statement names one (or may, unknown at preview) has nothing to override.
-  const namesPrincipal = (s: IamStatement) => !!(s.principals || s.notPrincipals);
-  if (statements.some((s) => sure(() => namesPrincipal(s), true))) return out;
-  const denies = statements.filter((s) => sure(() => countingDeny(s), false));
+  const denies = countingDenies(statements);
   if (denies.length === 0) return out;
   for (const s of statements) {
     const overridden = sure(() => {

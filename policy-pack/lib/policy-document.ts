@@ -24,7 +24,7 @@ import {
   PrincipalRef,
   stringList,
 } from "./policy-elements";
-import { overriddenAllows } from "./deny-override";
+import { deniedEverywhere, overriddenAllows } from "./deny-override";
 import {
   containsUnknown,
   eachElement,
@@ -61,6 +61,12 @@ export class IamStatement {
    * every resource, so it grants nothing (./deny-override.ts).
    */
   overriddenByDeny = false;
+  /**
+   * Set by the document: whether its Deny statements override an action (or every action of a
+   * pattern) on every resource, always, so no Allow grants it, whatever else the Allow grants
+   * (./deny-override.ts deniedEverywhere). Never throws.
+   */
+  deniedByDocument: (action: string) => boolean = () => false;
 
   constructor(
     /** 0-based position in the document's Statement list. */
@@ -353,6 +359,8 @@ function parseObject(doc: any): IamDocument {
   // A document AWS refuses denies nothing: its Allows are judged as written.
   if (problems.length === 0) {
     for (const s of overriddenAllows(statements)) s.overriddenByDeny = true;
+    const denied = deniedEverywhere(statements);
+    for (const s of statements) s.deniedByDocument = denied;
   }
   return new IamDocument(statements, problems, unknown, unknownIndex);
 }

@@ -33,6 +33,12 @@ export interface ActionInfo {
   }[];
   /** Action-level condition keys (e.g. `aws:ResourceTag/${TagKey}`). */
   readonly conditionKeys: readonly string[];
+  /**
+   * Set on a view of the action narrowed to some of its resource types (an escalation path's
+   * targets, catalog.ts ESCALATION_TARGET_TYPES): an ARN of its own service in a shape none of
+   * those types has names none of them (./resource-scope.ts resourceAppliesTo).
+   */
+  readonly targetsOnly?: boolean;
 }
 
 interface ServiceData {
@@ -50,6 +56,8 @@ export interface ArnMatcher {
   readonly elements: readonly GlobElement[];
   /** The resource part's text before its first variable (`role/` of `role/${RoleNameWithPath}`). */
   readonly typePrefix: string;
+  /** The service the ARN format names (`ec2` of SSM's `instance` format), lower case. */
+  readonly arnService: string;
 }
 
 /** The literal start of an ARN format's resource part (after its fifth colon), up to a variable. */
@@ -114,6 +122,7 @@ async function loadService(service: string): Promise<void> {
   const arnMatchers = formats.map(({ type, arn }) => ({
     type,
     typePrefix: typePrefixOf(arn),
+    arnService: (arn.split(":")[2] ?? "").toLowerCase(),
     elements: formatElements(arn, arns),
   }));
   services.set(service, { actions, resourceTypeKeys, arnMatchers });

@@ -46,7 +46,12 @@ export const ESCALATION_PATHS: Record<string, readonly string[]> = {
     "codebuild:CreateProject",
     "codebuild:StartBuild",
   ],
-  PassRoleToNewEcsTask: ["iam:PassRole", "ecs:RegisterTaskDefinition", "ecs:RunTask"],
+  // One path for a task run with a passed role: Cloudsplaining's
+  // PassExistingRoleToNewECSTaskViaRunTask registers a task definition first, PMapper's
+  // ecs_edges.py overrides the task role of an existing one (`overrides.taskRoleArn`, which takes
+  // iam:PassRole); RunTask with PassRole opens both, so a second path with RegisterTaskDefinition
+  // would report the same escalation twice.
+  PassRoleToEcsTask: ["iam:PassRole", "ecs:RunTask"],
   PassRoleToNewEcsService: ["iam:PassRole", "ecs:RegisterTaskDefinition", "ecs:CreateService"],
   PassRoleToNewSageMakerNotebook: ["iam:PassRole", "sagemaker:CreateNotebookInstance"],
   PassRoleToNewAppRunnerService: ["iam:PassRole", "apprunner:CreateService"],
@@ -117,15 +122,13 @@ export const ESCALATION_PATHS: Record<string, readonly string[]> = {
   ],
   // PMapper's edges (nccgroup/PMapper principalmapper/graphing/): ssm_edges.py (a command or
   // session on an instance runs as its instance profile's role), codebuild_edges.py (a build of an
-  // existing project runs as its service role, its buildspec overridable at StartBuild),
-  // ecs_edges.py (ecs:RunTask overrides the task role of an existing task definition,
-  // `overrides.taskRoleArn`, which takes iam:PassRole) and autoscaling_edges.py (a group launches
-  // instances with the passed instance profile).
+  // existing project runs as its service role, its buildspec overridable at StartBuild) and
+  // autoscaling_edges.py (a group launches instances with the passed instance profile); its
+  // ecs_edges.py (RunTask with a task role override) is PassRoleToEcsTask above.
   SsmSendCommandToInstance: ["ssm:SendCommand"],
   SsmStartSessionOnInstance: ["ssm:StartSession"],
   StartBuildOfExistingCodeBuildProject: ["codebuild:StartBuild"],
   StartBuildBatchOfExistingCodeBuildProject: ["codebuild:StartBuildBatch"],
-  PassRoleToEcsTaskOverride: ["iam:PassRole", "ecs:RunTask"],
   PassRoleToNewAutoScalingGroup: [
     "iam:PassRole",
     "autoscaling:CreateAutoScalingGroup",
@@ -139,6 +142,24 @@ export const ESCALATION_PATHS: Record<string, readonly string[]> = {
   PutRolePermissionsBoundary: ["iam:PutRolePermissionsBoundary"],
   PutUserPermissionsBoundary: ["iam:PutUserPermissionsBoundary"],
 };
+
+/**
+ * Pivot actions whose authorization names more than the resource whose role the caller gains, by
+ * action (lower case), with the resource types that decide the path. ssm:SendCommand is authorized
+ * on the document and on every target instance (Service Authorization Reference, "Actions defined
+ * by AWS Systems Manager": SendCommand, resource types `document`, `instance`, `managed-instance`,
+ * and the output `bucket`; SSM User Guide, "Restricting Run Command access based on tags": a
+ * command runs only on the instances the caller may send it to), and the command runs as the
+ * instance's role; ssm:StartSession likewise (plus ECS `task` targets). So SendCommand on one
+ * named instance reaches that instance's role only, whatever documents it may use (`document/*`,
+ * AWS-RunShellScript), as PassRole on one named role does; SendCommand on every instance is the
+ * path, whatever document it names (a document may run any script). Other paths judge the pivot on
+ * every resource type it acts on.
+ */
+export const ESCALATION_TARGET_TYPES: ReadonlyMap<string, readonly string[]> = new Map([
+  ["ssm:sendcommand", ["instance", "managed-instance"]],
+  ["ssm:startsession", ["instance", "managed-instance", "task"]],
+]);
 
 /**
  * Escalation actions that escalate whatever resource they name: deleting the boundary of even one
@@ -228,6 +249,18 @@ export const FIXED_VALUE_KEYS: ReadonlySet<string> = new Set(["iam:passedtoservi
 export const RENAMED_ACTIONS: ReadonlyMap<string, string> = new Map([
   ["connect:GetFederationTokens", "connect:AdminGetEmergencyAccessToken"],
 ]);
+
+/**
+ * The actions of `granted` less each former name (RENAMED_ACTIONS) whose new name is among them:
+ * one action under two names (`connect:*` grants both) is listed once, by its new name.
+ */
+export function withoutFormerNames(granted: readonly string[]): string[] {
+  const names = new Set(granted.map((a) => a.toLowerCase()));
+  return granted.filter((a) => {
+    const current = RENAMED_ACTIONS.get(a);
+    return current === undefined || !names.has(current.toLowerCase());
+  });
+}
 
 /**
  * Actions whose response contains credentials: the list Cloudsplaining/policy_sentry maintain

@@ -49,7 +49,12 @@ import {
 } from "../policy-document";
 import { hasWildcard } from "../policy-elements";
 import { peek, Unknowns } from "../values";
-import { BASE_SERVICES, FIXED_VALUE_KEYS, NARROWED_BY_CONDITION } from "./catalog";
+import {
+  BASE_SERVICES,
+  FIXED_VALUE_KEYS,
+  NARROWED_BY_CONDITION,
+  withoutFormerNames,
+} from "./catalog";
 import { DOCUMENT_TYPES, documentProperty, INLINE_LIST_TYPES } from "./holders";
 import { IAM_ROLE } from "../types";
 import { classicArgs } from "../native/view";
@@ -332,7 +337,7 @@ export function unscopedGrants(
   allowTagConditions: boolean,
 ): { res: string; actions: string[]; unknown: Unknowns } | undefined {
   if (!grantsAccess(s)) return undefined;
-  const grants = list.filter((a) => statementGrants(s, a));
+  const grants = withoutFormerNames(list.filter((a) => statementGrants(s, a)));
   if (grants.length === 0) return undefined;
   if (!unscopedResource(s)) return undefined;
   // An action the data set lacks is judged on any unscoped entry; a known one on an entry that

@@ -70,6 +70,7 @@ export function resourceAppliesTo(resource: string, info: ActionInfo): boolean {
     (matcher) => types.has(matcher.type) && globsIntersect(glob, matcher.elements),
   );
   if (applies.length > 0) return true;
+  if (info.targetsOnly) return false;
   // Of the action's own service: false when the glob names only resources of the service's other
   // types, true for a shape none of its formats has.
   return sameService && !data.arnMatchers.some((matcher) => globsIntersect(glob, matcher.elements));
@@ -166,13 +167,30 @@ export function spanRemainingSegments(glob: string): string {
   return colons >= 5 ? glob : glob + ":*".repeat(5 - colons);
 }
 
-/** Whether an ARN's resource part is a type's literal prefix followed by runs only (`role/*`). */
+/**
+ * Resource types every id of which starts with a fixed text, by the ARN format's service and type
+ * prefix: a wildcard after that text names every resource of the type, as `instance/*` does. EC2
+ * instance ids are `i-` and 8 or 17 hex digits (Amazon EC2 API Reference, Instance: "InstanceId ...
+ * i-1234567890abcdef0"; EC2 User Guide, "Resource IDs"); the ids of the nodes of a hybrid
+ * environment that Systems Manager manages are `mi-` and 17 (Systems Manager User Guide, "Managing
+ * nodes in hybrid and multicloud environments": "mi-" prefixed managed node IDs). So
+ * `arn:aws:ec2:*:*:instance/i-*` with ssm:SendCommand sends to every instance.
+ */
+const ID_PREFIXES: ReadonlyMap<string, string> = new Map([
+  ["ec2 instance/", "i-"],
+  ["ssm managed-instance/", "mi-"],
+]);
+
+/**
+ * Whether an ARN's resource part is a type's literal prefix followed by runs only (`role/*`), or by
+ * the fixed start of every id of the type and runs only (`instance/i-*`, {@link ID_PREFIXES}).
+ */
 function afterTypePrefix(rest: string, matcher: ArnMatcher): boolean {
-  return (
-    matcher.typePrefix !== "" &&
-    rest.startsWith(matcher.typePrefix) &&
-    /^\*[*/:]*$/.test(rest.slice(matcher.typePrefix.length))
-  );
+  if (matcher.typePrefix === "" || !rest.startsWith(matcher.typePrefix)) return false;
+  const id = rest.slice(matcher.typePrefix.length);
+  if (/^\*[*/:]*$/.test(id)) return true;
+  const idPrefix = ID_PREFIXES.get(`${matcher.arnService} ${matcher.typePrefix}`);
+  return !!idPrefix && id.startsWith(idPrefix) && /^\*[*/:]*$/.test(id.slice(idPrefix.length));
 }
 
 function computeUnscoped(entry: string): boolean {

@@ -8,6 +8,7 @@ import {
   ESCALATES_ON_ANY_RESOURCE,
   ESCALATES_ON_SELF,
   ESCALATION_PATHS,
+  ESCALATION_TARGET_TYPES,
   EXFILTRATION_ACTIONS,
   KMS_DECRYPT_ACTIONS,
   PRIVESC_ACTIONS,
@@ -23,8 +24,20 @@ import {
   unscopedResource,
   unscopedResourceFor,
 } from "../../lib/iam/documents";
-import { lookupAction } from "../../lib/iam/actions";
+import { ActionInfo, lookupAction } from "../../lib/iam/actions";
+import { admittedTargets, PASSROLE_PATH_SERVICES } from "../../lib/iam/passed-to-service";
 import { checkov, fsbp, kics, trivy } from "../../lib/controls";
+
+/**
+ * The action as an escalation path judges its resources: on the resource types whose role the
+ * caller gains (ESCALATION_TARGET_TYPES), or on all of them.
+ */
+function targetsOf(info: ActionInfo | undefined): ActionInfo | undefined {
+  const types = info && ESCALATION_TARGET_TYPES.get(info.action.toLowerCase());
+  if (!info || !types) return info;
+  const resourceTypes = info.resourceTypes.filter((rt) => types.includes(rt.name));
+  return resourceTypes.length > 0 ? { ...info, resourceTypes, targetsOnly: true } : info;
+}
 
 export const noPrivilegeEscalation = documentPolicy(
   {
@@ -54,28 +67,43 @@ export const noPrivilegeEscalation = documentPolicy(
       const unscoped = new Set<string>();
       // Actions granted on a resource named through a policy variable: the caller's own user.
       const onSelf = new Set<string>();
+      // The services iam:PassRole on unscoped roles may pass a role to (its iam:PassedToService
+      // clauses): a PassRole path needs its own service among them.
+      const passTargets = new Set<string>();
       const unknown = doc.scan((s) => {
         if (!grantsAccess(s)) return;
-        const grants = PRIVESC_ACTIONS.filter((a) => statementGrants(s, a));
+        // An action a Deny of the document overrides everywhere is granted by no Allow, whatever
+        // else the Allow grants (Prowler's test_iam_policy_not_allows_privilege_escalation_*).
+        const grants = PRIVESC_ACTIONS.filter((a) => statementGrants(s, a) && !s.deniedByDocument(a));
         if (grants.length === 0) return;
         for (const a of grants) granted.add(a);
         const res = unscopedResource(s);
         if (res) {
           // Per action: an entry unscoped for another service's resources (`arn:aws:s3:::*` beside
           // `ssm:SendCommand` on one instance) leaves this action scoped.
+          let passesUnscoped = false;
           for (const a of grants) {
-            const info = lookupAction(a);
-            if (!info || unscopedResourceFor(s, info)) unscoped.add(a);
+            const info = targetsOf(lookupAction(a));
+            if (info && !unscopedResourceFor(s, info)) continue;
+            unscoped.add(a);
+            passesUnscoped ||= a === "iam:PassRole";
           }
+          // Read last: a Condition unknown at preview throws here, after the statement's other
+          // actions are counted, so it hides no path of theirs (the scan keeps the error).
+          if (passesUnscoped) for (const t of admittedTargets(s)) passTargets.add(t);
         } else if (callerScopedResource(s)) for (const a of grants) onSelf.add(a);
       });
       const paths: string[] = [];
       for (const [path, actions] of Object.entries(ESCALATION_PATHS)) {
         const pivot = actions[0];
         const self = !unscoped.has(pivot) && ESCALATES_ON_SELF.has(pivot) && onSelf.has(pivot);
+        // A PassRole path the service map does not know counts on any unscoped PassRole.
+        const services = pivot === "iam:PassRole" ? PASSROLE_PATH_SERVICES[path] : undefined;
         const pivotOk = ESCALATES_ON_ANY_RESOURCE.has(pivot)
           ? granted.has(pivot)
-          : unscoped.has(pivot) || self;
+          : services
+            ? services.some((t) => passTargets.has(t))
+            : unscoped.has(pivot) || self;
         if (pivotOk && actions.every((a) => granted.has(a))) {
           const on = self ? " on the caller's own user (a policy variable in Resource)" : "";
           paths.push(`${path} (${actions.join(" + ")})${on}`);

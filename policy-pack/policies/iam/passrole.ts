@@ -54,6 +54,8 @@ export const passRoleScoped = documentPolicy(
   {
     statement: (s, where, ctx) => {
       if (!grantsAccess(s) || !statementGrants(s, "iam:PassRole")) return;
+      // Denied everywhere by the document's own Deny statements: no role is passed.
+      if (s.deniedByDocument("iam:PassRole")) return;
       // On all roles, but only to the services an iam:PassedToService clause names exactly: IAM
       // Access Analyzer's own fix for "Pass role with star in resource" (lib/iam/catalog
       // NARROWED_BY_CONDITION). A wildcard service value hands every role to any service.
@@ -83,6 +85,7 @@ export const passRolePassedToService = documentPolicy(
   {
     statement: (s, where, ctx) => {
       if (!grantsAccess(s) || !statementGrants(s, "iam:PassRole")) return;
+      if (s.deniedByDocument("iam:PassRole")) return;
       if (narrowingClauses(s, /^iam:PassedToService$/i).length > 0) return;
       ctx.report(`${where} ${s.label}: iam:PassRole without an iam:PassedToService condition.`);
     },

@@ -45,6 +45,7 @@ export const noUnscopedPermissionsManagement = documentPolicy(
         (i) =>
           isPermissionsManagement(i) &&
           supportsResourceLevelPermissions(i) &&
+          !s.deniedByDocument(i.action) &&
           !ESCALATION.has(i.action.toLowerCase()),
       );
       // Each on an entry that names every resource of a type it acts on (`s3:PutBucketPolicy` on

@@ -91,6 +91,8 @@ export const noWildcardActions = documentPolicy<WildcardActionsConfig>(
       if (!actions) return;
       const allowed = new Set(ctx.config.allowedActionPatterns.map((p) => p.toLowerCase()));
       for (const p of actions.known) {
+        // A pattern the document's own Deny statements override everywhere grants nothing.
+        if (s.deniedByDocument(p)) continue;
         if (isAllServicesPattern(p)) {
           // The finding stands either way; only its wording depends on Resource (maybe unknown).
           const res = peek(() => unscopedResource(s));
@@ -181,6 +183,7 @@ export const noResourceWildcard = documentPolicy<ResourceWildcardConfig>(
       const candidates = infos.filter(
         (info) =>
           supportsResourceLevelPermissions(info) &&
+          !s.deniedByDocument(info.action) &&
           !allowed.has(info.action.toLowerCase()) &&
           !UNSCOPED_BY_DESIGN.has(info.action.toLowerCase()) &&
           !narrowedByCondition(s, info) &&

@@ -115,3 +115,51 @@ describe("an Allow overridden by the document's own Deny statements", () => {
     expect(known.statements.map((s) => s.overriddenByDeny)).to.deep.equal([true, false, false]);
   });
 });
+
+describe("actions of an Allow that the document's own Deny statements override", () => {
+  // Prowler's test_iam_policy_not_allows_privilege_escalation_dynamodb_PutItem: the Denies leave
+  // dynamodb:PutItem alone of the Allow's actions, so no escalation path is left.
+  const ALLOW_MANY: Stmt = {
+    Effect: "Allow",
+    Action: ["lambda:*", "iam:PassRole", "dynamodb:PutItem", "ec2:RunInstances"],
+    Resource: "*",
+  };
+  const DENY_ALL_BUT_PUT: Stmt = { Effect: "Deny", NotAction: "dynamodb:PutItem", Resource: "*" };
+  const escalation = (f: string[]) => f.filter((x) => x.startsWith("iam-no-privilege-escalation"));
+
+  it("open no escalation path, though the Allow still grants the action they leave", async () => {
+    const f = await mandatory([ALLOW_MANY, DENY_ALL_BUT_PUT]);
+    expect(escalation(f)).to.deep.equal([]);
+    expect(f.some((x) => x.startsWith("iam-no-resource-wildcard: "))).to.equal(true, f.join("\n"));
+  });
+
+  it("are reported by no rule: the one finding is dynamodb:PutItem on \"*\"", async () => {
+    const f = (await runIam([rolePolicy([ALLOW_MANY, DENY_ALL_BUT_PUT])])).all;
+    expect(f, f.join("\n")).to.have.length(1);
+    expect(f[0]).to.match(/^iam-no-resource-wildcard: /).and.contain("dynamodb:PutItem");
+    for (const denied of ["lambda", "iam:PassRole", "ec2:RunInstances"]) {
+      expect(f[0], denied).to.not.contain(denied);
+    }
+  });
+
+  it("are reported again when the Deny has a condition", async () => {
+    const conditioned = {
+      ...DENY_ALL_BUT_PUT,
+      Condition: { Bool: { "aws:ViaAWSService": "false" } },
+    };
+    const rules = (await mandatory([ALLOW_MANY, conditioned])).map((x) => x.split(":")[0]);
+    expect(rules).to.include.members([
+      "iam-passrole-scoped",
+      "iam-no-wildcard-actions",
+      "iam-no-privilege-escalation",
+    ]);
+  });
+
+  it("open the paths again when the Deny has a condition", async () => {
+    const conditioned = {
+      ...DENY_ALL_BUT_PUT,
+      Condition: { Bool: { "aws:ViaAWSService": "false" } },
+    };
+    expect(escalation(await mandatory([ALLOW_MANY, conditioned]))).to.have.length(1);
+  });
+});

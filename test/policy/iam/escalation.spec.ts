@@ -224,16 +224,6 @@ describe("iam-no-credentials-exposure", () => {
       expect(f).to.have.length(1);
       expect(f[0]).to.contain("iam:CreateAccessKey");
     });
-    it("Amazon Connect's emergency admin login on every instance, under its new and its former name", async () => {
-      for (const action of [
-        "connect:AdminGetEmergencyAccessToken",
-        "connect:GetFederationTokens",
-      ]) {
-        const f = await findingsOf(noCredentialsExposure, [compliantPolicy([allow(action)])]);
-        expect(f, action).to.have.length(1);
-        expect(f[0], action).to.contain(action);
-      }
-    });
     it("sts:AssumeRole on all roles", async () => {
       expect(
         await findingsOf(noCredentialsExposure, [compliantPolicy([allow("sts:AssumeRole")])]),
