@@ -340,17 +340,35 @@ if (process.env.OFFLINE_LEND_ESM && typeof Module.register === "function") {
 // program's import that led there was cut off, and the report could name no line of the program.
 // While a module under node_modules evaluates, errors record more frames; the program's own code
 // keeps the default (and debuggable-promise.js its zero).
+//
+// The hooks below run once a CommonJS module has run, from `Module.prototype._compile`, the one
+// step every loader of a CommonJS module ends in, rather than from `Module._extensions[".js"]`: a
+// loader the program's nodeargs register (`--import tsx`, tsx 4 and later) replaces that handler
+// with its own, which reads each `.js` file itself and calls `module._compile` without the handler
+// it replaced (tsx `dist/register-*.mjs`), so the SDK, the host's source-map-support and every
+// other module loaded after it went past the hooks: a resource's line, a config read's or an
+// isDryRun() guard's were then never recorded. `_compile` also runs the code cache
+// (./code-cache.js), installed above: its wrapper runs inside this one.
 const LOADING_STACK_LIMIT = 100;
-const loadJs = Module._extensions[".js"];
-Module._extensions[".js"] = function (module, filename) {
+const compileModule = Module.prototype._compile;
+Module.prototype._compile = function (content, filename) {
+  const module = this;
+  if (typeof filename !== "string") return compileModule.apply(this, arguments);
   const limit = Error.stackTraceLimit;
   const deeper = filename.includes(NODE_MODULES) && limit < LOADING_STACK_LIMIT;
   if (deeper) Error.stackTraceLimit = LOADING_STACK_LIMIT;
+  let result;
   try {
-    loadJs.call(this, module, filename);
+    result = compileModule.apply(this, arguments);
   } finally {
     if (deeper) Error.stackTraceLimit = limit;
   }
+  afterLoad(module, filename);
+  return result;
+};
+
+/** What the preload changes in a module once it has run, by its file name (items 1 to 18). */
+function afterLoad(module, filename) {
   if (filename.endsWith(DEBUGGABLE)) {
     if (!leakDebugging) lightenDebuggablePromise(module.exports);
   } else if (esmSourceMaps && filename.endsWith(SOURCE_MAP_SUPPORT)) mapEsmFrames(module.exports);
@@ -379,4 +397,4 @@ Module._extensions[".js"] = function (module, filename) {
     sdkLoaded = true;
     trace.traceEvent(TRACE_AS, "sdk-loaded");
   }
-};
+}
