@@ -80,6 +80,7 @@ const Module = require("module");
 const fs = require("fs");
 const path = require("path");
 const url = require("url");
+const { hookModuleLoads } = require("./module-hooks");
 const { mapFramesThroughNode } = require("./node-source-maps");
 const { lightenDebuggablePromise } = require("./debuggable-promise");
 const { installCodeCache } = require("./code-cache");
@@ -314,38 +315,8 @@ if (process.env.OFFLINE_LEND_ESM && typeof Module.register === "function") {
   };
 }
 
-// A dependency that throws while Node evaluates it (a package written for a newer Node, a missing
-// native binding) fails inside Node's loader, whose frames and this file's hooks fill the 10
-// frames V8 records by default (Error.stackTraceLimit, https://v8.dev/docs/stack-trace-api): the
-// program's import that led there was cut off, and the report could name no line of the program.
-// While a module under node_modules evaluates, errors record more frames; the program's own code
-// keeps the default (and debuggable-promise.js its zero).
-//
-// The hooks below run once a CommonJS module has run, from `Module.prototype._compile`, the one
-// step every loader of a CommonJS module ends in, rather than from `Module._extensions[".js"]`: a
-// loader the program's nodeargs register (`--import tsx`, tsx 4 and later) replaces that handler
-// with its own, which reads each `.js` file itself and calls `module._compile` without the handler
-// it replaced (tsx `dist/register-*.mjs`), so the SDK, the host's source-map-support and every
-// other module loaded after it went past the hooks: a resource's line, a config read's or an
-// isDryRun() guard's were then never recorded. `_compile` also runs the code cache
-// (./code-cache.js), installed above: its wrapper runs inside this one.
-const LOADING_STACK_LIMIT = 100;
-const compileModule = Module.prototype._compile;
-Module.prototype._compile = function (content, filename) {
-  const module = this;
-  if (typeof filename !== "string") return compileModule.apply(this, arguments);
-  const limit = Error.stackTraceLimit;
-  const deeper = filename.includes(NODE_MODULES) && limit < LOADING_STACK_LIMIT;
-  if (deeper) Error.stackTraceLimit = LOADING_STACK_LIMIT;
-  let result;
-  try {
-    result = compileModule.apply(this, arguments);
-  } finally {
-    if (deeper) Error.stackTraceLimit = limit;
-  }
-  afterLoad(module, filename);
-  return result;
-};
+// Each CommonJS module, once it has run, whichever loader loaded it (./module-hooks.js).
+hookModuleLoads(afterLoad);
 
 /** What the preload changes in a module once it has run, by its file name (items 1 to 18). */
 function afterLoad(module, filename) {
