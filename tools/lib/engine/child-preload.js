@@ -30,10 +30,12 @@
 //    inspection at once: what the host of a recent SDK (3.224 has it, 3.150 not) falls back to
 //    (pulumi/pulumi#20567, #21326), and what an older host, which has no fallback and would
 //    report only "RangeError: Invalid string length", prints on a Node.js without the loop.
-// 5. With OFFLINE_ESM_SOURCE_MAPS set (an ES module program), Node keeps the source map of each
-//    module ts-node's ESM loader compiles, and the host's `source-map-support` reads them: stack
-//    frames, and with them the reported file:line of an error or a failed invoke, point at the
-//    TypeScript source instead of the compiled module.
+// 5. The host's `source-map-support` reads the source maps Node keeps (./node-source-maps.js):
+//    with OFFLINE_ESM_SOURCE_MAPS set (an ES module program), those of the modules ts-node's ESM
+//    loader compiles; and those of the CommonJS modules a loader that turns source maps on
+//    compiles with an inline map (`--import tsx`). Stack frames, and with them the reported
+//    file:line of a resource, an error or a failed invoke, point at the TypeScript source instead
+//    of the compiled module.
 // 6. With OFFLINE_CODE_CACHE set, every module under a node_modules folder (the SDK, the
 //    providers, TypeScript's 9 MB compiler) and the program's own TypeScript as ts-node compiled
 //    it is compiled with V8's code cache kept there (see ./code-cache.js): compiling them is most
@@ -78,6 +80,8 @@ const Module = require("module");
 const fs = require("fs");
 const path = require("path");
 const url = require("url");
+const { hookModuleLoads } = require("./module-hooks");
+const { mapFramesThroughNode } = require("./node-source-maps");
 const { lightenDebuggablePromise } = require("./debuggable-promise");
 const { installCodeCache } = require("./code-cache");
 const { deferClosurePackages } = require("./lazy-closure-deps");
@@ -277,29 +281,6 @@ const SOURCE_MAP_SUPPORT = path.join("source-map-support", "source-map-support.j
 const esmSourceMaps = !!process.env.OFFLINE_ESM_SOURCE_MAPS;
 if (esmSourceMaps) process.setSourceMapsEnabled(true);
 
-/**
- * Lets the host's `source-map-support` map frames of ES modules through the source maps Node
- * keeps for them (ts-node's ESM loader returns each module with an inline map, in another
- * thread; read from disk, the `.ts` file has none).
- */
-function mapEsmFrames(exports) {
-  if (typeof exports.install !== "function" || typeof Module.findSourceMap !== "function") return;
-  exports.install({
-    handleUncaughtExceptions: false,
-    retrieveSourceMap(source) {
-      if (typeof source !== "string" || !source.startsWith("file://")) return null;
-      const found = Module.findSourceMap(source);
-      if (!found) return null;
-      // Sources given as file URLs would be resolved as paths relative to the module.
-      const map = { ...found.payload };
-      map.sources = (map.sources || []).map((s) =>
-        typeof s === "string" && s.startsWith("file://") ? url.fileURLToPath(s) : s,
-      );
-      return { url: source, map };
-    },
-  });
-}
-
 // OFFLINE_CHECK_TRACE (./trace.js): the milestones of the program's process.
 const TRACE_AS = process.env.OFFLINE_CHECK_TRACE_AS || "program";
 const SDK_INDEX = path.join("@pulumi", "pulumi", "index.js");
@@ -334,26 +315,14 @@ if (process.env.OFFLINE_LEND_ESM && typeof Module.register === "function") {
   };
 }
 
-// A dependency that throws while Node evaluates it (a package written for a newer Node, a missing
-// native binding) fails inside Node's loader, whose frames and this file's hooks fill the 10
-// frames V8 records by default (Error.stackTraceLimit, https://v8.dev/docs/stack-trace-api): the
-// program's import that led there was cut off, and the report could name no line of the program.
-// While a module under node_modules evaluates, errors record more frames; the program's own code
-// keeps the default (and debuggable-promise.js its zero).
-const LOADING_STACK_LIMIT = 100;
-const loadJs = Module._extensions[".js"];
-Module._extensions[".js"] = function (module, filename) {
-  const limit = Error.stackTraceLimit;
-  const deeper = filename.includes(NODE_MODULES) && limit < LOADING_STACK_LIMIT;
-  if (deeper) Error.stackTraceLimit = LOADING_STACK_LIMIT;
-  try {
-    loadJs.call(this, module, filename);
-  } finally {
-    if (deeper) Error.stackTraceLimit = limit;
-  }
+// Each CommonJS module, once it has run, whichever loader loaded it (./module-hooks.js).
+hookModuleLoads(afterLoad);
+
+/** What the preload changes in a module once it has run, by its file name (items 1 to 18). */
+function afterLoad(module, filename) {
   if (filename.endsWith(DEBUGGABLE)) {
     if (!leakDebugging) lightenDebuggablePromise(module.exports);
-  } else if (esmSourceMaps && filename.endsWith(SOURCE_MAP_SUPPORT)) mapEsmFrames(module.exports);
+  } else if (filename.endsWith(SOURCE_MAP_SUPPORT)) mapFramesThroughNode(module.exports);
   else if (sitesFile && filename.endsWith(INVOKE))
     recordInvokeSites(module.exports, appendSite, programCallSite);
   else if (isAutomationModule(filename, "cmd.js")) automation.guardCommand(module.exports);
@@ -379,4 +348,4 @@ Module._extensions[".js"] = function (module, filename) {
     sdkLoaded = true;
     trace.traceEvent(TRACE_AS, "sdk-loaded");
   }
-};
+}
