@@ -94,9 +94,7 @@ describe("IAM inline policies of one identity, summed across resources", () => {
       { name: "a", size: 1500 },
       { name: "b", size: 1500, importId: "ci:b" },
     ];
-    expect(refused(parts(USER_POLICY, "user", created)).map(([name]) => name)).to.deep.equal([
-      "a",
-    ]);
+    expect(refused(parts(USER_POLICY, "user", created)).map(([name]) => name)).to.deep.equal(["a"]);
     const imported = [
       { name: "a", size: 1500, importId: "ci:a" },
       { name: "b", size: 1500, importId: "ci:b" },

@@ -94,9 +94,10 @@ function valueMatches(operator: string, value: string, service: string): boolean
  * `*.amazonaws.com.cn` → `*.amazonaws.com`. A value of another shape is returned as it is.
  */
 function servicePrincipalGlobKey(value: string): string {
-  const m = /^([a-z0-9.*?-]+?)(?:\.(?:[a-z]{2}(?:-[a-z]+)+-\d+|[*?]+))?\.amazonaws\.com(?:\.cn)?$/.exec(
-    value,
-  );
+  const m =
+    /^([a-z0-9.*?-]+?)(?:\.(?:[a-z]{2}(?:-[a-z]+)+-\d+|[*?]+))?\.amazonaws\.com(?:\.cn)?$/.exec(
+      value,
+    );
   return m ? `${m[1]}.amazonaws.com` : value;
 }
 

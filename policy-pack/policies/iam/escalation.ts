@@ -74,7 +74,9 @@ export const noPrivilegeEscalation = documentPolicy(
         if (!grantsAccess(s)) return;
         // An action a Deny of the document overrides everywhere is granted by no Allow, whatever
         // else the Allow grants (Prowler's test_iam_policy_not_allows_privilege_escalation_*).
-        const grants = PRIVESC_ACTIONS.filter((a) => statementGrants(s, a) && !s.deniedByDocument(a));
+        const grants = PRIVESC_ACTIONS.filter(
+          (a) => statementGrants(s, a) && !s.deniedByDocument(a),
+        );
         if (grants.length === 0) return;
         for (const a of grants) granted.add(a);
         const res = unscopedResource(s);

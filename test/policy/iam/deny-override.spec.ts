@@ -133,10 +133,12 @@ describe("actions of an Allow that the document's own Deny statements override",
     expect(f.some((x) => x.startsWith("iam-no-resource-wildcard: "))).to.equal(true, f.join("\n"));
   });
 
-  it("are reported by no rule: the one finding is dynamodb:PutItem on \"*\"", async () => {
+  it('are reported by no rule: the one finding is dynamodb:PutItem on "*"', async () => {
     const f = (await runIam([rolePolicy([ALLOW_MANY, DENY_ALL_BUT_PUT])])).all;
     expect(f, f.join("\n")).to.have.length(1);
-    expect(f[0]).to.match(/^iam-no-resource-wildcard: /).and.contain("dynamodb:PutItem");
+    expect(f[0])
+      .to.match(/^iam-no-resource-wildcard: /)
+      .and.contain("dynamodb:PutItem");
     for (const denied of ["lambda", "iam:PassRole", "ec2:RunInstances"]) {
       expect(f[0], denied).to.not.contain(denied);
     }

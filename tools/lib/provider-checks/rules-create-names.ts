@@ -121,7 +121,9 @@ function bucketNameProblem(name: string, prefix: boolean): string | undefined {
   if (!prefix && /^\d{1,3}(\.\d{1,3}){3}$/.test(name)) return "a bucket name is not an IP address";
   const start = ["xn--", "sthree-", "amzn-s3-demo-"].find((p) => name.startsWith(p));
   if (start) return `${start} begins no bucket name (S3 reserves it)`;
-  const end = ["-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3"].find((e) => name.endsWith(e));
+  const end = ["-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3"].find((e) =>
+    name.endsWith(e),
+  );
   if (!prefix && end) return `${end} ends no general purpose bucket name (S3 reserves it)`;
   return undefined;
 }
