@@ -6,6 +6,7 @@ import { expect } from "chai";
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import { fileURLToPath } from "url";
 import { fakeCloudAnswers, Phase } from "../../tools/lib/engine/answers";
 import {
   autonamingOf,
@@ -213,7 +214,7 @@ export function copyOf(fixture: string): string {
 
 /** The file of a source position's `file://` URI (undefined without one). */
 export function sourceFile(uri: string | undefined): string | undefined {
-  return uri ? new URL(uri).pathname : undefined;
+  return uri ? fileURLToPath(uri) : undefined;
 }
 
 /**

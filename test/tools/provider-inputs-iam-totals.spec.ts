@@ -101,4 +101,28 @@ describe("IAM inline policies of one identity, summed across resources", () => {
     ];
     expect(refused(parts(USER_POLICY, "user", imported))).to.deep.equal([]);
   });
+
+  it("counts a role's own inlinePolicies in the total of the RolePolicy resources on it", () => {
+    const role = (name: unknown, sizes: number[]) =>
+      handBuiltResource(
+        "aws:iam/role:Role",
+        "ci-role",
+        { name, inlinePolicies: sizes.map((n, i) => ({ name: `p${i}`, policy: policyOf(n) })) },
+        meta,
+      );
+    const extra = parts(ROLE_POLICY, "role", [{ name: "extra", size: 5000 }]);
+    expect(refused([role("ci", [5240]), ...extra])).to.deep.equal([]);
+    expect(refused([role("ci", [5241]), ...extra])).to.deep.equal([
+      [
+        "extra",
+        `the 2 inline policies of role "ci" (ci-role, extra) are 10241 characters without white ` +
+          "space together, over the 10240 IAM takes per role",
+      ],
+    ]);
+    // Another role's, or one whose name is not known yet, is not counted.
+    expect(refused([role("other", [6000]), ...extra])).to.deep.equal([]);
+    expect(refused([role(UNKNOWN, [6000]), ...extra])).to.deep.equal([]);
+    // Over the total with the role's own policies alone is the role's refusal, not a policy's.
+    expect(refused([role("ci", [6000, 5000])]).map(([n]) => n)).to.not.include("extra");
+  });
 });

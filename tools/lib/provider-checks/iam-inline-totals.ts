@@ -6,8 +6,8 @@
 // user 2,048, role 10,240, group 5,120 characters, white space not counted
 // (reference_iam-quotas.html). Each policy alone is judged by ./rules-create-iam.ts, and a role's
 // own `inlinePolicies` together there too; this check sums the resources that name one identity,
-// and only when every part is known: the identity's name (as a string, not secret) and every
-// policy's document. Policies of one identity are grouped by their provider too (another
+// with the `inlinePolicies` of the role of that name when the program creates it, and only when
+// every part is known: the identity's name (as a string, not secret) and every policy's document. Policies of one identity are grouped by their provider too (another
 // provider may be another account). An imported policy counts toward the total (it is on the
 // identity), but only one `pulumi up` creates is refused: the last of the group the program
 // declares, as the one that takes the total past the quota in the order written.
@@ -45,6 +45,41 @@ const KINDS: Record<string, { by: string; what: string; max: number; fix: string
   },
 };
 
+const ROLE = "aws:iam/role:Role";
+
+/**
+ * A role's own `inlinePolicies` (name and document each) counted in the total of the RolePolicy
+ * resources that name it, when the role's name is known; a part not known leaves the group unjudged.
+ */
+function roleInline(
+  r: EngineResource,
+  group: (provider: string | undefined, type: string, identity: string) => Group,
+): void {
+  const inputs = r.inputs as Record<string, unknown>;
+  const name: unknown = plainValue(inputs.name);
+  if (
+    typeof name !== "string" ||
+    name === "" ||
+    containsUnknown(inputs.name) ||
+    isSecret(inputs.name)
+  )
+    return;
+  const list: unknown = inputs.inlinePolicies;
+  if (list === undefined) return;
+  const g = group(r.provider, "aws:iam/rolePolicy:RolePolicy", name);
+  if (containsUnknown(list) || !Array.isArray(plainValue(list))) {
+    g.unknown = true;
+    return;
+  }
+  for (const item of plainValue(list) as unknown[]) {
+    const policy = (item as Record<string, unknown> | undefined)?.policy;
+    if (policy === undefined || policy === "") continue;
+    const size = policySize(policy);
+    if (size === undefined) g.unknown = true;
+    else g.members.push({ r, size });
+  }
+}
+
 interface Group {
   readonly type: string;
   readonly identity: string;
@@ -56,7 +91,14 @@ interface Group {
 /** The inline-policy resources of one run whose identity's total is over IAM's quota. */
 export function inlinePoliciesOverTotal(resources: readonly EngineResource[]): Refusal[] {
   const groups = new Map<string, Group>();
+  const group = (provider: string | undefined, type: string, identity: string): Group => {
+    const key = `${provider ?? ""}\u0000${type}\u0000${identity}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { type, identity, members: [], unknown: false }));
+    return g;
+  };
   for (const r of resources) {
+    if (r.type === ROLE && r.custom && !r.external) roleInline(r, group);
     const kind = KINDS[r.type];
     if (!kind || !r.custom || r.external) continue;
     const raw = (r.inputs as Record<string, unknown>)[kind.by];
@@ -64,9 +106,7 @@ export function inlinePoliciesOverTotal(resources: readonly EngineResource[]): R
     // An identity not known by name (unknown, secret, a reference) cannot be grouped.
     if (typeof identity !== "string" || identity === "" || containsUnknown(raw) || isSecret(raw))
       continue;
-    const key = `${r.provider ?? ""}\u0000${r.type}\u0000${identity}`;
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = { type: r.type, identity, members: [], unknown: false }));
+    const g = group(r.provider, r.type, identity);
     const policy = (r.inputs as Record<string, unknown>).policy;
     const size = containsUnknown(policy) ? undefined : policySize(plainValue(policy));
     if (size === undefined) g.unknown = true;
@@ -80,7 +120,8 @@ export function inlinePoliciesOverTotal(resources: readonly EngineResource[]): R
     if (g.members.some((m) => m.size > max)) continue;
     const total = g.members.reduce((s, m) => s + m.size, 0);
     if (total <= max) continue;
-    const created = g.members.filter((m) => operationOf(m.r) === "create");
+    // Refused on a policy resource: a role's own inline policies are judged with the role.
+    const created = g.members.filter((m) => m.r.type === g.type && operationOf(m.r) === "create");
     const last = created[created.length - 1];
     if (!last) continue;
     const names = g.members.map((m) => m.r.name).join(", ");

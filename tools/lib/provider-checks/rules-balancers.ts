@@ -1,11 +1,11 @@
-// Elastic Load Balancing v2: a target group's port, health check, deregistration delay, slow
-// start and stickiness, as the provider's schema and CustomizeDiff check them at `pulumi preview`
+// Elastic Load Balancing v2: a target group's port, health check, deregistration delay, slow start
+// and stickiness, as the provider's schema and CustomizeDiff check them at `pulumi preview`
 // (internal/service/elbv2/target_group.go), and a listener's port, ARNs and default actions
-// (listener.go), a listener rule's priority (listener_rule.go); a load balancer's idle timeout and client keep-alive, which the provider passes
-// on unchecked and ELB refuses out of range when the provider sets the load balancer's attributes
-// at `pulumi up`, and an HTTPS or TLS listener without its certificate (`by: "aws"`). Names are in
-// rules-compute.ts. Both the `aws.lb` and the `aws.alb` tokens are judged alike: one resource of
-// the provider under two names.
+// (listener.go), a listener rule's priority (listener_rule.go); a load balancer's idle timeout and
+// client keep-alive, which the provider passes on unchecked and ELB refuses out of range when the
+// provider sets the load balancer's attributes at `pulumi up`, and an HTTPS or TLS listener without
+// its certificate (`by: "aws"`). Names are in rules-compute.ts. Both the `aws.lb` and the `aws.alb`
+// tokens are judged alike: one resource of the provider under two names.
 import type { CrossProblem, CrossRule, InputRule } from "./rule";
 import { inputRule } from "./rule";
 import {

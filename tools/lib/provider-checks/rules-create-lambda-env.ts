@@ -1,8 +1,9 @@
 // Limits Lambda enforces on a function's environment variables when the provider creates the
-// function at `pulumi up`, which the provider's schema passes on (`by: "aws"`; pulumi/pulumi-aws#2159:
-// "there is no limitation / validation on Lambda Environment variables … this is checked by AWS on
-// deploy"): keys of letters, digits and `_` starting with a letter, no key Lambda reserves for
-// itself, and at most 4 KB of variables in all. Each rule cites the AWS page that states the limit.
+// function at `pulumi up`, which the provider's schema passes on (`by: "aws"`;
+// pulumi/pulumi-aws#2159: "there is no limitation / validation on Lambda Environment variables …
+// this is checked by AWS on deploy"): keys of letters, digits and `_` starting with a letter, no
+// key Lambda reserves for itself, and at most 4 KB of variables in all. Each rule cites the AWS
+// page that states the limit.
 import { awsRule, InputRule } from "./rule";
 import type { Validator } from "./validators";
 

@@ -98,9 +98,10 @@ const tableName = awsName(
  * number", "must not contain two adjacent periods", "must not be formatted as an IP address", must
  * not start with `xn--`, `sthree-` or `amzn-s3-demo-` nor end with `-s3alias`, `--ol-s3`, `.mrap`,
  * `--x-s3` or `--table-s3` (the suffixes of access point aliases, Multi-Region Access Points,
- * directory buckets and S3 table buckets). Buckets in us-east-1 kept looser names only if created before March 2018. The
- * provider checks only the length at preview (internal/service/s3/bucket.go); Pulumi lower-cases
- * the name it makes, but keeps a logical name's `_`.
+ * directory buckets and S3 table buckets). Buckets in us-east-1 kept looser names only if created
+ * before March 2018. The provider checks only the length at preview
+ * (internal/service/s3/bucket.go); Pulumi lower-cases the name it makes, but keeps a logical name's
+ * `_`.
  */
 const BUCKET_NAMING =
   "https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html";
