@@ -337,7 +337,10 @@ export function unscopedGrants(
   allowTagConditions: boolean,
 ): { res: string; actions: string[]; unknown: Unknowns } | undefined {
   if (!grantsAccess(s)) return undefined;
-  const grants = withoutFormerNames(list.filter((a) => statementGrants(s, a)));
+  // An action the document's own Denies override on every resource is granted nowhere.
+  const grants = withoutFormerNames(
+    list.filter((a) => statementGrants(s, a) && !s.deniedByDocument(a)),
+  );
   if (grants.length === 0) return undefined;
   if (!unscopedResource(s)) return undefined;
   // An action the data set lacks is judged on any unscoped entry; a known one on an entry that

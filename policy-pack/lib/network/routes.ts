@@ -53,7 +53,10 @@ export type Destination =
       readonly known: true;
       /** As written: a CIDR or a prefix-list id. */
       readonly text: string;
-      /** The route sends the internet (isInternetWide: 0.0.0.0/0, ::/0, a range broader than /8 or an IPv6 /32) to its target. */
+      /**
+       * The route sends the internet to its target (isInternetWide: 0.0.0.0/0, ::/0, or a range
+       * broader than an IPv4 /8 or an IPv6 /32, outside IPv6 private space).
+       */
       readonly internetWide: boolean;
     }
   | { readonly known: false; readonly why: string };

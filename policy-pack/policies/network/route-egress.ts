@@ -5,7 +5,12 @@
 // is associated elsewhere, or later, and this advisory names it.
 import type { PolicyResource } from "@pulumi/policy";
 import { stackPolicy } from "../../lib/define";
-import { describeRoute, NetworkGraph, privateEgressRoutes } from "../../lib/network";
+import {
+  describeRoute,
+  INTERNET_RANGES,
+  NetworkGraph,
+  privateEgressRoutes,
+} from "../../lib/network";
 import { literalId } from "../../lib/references";
 import { collect, unknownError } from "../../lib/values";
 import {
@@ -21,7 +26,8 @@ const ASSOCIATIONS = [EC2_ROUTE_TABLE_ASSOCIATION, EC2_MAIN_ROUTE_TABLE_ASSOCIAT
 export const routeTablePrivateEgress = stackPolicy({
   name: "ec2-route-table-private-egress",
   description:
-    "Route tables that no subnet of this stack uses send no default route (0.0.0.0/0, ::/0) to a " +
+    "Route tables that no subnet of this stack uses send no route for " +
+    `${INTERNET_RANGES} to a ` +
     "NAT gateway, NAT instance or network interface, egress-only internet gateway or transit " +
     "gateway: such a table only serves to give private compute or data subnets internet egress. " +
     "Advisory: the subnets it will serve are not in this stack; a subnet of the stack that uses " +

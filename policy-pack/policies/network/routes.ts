@@ -171,7 +171,8 @@ function eachComputeSubnet(
 export const computeSubnetNoDefaultRoute = stackPolicy<TierConfig>({
   name: "ec2-compute-subnet-no-default-route",
   description:
-    "Subnets that host compute or data (tagged tier=compute/data/private/isolated, named as private, untiered with a default route through a NAT gateway, NAT instance, egress-only internet gateway or transit gateway as only private subnets have, or holding an ECS service, EC2 instance, Lambda function, CodeBuild project or other compute, or a data store: a database, cache or broker subnet group, a file-system mount target, a search domain) have no 0.0.0.0/0 or ::/0 route to any target.",
+    "Subnets that host compute or data (tagged tier=compute/data/private/isolated, named as private, untiered with a default route through a NAT gateway, NAT instance, egress-only internet gateway or transit gateway as only private subnets have, or holding an ECS service, EC2 instance, Lambda function, CodeBuild project or other compute, or a data store: a database, cache or broker subnet group, a file-system mount target, a search domain) have no route for " +
+    `${INTERNET_RANGES} to any target.`,
   enforcementLevel: "mandatory",
   severity: "critical",
   remediationSteps:

@@ -71,8 +71,8 @@ const RULE_HOLDERS = [...INGRESS_RULE_HOLDERS, VPC_SECURITY_GROUP_EGRESS_RULE];
 
 /**
  * Runs `fn` for each security-group rule of `direction` that is open to the internet (0.0.0.0/0,
- * ::/0 or any range broader than AWS's public limit: isInternetWide), each rule in its own preview-safe part: a rule unknown at preview
- * becomes a note without hiding the others.
+ * ::/0 or any range broader than AWS's public limit: isInternetWide), each rule in its own
+ * preview-safe part: a rule unknown at preview becomes a note without hiding the others.
  */
 function eachOpenRule(
   ctx: StackCheckContext<unknown>,

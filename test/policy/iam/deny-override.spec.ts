@@ -144,6 +144,27 @@ describe("actions of an Allow that the document's own Deny statements override",
     }
   });
 
+  it("are reported by none of the rules on actions granted on every resource", async () => {
+    // sts:AssumeRole (credentials exposure), s3:GetObject (data exfiltration) and kms:Decrypt
+    // each draw a finding on "*"; the Deny of every action but PutItem overrides all three.
+    const allow: Stmt = {
+      Effect: "Allow",
+      Action: ["sts:AssumeRole", "s3:GetObject", "kms:Decrypt", "dynamodb:PutItem"],
+      Resource: "*",
+    };
+    const f = (await runIam([rolePolicy([allow, DENY_ALL_BUT_PUT])])).all;
+    expect(f, f.join("\n")).to.have.length(1);
+    expect(f[0])
+      .to.match(/^iam-no-resource-wildcard: /)
+      .and.contain("dynamodb:PutItem");
+    const without = (await runIam([rolePolicy([allow])])).all.map((x) => x.split(":")[0]);
+    expect(without, "without the Deny").to.include.members([
+      "iam-no-credentials-exposure",
+      "iam-no-data-exfiltration",
+      "iam-kms-decrypt-scoped",
+    ]);
+  });
+
   it("are reported again when the Deny has a condition", async () => {
     const conditioned = {
       ...DENY_ALL_BUT_PUT,
