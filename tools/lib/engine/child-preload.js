@@ -73,6 +73,11 @@
 // 18. Each place outside the SDK that asks `pulumi.runtime.isDryRun()` is recorded under the
 //    token `isDryRun`; the answer stays the SDK's (true: the program runs with --dry-run in both
 //    phases), and the report says what that leaves out (./dry-run-sites.js).
+// 19. With OFFLINE_APPLY_UNKNOWNS set (the apply phase), an `apply` callback that fails on what an
+//    offline run lacks (a data source nothing answers, a dependency's command such as `docker
+//    build` with no Docker daemon) gives an unknown result, as at preview, where it never runs;
+//    each such failure is recorded (./apply-unknowns.js). This one changes what the program sees:
+//    the value it would have failed on.
 "use strict";
 const Module = require("module");
 const fs = require("fs");
@@ -101,6 +106,7 @@ const { guardAutomation, isAutomationModule } = require("./automation-guard");
 const { guardMocks, guardMockOptions } = require("./mocks-guard");
 const { recordInvokeSites } = require("./invoke-records");
 const { recordDryRunSites } = require("./dry-run-sites");
+const { leaveUnknownAtApply, leaveUnknownInvokeOutputs } = require("./apply-unknowns");
 const { lendToTsNode, lendToEsmHooks, lentFromEnvironment } = require("./lend-ts-options");
 
 const DEBUGGABLE = path.join("@pulumi", "pulumi", "runtime", "debuggable.js");
@@ -119,6 +125,10 @@ const AUTOMATION_ENTRIES = [
 ];
 const SDK_RESOURCE = path.join("@pulumi", "pulumi", "resource.js");
 const SDK_CONFIG = path.join("@pulumi", "pulumi", "config.js");
+const SDK_OUTPUT = path.join("@pulumi", "pulumi", "output.js");
+// Item 19: read once and removed, so the processes the program starts keep their own failures.
+const applyUnknowns = !!process.env.OFFLINE_APPLY_UNKNOWNS;
+delete process.env.OFFLINE_APPLY_UNKNOWNS;
 const TS_NODE_INDEX = path.join("ts-node", "dist", "index.js");
 const lentTs = lentFromEnvironment(process.env.OFFLINE_LEND_TS);
 const keepDebugLogs = !!process.env.OFFLINE_KEEP_DEBUG_LOGS;
@@ -354,9 +364,14 @@ Module._extensions[".js"] = function (module, filename) {
   if (filename.endsWith(DEBUGGABLE)) {
     if (!leakDebugging) lightenDebuggablePromise(module.exports);
   } else if (esmSourceMaps && filename.endsWith(SOURCE_MAP_SUPPORT)) mapEsmFrames(module.exports);
-  else if (sitesFile && filename.endsWith(INVOKE))
+  else if (sitesFile && filename.endsWith(INVOKE)) {
+    if (applyUnknowns)
+      leaveUnknownInvokeOutputs(
+        module.exports,
+        require.cache[path.join(path.dirname(filename), "..", "output.js")]?.exports,
+      );
     recordInvokeSites(module.exports, appendSite, programCallSite);
-  else if (isAutomationModule(filename, "cmd.js")) automation.guardCommand(module.exports);
+  } else if (isAutomationModule(filename, "cmd.js")) automation.guardCommand(module.exports);
   else if (AUTOMATION_ENTRIES.some((f) => isAutomationModule(filename, f)))
     automation.recordEntryPoints(module.exports);
   else if (filename.endsWith(SDK_RESOURCE)) widenFramePattern(module.exports);
@@ -367,6 +382,8 @@ Module._extensions[".js"] = function (module, filename) {
     if (sitesFile) recordDryRunSites(module.exports, filename, appendSite, programFrame);
   } else if (sitesFile && filename.endsWith(SDK_CONFIG))
     recordConfigSites(module.exports, appendSite, programFrame);
+  else if (applyUnknowns && sitesFile && filename.endsWith(SDK_OUTPUT))
+    leaveUnknownAtApply(module.exports, filename, appendSite, programFrame);
   else if (filename.endsWith(LOG_INDEX)) {
     recordErrorLogSites(module.exports);
     if (!keepDebugLogs) quietDebugLogs(module.exports, filename);

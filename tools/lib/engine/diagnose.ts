@@ -47,6 +47,7 @@ import { moduleSettingConflict } from "./hints-module-settings";
 import { stripAnsi } from "../ansi";
 import { COMPILE_FAILURE } from "./failure-stage";
 import { frameOf, type FilePlace } from "./own-frames";
+import { APPLY_UNKNOWN_SITE, applyUnknownOf, type ApplyUnknown } from "./left-unknown";
 
 /** How long the language host may take to set up before the program's own timeout starts. */
 export const STARTUP_ALLOWANCE_MS = 120_000;
@@ -86,6 +87,7 @@ export function readSites(file: string): {
   invokers: Map<string, Invoker[]>;
   configReads: Map<string, SourceLocation | undefined>;
   dryRun: DryRunSite[];
+  applyUnknown: ApplyUnknown[];
 } {
   const sites = new Map<string, Site>();
   const intervals = new Map<number, Interval>();
@@ -93,7 +95,9 @@ export function readSites(file: string): {
   const invokers = new Map<string, Invoker[]>();
   const configReads = new Map<string, SourceLocation | undefined>();
   const dryRun: DryRunSite[] = [];
-  if (!fs.existsSync(file)) return { sites, intervals: [], network, invokers, configReads, dryRun };
+  const applyUnknown: ApplyUnknown[] = [];
+  if (!fs.existsSync(file))
+    return { sites, intervals: [], network, invokers, configReads, dryRun, applyUnknown };
   for (const line of fs.readFileSync(file, "utf8").split("\n")) {
     if (!line) continue;
     try {
@@ -103,6 +107,8 @@ export function readSites(file: string): {
       } else if (s.token === DRY_RUN_SITE) {
         const via = typeof s.via === "string" ? { via: s.via } : {};
         dryRun.push({ file: s.file, line: s.line, column: s.column, ...via });
+      } else if (s.token === APPLY_UNKNOWN_SITE) {
+        applyUnknown.push(applyUnknownOf(s));
       } else if (s.token === "setInterval") {
         intervals.set(s.id, { file: s.file, line: s.line, column: s.column, ms: s.ms });
       } else if (s.file === undefined && typeof s.resourceType === "string") {
@@ -121,7 +127,15 @@ export function readSites(file: string): {
       // a torn line: ignore
     }
   }
-  return { sites, intervals: [...intervals.values()], network, invokers, configReads, dryRun };
+  return {
+    sites,
+    intervals: [...intervals.values()],
+    network,
+    invokers,
+    configReads,
+    dryRun,
+    applyUnknown,
+  };
 }
 
 const UNHANDLED = /^Running program '.*' failed with an unhandled exception:\s*/s;
@@ -142,6 +156,8 @@ type RunEnd = {
   network?: readonly NetworkUse[];
   /** Invokes a library made for a resource it parents, with no line of the program asking. */
   invokers?: ReadonlyMap<string, readonly Invoker[]>;
+  /** Resources a failure left unknown at apply named: the errors logged on them are its. */
+  leftUnknownUrns?: ReadonlySet<string>;
 };
 
 /** The verdict on how the run ended, from what the engine saw (never from the exit code alone). */
@@ -227,7 +243,9 @@ function diagnoseEnd(ctx: RunEnd): ProgramFailure | undefined {
       location: timer ? { file: timer.file, line: timer.line, column: timer.column } : undefined,
     };
   }
-  const errors = engine.logs.filter((l) => l.severity === "error");
+  const errors = engine.logs.filter(
+    (l) => l.severity === "error" && !(l.urn && ctx.leftUnknownUrns?.has(l.urn)),
+  );
   if (errors.length > 0) {
     const first = errors[0];
     const text = stripAnsi(first.message).replace(UNHANDLED, "");
