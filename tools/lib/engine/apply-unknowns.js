@@ -104,13 +104,15 @@ function leaveUnknownAtApply(exports, outputFile, append, programFrame) {
     const base = { token: TOKEN, ...cause, message, ...site };
     // A ResourceError names the resource it is about (docker-classic's command errors name the
     // image or the repository): its URN places the failure at that resource's line.
+    // Written at once, and again with the URN once it resolves (a resource whose registration
+    // never completes leaves the first record alone).
+    append(base);
     const urn = e.resource && e.resource.urn;
     if (urn && typeof urn.promise === "function")
-      urn.promise().then(
-        (u) => append({ ...base, urn: u }),
-        () => append(base),
+      urn.promise(true).then(
+        (u) => typeof u === "string" && append({ ...base, urn: u }),
+        () => undefined,
       );
-    else append(base);
   };
 
   /** An Output unknown as at preview, whose value carries the failure for `.promise()`. */

@@ -72,7 +72,8 @@ export function leftUnknownAtApply(
     const daemon = [r.message, ...logged].map(dockerDaemonMissing).find((d) => d !== undefined);
     const what = `a command run on this machine, which failed: ${daemon ?? r.message}`;
     const at = sourceOfUrn(engine, r.urn) ?? r.location;
-    out.set(`command\0${what}`, { what, ...(at ? { location: at } : {}) });
+    // A record written again with the resource's URN replaces the first (./apply-unknowns.js).
+    out.set(`command\0${r.message}`, { what, ...(at ? { location: at } : {}) });
   }
   return [...out.values()];
 }
