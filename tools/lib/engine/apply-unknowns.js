@@ -34,7 +34,7 @@ const NODE_MODULES = `${path.sep}node_modules${path.sep}`;
  * source maps, which drop the package's own folder (`@pulumi/runtime/invoke.ts`, `@pulumi/output.ts`).
  */
 const SDK_FRAME = new RegExp(
-  String.raw`[\/]node_modules[\/]@pulumi[\/](?:pulumi[\/]|[^\/]+\.[jt]s|(?:runtime|log|cmd|automation|provider|dynamic|utils|asset)[\/])`,
+  String.raw`[\\/]node_modules[\\/]@pulumi[\\/](?:pulumi[\\/]|[^\\/]+\.[jt]s\b|(?:runtime|log|cmd|automation|provider|dynamic|utils|asset)[\\/])`,
 );
 /** Failures recorded per run at most: enough to name them, never a flood. */
 const MAX_RECORDS = 20;
