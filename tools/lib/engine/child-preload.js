@@ -1,7 +1,7 @@
 // Loaded into the program's process ahead of the language host (`node --require` through
 // NODE_OPTIONS, which the host's ESM detection does not look at: it checks `process.execArgv`).
-// It changes nothing the program can observe; it makes the run cheaper and lets errors point at
-// the program:
+// Apart from item 19 (the apply phase only), it changes nothing the program can observe; it makes
+// the run cheaper and lets errors point at the program:
 //
 // 1. The SDK wraps every promise it creates in `debuggablePromise` (runtime/debuggable.js), which
 //    stores `new Error().stack` for a leak report printed only when PULUMI_DEBUG_PROMISE_LEAKS is
