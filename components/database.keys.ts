@@ -42,6 +42,32 @@ const VERSION_ALLOWED =
   'a version AWS offers of the engine\'s major version, e.g. "16.9" (aurora-postgresql 16) or "8.0.mysql_aurora.3.10.0" (aurora-mysql 3); default: the version the component pins';
 const enabled = whenEnabled("databaseEnabled");
 
+/**
+ * Regions where AWS offers no RDS Data API for Aurora Serverless v2 clusters, of either engine.
+ * Source: Aurora user guide, "Supported Regions and Aurora DB engines for RDS Data API"
+ * (docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/Concepts.Aurora_Fea_Regions_DB-eng.Feature.Data_API.html;
+ * the page carries no date of its own: the copy read on 2026-12-07). Its Serverless v2 and
+ * provisioned table reads "Not available" in every engine column for exactly these rows:
+ *   "Asia Pacific (Hyderabad) | Not available | Not available | ..."    ap-south-2
+ *   "Asia Pacific (Melbourne) | Not available | Not available | ..."    ap-southeast-4
+ *   "Asia Pacific (New Zealand) | Not available | Not available | ..."  ap-southeast-6
+ * Every other Region is left to AWS: no row saying "Not available" could be read for Taipei,
+ * Thailand, Calgary, China, Zurich, Tel Aviv, Mexico or GovCloud, and refusing a region that
+ * does offer the Data API would refuse a valid program, which is worse than letting AWS refuse
+ * the cluster. Add a region here only with its "Not available" row quoted above.
+ * The cluster is created with the Data API on (components/database/resources.ts,
+ * `enableHttpEndpoint`): administrators create the app's user through it (docs/first-deploy.md,
+ * step 6), so in these regions `pulumi up` would fail at the cluster after the network exists:
+ * RDS answers an unsupported HTTP endpoint with a fault (aws-cloudformation-resource-providers-rds#496,
+ * which ignores that fault only when disabling), and the provider turns the endpoint on for
+ * provisioned clusters with its own call (hashicorp/terraform-provider-aws#38997).
+ */
+export const REGIONS_WITHOUT_DATA_API: readonly string[] = [
+  "ap-south-2",
+  "ap-southeast-4",
+  "ap-southeast-6",
+];
+
 /** Aurora Serverless v2 (components/database/), off unless `databaseEnabled`. */
 export const DATABASE_SECTION = section({
   title: "Database",
@@ -51,8 +77,7 @@ export const DATABASE_SECTION = section({
       key: "databaseEnabled",
       kind: "boolean",
       default: false,
-      description:
-        "Opt-in Aurora Serverless v2 application database in the data subnets, reachable only from the tasks; see docs/features.md.",
+      description: `Opt-in Aurora Serverless v2 application database in the data subnets, reachable only from the tasks; see docs/features.md. Refused in a region without the RDS Data API the cluster is created with (${REGIONS_WITHOUT_DATA_API.join(", ")}; other regions are left to AWS).`,
       allowed: "true or false (default false): Aurora Serverless v2 application database",
     },
     engine: {
@@ -120,8 +145,7 @@ export const DATABASE_SECTION = section({
     engineVersion: {
       key: "databaseEngineVersion",
       kind: "string",
-      description:
-        "Aurora version the database is created with (with the database only); AWS applies minor upgrades afterwards. Defaults to the version the component pins.",
+      description: `Aurora version the database is created with (with the database only); AWS applies minor upgrades afterwards. Defaults to the version the component pins. It needs the RDS Data API: Aurora MySQL 3.07 (${ENGINE_PROFILES["aurora-mysql"].dataApiFrom}) or later, Aurora PostgreSQL ${ENGINE_PROFILES["aurora-postgresql"].dataApiFrom} or later; an earlier version is refused.`,
       allowed: VERSION_ALLOWED,
       check: (version, ctx) => {
         const engine = ctx.value<DatabaseEngine>("databaseEngine");
@@ -133,6 +157,12 @@ export const DATABASE_SECTION = section({
             `"${version}" is not a version of ${engine} ${profile.version.replace(/\.\d+$/, ".x")} (its parameter group family is ${profile.family}); use ${VERSION_ALLOWED}`,
           );
           return false;
+        }
+        if (!versionAtLeast(version, profile.dataApiFrom)) {
+          ctx.fail(
+            "databaseEngineVersion",
+            `"${version}" has no RDS Data API, which the database is created with (${engine} needs ${profile.dataApiFrom} or later)`,
+          );
         }
         if (
           ctx.value<number>("databaseMinAcu") === 0 &&
@@ -147,6 +177,15 @@ export const DATABASE_SECTION = section({
       },
       appliesWhen: enabled,
     },
+  },
+  rules: (v, ctx) => {
+    const region = ctx.value<string>("aws:region");
+    if (v.enabled && region !== undefined && REGIONS_WITHOUT_DATA_API.includes(region)) {
+      ctx.fail(
+        "aws:region",
+        `${region} does not offer the RDS Data API the database is created with (administrators create the app's database user through it); choose another aws:region or leave platform:databaseEnabled off`,
+      );
+    }
   },
   build: (v): DatabaseSettings | undefined =>
     v.enabled

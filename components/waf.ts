@@ -33,6 +33,11 @@ export interface WebFirewallArgs {
   /** KMS key of the WAF log group. */
   readonly logKeyArn: pulumi.Input<string>;
   readonly logRetentionDays: number;
+  /**
+   * Keep the log group when the stack is destroyed (prod), as the runtime's other log groups are
+   * kept: the blocked requests it records exist nowhere else. Defaults to false.
+   */
+  readonly retainLogs?: boolean;
   readonly tags: Record<string, string>;
 }
 
@@ -181,7 +186,7 @@ export class WebFirewall extends pulumi.ComponentResource {
         kmsKeyId: args.logKeyArn,
         tags: { ...args.tags, Name: `${name}-logs` },
       },
-      parent,
+      { ...parent, retainOnDelete: args.retainLogs ?? false },
     );
     new aws.wafv2.WebAclLoggingConfiguration(
       `${name}-logging`,

@@ -130,6 +130,30 @@ for (const stack of STACKS) {
       },
     );
 
+    // A log group is the only copy of what it holds (the web firewall's blocked requests, the
+    // app's and the flow logs): prod keeps each on destroy, as it keeps its buckets and keys
+    // (docs/first-deploy.md, "How to back out"); staging's go with the stack.
+    it(
+      stack === "prod"
+        ? "keeps every log group on destroy"
+        : "deletes its log groups on destroy (staging)",
+      async () => {
+        // Every feature on: the database's, the analytics' and the AI environment's groups too.
+        // WAF as well: staging's committed file leaves it off (prod must have it on), and its log
+        // group is one of them.
+        const waf = stack === "staging" ? { "platform:wafEnabled": true } : {};
+        const rec = await runWithEverything(stack, waf);
+        const groups = findAll(rec, "aws:cloudwatch/logGroup:LogGroup");
+        expect(groups.length).to.be.greaterThan(8);
+        expect(
+          groups.map((g) => g.inputs.name).filter((n) => /^aws-waf-logs-/.test(n)),
+        ).to.have.length(1);
+        for (const r of groups) {
+          expect(r.options.retainOnDelete, `${r.name} retainOnDelete`).to.equal(stack === "prod");
+        }
+      },
+    );
+
     for (const preview of [true, false]) {
       it(`passes the whole policy pack with no mandatory violation (${preview ? "preview" : "up"})`, async () => {
         const rec = await runStack(stack, { preview });

@@ -11,6 +11,12 @@ export interface EngineProfile {
   readonly sameMajor: RegExp;
   /** The first version that pauses at 0 ACUs (Aurora docs, "Aurora Serverless v2 capacity"). */
   readonly pausesFrom: string;
+  /**
+   * The first version with the RDS Data API, which the cluster is created with (Aurora user guide,
+   * "Supported Regions and Aurora DB engines for RDS Data API": Aurora PostgreSQL 16 "Version 16.1
+   * and higher", Aurora MySQL "Version 3.07 and higher").
+   */
+  readonly dataApiFrom: string;
   /** Cluster parameter group family of that major version. */
   readonly family: string;
   /** Log types exported to CloudWatch Logs (RDS API, EnableCloudwatchLogsExports). */
@@ -33,6 +39,7 @@ export const ENGINE_PROFILES: Readonly<Record<DatabaseEngine, EngineProfile>> = 
     version: "16.6",
     sameMajor: /^16\.\d+$/,
     pausesFrom: "16.3",
+    dataApiFrom: "16.1",
     family: "aurora-postgresql16",
     logExports: ["postgresql"],
     parameters: [{ name: "rds.force_ssl", value: "1", applyMethod: "pending-reboot" }],
@@ -42,6 +49,7 @@ export const ENGINE_PROFILES: Readonly<Record<DatabaseEngine, EngineProfile>> = 
     version: "8.0.mysql_aurora.3.08.2",
     sameMajor: /^8\.0\.mysql_aurora\.3\.\d{2}\.\d+$/,
     pausesFrom: "8.0.mysql_aurora.3.08.0",
+    dataApiFrom: "8.0.mysql_aurora.3.07.0",
     family: "aurora-mysql8.0",
     logExports: ["audit", "error", "slowquery"],
     parameters: [

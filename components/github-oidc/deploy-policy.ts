@@ -1,10 +1,10 @@
-// What the GitHub Actions roles may do, as data: the deploy role's statements (service-level
-// where the program's resources get generated ids, region-locked, scoped by the stack's names
-// elsewhere) and its explicit denies; the preview role's look-ups.
+// What the GitHub Actions deploy role may do, as data: its statements (service-level where the
+// program's resources get generated ids, region-locked, scoped by the stack's names elsewhere).
+// Its explicit denies are in ./guardrails.ts; the scope both read, the preview role's look-ups
+// and the CI roles' names in ./scope.ts.
 import * as pulumi from "@pulumi/pulumi";
 import { PolicyStatement } from "../iam";
 import { KEY_ADMIN_ACTIONS } from "../kms-key";
-import { nameWithin } from "../naming";
 import { containerInsightsLogGroupName } from "../runtime/cluster";
 import {
   DEPLOY_WILDCARD_SERVICES,
@@ -19,78 +19,13 @@ import {
   POLICY_ACTIONS,
   SERVICE_LINKED,
 } from "./actions";
-
-/** Where the roles' statements point: this stack's names, account, region. */
-export interface DeployScope {
-  readonly project: string;
-  readonly stack: string;
-  /** `<project>-<stack>`. */
-  readonly prefix: string;
-  /** The prefix of the stack's component names (`<stack>`, see index.ts). */
-  readonly own: string;
-  /** The runtime's ECS cluster (`platform:runtimeClusterName`, default `<project>-<stack>`). */
-  readonly clusterName: string;
-  readonly region: string;
-  readonly partition: pulumi.Output<string>;
-  readonly accountId: pulumi.Output<string>;
-  /** The account's GitHub OIDC provider, by its URL. */
-  readonly ownProviderArn: pulumi.Output<string>;
-  /** Deny the deploy role deleting data (prod). */
-  readonly protect: boolean;
-}
-
-/** `arn:<partition>:<service>:<region or "">:<account>:<resource>`. */
-function arnOf(
-  s: DeployScope,
-): (service: string, resource: string, inRegion?: boolean) => pulumi.Output<string> {
-  return (service, resource, inRegion = true) =>
-    pulumi.interpolate`arn:${s.partition}:${service}:${inRegion ? s.region : ""}:${s.accountId}:${resource}`;
-}
-
-/**
- * SSM docs ("Calling AMI public parameters"): the latest Amazon Linux AMI id is a public
- * parameter under /aws/service/, an ARN without an account.
- */
-export function publicParametersStatement(s: DeployScope): PolicyStatement {
-  return {
-    sid: "ReadPublicAmiParameters",
-    effect: "Allow",
-    actions: ["ssm:GetParameter", "ssm:GetParameters"],
-    resources: [pulumi.interpolate`arn:${s.partition}:ssm:${s.region}::parameter/aws/service/*`],
-  };
-}
-
-/** Requests to the stack's region only. */
-export function regionCondition(region: string) {
-  return { test: "StringEquals" as const, variable: "aws:RequestedRegion", values: [region] };
-}
-
-/** IAM API, CreateRole `RoleName`: 1 to 64 characters (https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateRole.html). */
-const IAM_ROLE_NAME_MAX_LENGTH = 64;
-
-/** The CI roles' names, `<project>-<stack>-github-<role>`. */
-export type CiRole = "preview" | "deploy";
-const LONGEST_CI_ROLE: CiRole = "preview";
-
-/**
- * What both CI roles' names start with: `<project>-<stack>-github-`, with `<project>-<stack>`
- * cut (`nameWithin`) so that `...-github-preview` fits IAM's 64 characters for any stack name (the
- * names of stacks that fit are unchanged). The deploy role's deny names the roles by this prefix.
- */
-function ciRoleNamePrefix(prefix: string): string {
-  const room = IAM_ROLE_NAME_MAX_LENGTH - `-github-${LONGEST_CI_ROLE}`.length;
-  return `${nameWithin(prefix, room)}-github-`;
-}
-
-/** The name of one CI role of the stack whose names start with `prefix` (`<project>-<stack>`). */
-export function ciRoleName(prefix: string, role: CiRole): string {
-  return `${ciRoleNamePrefix(prefix)}${role}`;
-}
-
-/** The CI roles and the provider, which the deploy role may never change. */
-function ciResources(s: DeployScope): pulumi.Output<string>[] {
-  return [arnOf(s)("iam", `role/${ciRoleNamePrefix(s.prefix)}*`, false), s.ownProviderArn];
-}
+import {
+  arnOf,
+  ciResources,
+  DeployScope,
+  publicParametersStatement,
+  regionCondition,
+} from "./scope";
 
 /** What `pulumi up` of this program needs, scoped as far as the services allow. */
 export function deployStatements(s: DeployScope): PolicyStatement[] {
@@ -317,87 +252,4 @@ export function deployStatements(s: DeployScope): PolicyStatement[] {
       resources: [ciRoles[1]],
     },
   ];
-}
-
-/** Explicit denies, which win over any allow (IAM policy evaluation logic). */
-export function deployGuardrails(s: DeployScope): PolicyStatement[] {
-  const ciRoles = ciResources(s);
-  const guardrails: PolicyStatement[] = [
-    {
-      sid: "DenyLongLivedCredentials",
-      effect: "Deny",
-      actions: [
-        "iam:AddUserToGroup",
-        "iam:AttachUserPolicy",
-        "iam:CreateAccessKey",
-        "iam:CreateLoginProfile",
-        "iam:CreateServiceSpecificCredential",
-        "iam:CreateUser",
-        "iam:PutUserPolicy",
-        "iam:UpdateAccessKey",
-        "iam:UpdateLoginProfile",
-      ],
-      resources: ["*"],
-    },
-    {
-      sid: "DenyCredentialReads",
-      effect: "Deny",
-      actions: ["ec2:GetPasswordData"],
-      resources: ["*"],
-    },
-    {
-      // `pulumi up` never runs a build or a command in a task, yet the service-level grants allow
-      // both in any project or task of the region: a build started with a buildspec override runs
-      // as the project's service role (CodeBuild API, StartBuild `buildspecOverride`), ECS exec as
-      // the task's role, another stack's in a shared account too. The pipeline's own role starts
-      // its builds (components/pipeline/policies.ts).
-      sid: "DenyRunningAsOtherRoles",
-      effect: "Deny",
-      actions: [
-        "codebuild:RetryBuild",
-        "codebuild:RetryBuildBatch",
-        "codebuild:StartBuild",
-        "codebuild:StartBuildBatch",
-        "ecs:ExecuteCommand",
-      ],
-      resources: ["*"],
-    },
-    {
-      sid: "DenyChangesToCiAccess",
-      effect: "Deny",
-      actions: [
-        ...ROLE_ACTIONS.filter((a) => !/:(Get|List)/.test(a)),
-        "iam:AttachRolePolicy",
-        "iam:DeleteRolePermissionsBoundary",
-        "iam:PutRolePermissionsBoundary",
-        "iam:AddClientIDToOpenIDConnectProvider",
-        "iam:CreateOpenIDConnectProvider",
-        "iam:DeleteOpenIDConnectProvider",
-        "iam:RemoveClientIDFromOpenIDConnectProvider",
-        "iam:TagOpenIDConnectProvider",
-        "iam:UntagOpenIDConnectProvider",
-        "iam:UpdateOpenIDConnectProviderThumbprint",
-      ],
-      resources: ciRoles,
-    },
-  ];
-  if (s.protect) {
-    guardrails.push({
-      // Prod data survives even a `pulumi state unprotect` run from CI.
-      sid: "DenyDataDeletion",
-      effect: "Deny",
-      actions: [
-        "kms:DisableKey",
-        "kms:ScheduleKeyDeletion",
-        "s3:DeleteBucket",
-        "logs:DeleteLogGroup",
-        "rds:DeleteDBCluster",
-        "redshift-serverless:DeleteNamespace",
-        "backup:DeleteBackupVault",
-        "backup:DeleteRecoveryPoint",
-      ],
-      resources: ["*"],
-    });
-  }
-  return guardrails;
 }

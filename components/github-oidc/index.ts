@@ -15,14 +15,9 @@ import { policyDocument } from "../iam";
 import { GITHUB_REPOSITORY } from "../pipeline.keys";
 import { runtimeClusterName } from "../runtime/cluster";
 import { DEPLOY_ROLE_WAIVERS } from "./actions";
-import {
-  ciRoleName,
-  deployGuardrails,
-  DeployScope,
-  deployStatements,
-  publicParametersStatement,
-  regionCondition,
-} from "./deploy-policy";
+import { deployStatements } from "./deploy-policy";
+import { deployGuardrails } from "./guardrails";
+import { ciRoleName, DeployScope, publicParametersStatement, regionCondition } from "./scope";
 
 export { DEPLOY_GLOBAL_SERVICES, DEPLOY_ROLE_WAIVERS, DEPLOY_WILDCARD_SERVICES } from "./actions";
 
@@ -217,7 +212,7 @@ function previewRoleOf(roles: CiRoles, deployScope: DeployScope): aws.iam.Role {
   );
 }
 
-/** The deploy role: docs/decisions/pipeline.md, "CI/CD for the infrastructure" (./deploy-policy.ts). */
+/** The deploy role: docs/decisions/pipeline.md, "CI/CD for the infrastructure" (./deploy-policy.ts, ./guardrails.ts). */
 function deployRoleOf(roles: CiRoles, deployScope: DeployScope): aws.iam.Role {
   const { name, args, prefix, scope } = roles;
   const githubEnvironment = args.githubEnvironment ?? deployScope.stack;

@@ -197,6 +197,7 @@ export class Runtime extends pulumi.ComponentResource {
           rateLimit: args.wafRateLimit,
           logKeyArn: key.keyArn,
           logRetentionDays: args.logRetentionDays,
+          retainLogs: protect,
           tags: args.tags,
         },
         parent,

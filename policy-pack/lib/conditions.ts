@@ -6,6 +6,7 @@
 // (it passes when the key is absent, as it is for an anonymous caller) nor `ForAllValues:` (true
 // for an empty set), with at least one value, every value passing the caller's value test.
 // Operator names are matched as written (case-sensitively), the stricter reading.
+import { broaderThanPublicLimit, ipFamily } from "./ip-ranges";
 import type { IamStatement } from "./policy-document";
 import type { ConditionClause } from "./policy-elements";
 
@@ -40,16 +41,17 @@ const WILDCARD = /[*?]/;
 /**
  * A value that names one principal, account, organisation, network or source, not a pattern: no
  * wildcard (except in the resource part of an ARN whose account is fixed), no policy variable, an
- * IPv4 range no wider than /8 or an IPv6 range no wider than /32 (our rule). Used where a grant to
- * everyone must be narrowed to known callers (S3 decides "public" the same way).
+ * IP range no broader than AWS's public limit (/8 for IPv4, /32 for IPv6: ./ip-ranges.ts). Used
+ * where a grant to everyone must be narrowed to known callers (S3 decides "public" the same way).
  */
 export const fixedValue: ValueTest = (value, key, operator) => {
   if (typeof value !== "string" || value === "" || value.includes("${")) return false;
   const k = key.toLowerCase();
   if (operator === "IpAddress") {
     const [addr, bits] = value.split("/");
-    const prefix = bits === undefined ? (addr.includes(":") ? 128 : 32) : Number(bits);
-    return Number.isInteger(prefix) && prefix >= (addr.includes(":") ? 32 : 8);
+    const family = ipFamily(addr);
+    const prefix = bits === undefined ? (family === "ipv6" ? 128 : 32) : Number(bits);
+    return Number.isInteger(prefix) && !broaderThanPublicLimit(family, prefix);
   }
   if (k.endsWith("orgpaths")) return !WILDCARD.test(value.split("/")[0]);
   if (k === "aws:userid") return !WILDCARD.test(value.split(":")[0]);

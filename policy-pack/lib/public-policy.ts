@@ -14,10 +14,9 @@
 // aws:userid, outside the pattern 'AROLEID:*'; s3:DataAccessPointArn [...]; s3:DataAccessPointAccount."
 // Its examples: `"Principal": {"Federated": "graph.facebook.com"}` is public, and so is
 // `"Principal": "*"` with `StringLike aws:SourceVpc "vpc-*"`; the same with `StringEquals
-// aws:SourceVpc "vpc-91237329"` is not. "Bucket policies that grant access conditioned on the
-// aws:SourceIp condition key with very broad IP ranges (for example, 0.0.0.0/1) are evaluated as
-// 'public.' This includes values broader than /8 for IPv4 and /32 for IPv6." For access points,
-// "an access point policy that grants access to a set of access points using s3:DataAccessPointArn
+// aws:SourceVpc "vpc-91237329"` is not. An aws:SourceIp range broader than AWS's public limit is
+// public too (the limit and its quotation: ./ip-ranges.ts, shared with the network rules). For
+// access points, "an access point policy that grants access to a set of access points using s3:DataAccessPointArn
 // is considered public", and "an access point that has a VPC network origin is always considered
 // non-public". IAM Access Analyzer (User Guide, "IAM Access Analyzer filter keys") judges the same
 // way and also names the organisation and principal keys (aws:PrincipalArn, aws:PrincipalOrgID,

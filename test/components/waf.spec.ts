@@ -1,4 +1,5 @@
-// WebFirewall: arguments AWS would refuse are refused before anything registers.
+// WebFirewall: arguments AWS would refuse are refused before anything registers; the log group is
+// kept on destroy only when asked (prod).
 import { expect } from "chai";
 import { WebFirewall, WebFirewallArgs } from "../../components/waf";
 import { findAll, recordComponent } from "../helpers";
@@ -29,4 +30,25 @@ describe("WebFirewall: arguments", () => {
       );
     }
   });
+});
+
+describe("WebFirewall: the log group on destroy", () => {
+  // retainLogs is what the runtime passes as its `protect` (prod): the log group of blocked
+  // requests is kept on destroy there, and goes with the stack when retainLogs is false or unset.
+  const cases: { retainLogs: boolean | undefined; retainOnDelete: boolean }[] = [
+    { retainLogs: true, retainOnDelete: true },
+    { retainLogs: false, retainOnDelete: false },
+    { retainLogs: undefined, retainOnDelete: false },
+  ];
+  for (const c of cases) {
+    it(`retainLogs ${c.retainLogs === undefined ? "left unset" : c.retainLogs}: retainOnDelete ${c.retainOnDelete}`, async () => {
+      // "Left unset": the key is absent, as a caller that does not pass it leaves it.
+      const args: WebFirewallArgs =
+        c.retainLogs === undefined ? { ...ARGS } : { ...ARGS, retainLogs: c.retainLogs };
+      const rec = await recordComponent(() => new WebFirewall("waf", args));
+      const groups = findAll(rec, "aws:cloudwatch/logGroup:LogGroup");
+      expect(groups.map((g) => g.name)).to.deep.equal(["waf-logs"]);
+      expect(groups[0].options.retainOnDelete).to.equal(c.retainOnDelete);
+    });
+  }
 });

@@ -155,6 +155,25 @@ describe("config: opt-in MVP features", () => {
       { ...on, "platform:databaseMinAcu": 0, "platform:databaseEngineVersion": "16.2" },
       /^platform:databaseEngineVersion: "16\.2" cannot pause at 0 ACUs \(platform:databaseMinAcu 0 needs 16\.3 or later\)/,
     ],
+    // Aurora user guide, "Supported Regions and Aurora DB engines for RDS Data API": "Not
+    // available" in these Regions, for either engine; the cluster turns the Data API on.
+    ...["ap-south-2", "ap-southeast-4", "ap-southeast-6"].map((region): BadInput => [
+      `database in ${region}, a region without the RDS Data API`,
+      { ...on, "aws:region": region },
+      new RegExp(
+        `^aws:region: ${region} does not offer the RDS Data API the database is created with`,
+      ),
+    ]),
+    [
+      // The same page: Aurora MySQL "Version 3.07 and higher" only.
+      "MySQL engine version without the RDS Data API",
+      {
+        ...on,
+        "platform:databaseEngine": "aurora-mysql",
+        "platform:databaseEngineVersion": "8.0.mysql_aurora.3.06.1",
+      },
+      /^platform:databaseEngineVersion: "8\.0\.mysql_aurora\.3\.06\.1" has no RDS Data API, which the database is created with \(aurora-mysql needs 8\.0\.mysql_aurora\.3\.07\.0 or later\)/,
+    ],
     [
       "AI environment without its range",
       { "platform:aiEnvironmentEnabled": true },
@@ -207,6 +226,29 @@ describe("config: opt-in MVP features", () => {
     ],
   ];
   rejects(cases, (what) => `rejects: ${what}`);
+
+  // Regions the page shows no "Not available" row for are left to AWS: a false refusal would
+  // stop a valid program (components/database.keys.ts, REGIONS_WITHOUT_DATA_API).
+  it("leaves to AWS the regions not shown without the RDS Data API", () => {
+    const regions = [
+      "ap-east-2",
+      "ap-southeast-7",
+      "ca-west-1",
+      "cn-north-1",
+      "cn-northwest-1",
+      "eu-central-2",
+      "il-central-1",
+      "mx-central-1",
+      "us-gov-east-1",
+      "us-gov-west-1",
+    ];
+    for (const region of regions) {
+      const dataApi = problems({ ...base(), ...on, "aws:region": region }).filter((p) =>
+        p.includes("RDS Data API"),
+      );
+      expect(dataApi, region).to.deep.equal([]);
+    }
+  });
 
   it("prod refuses a database that pauses", () => {
     const all = problems({

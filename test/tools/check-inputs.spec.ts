@@ -296,6 +296,15 @@ describe("offline check inputs that must not hurt", function () {
       expect(
         usageError(() => loadStackConfig(loadProject(dir), "dev", { overrides: { port: "x" } })),
       ).to.equal("--config: Stack 'dev' with configuration key 'port' must be of type 'integer'");
+      // So are they for a stack without a stack file (run on the project's defaults), with the
+      // same error, and a good one reaches the program as the stack file's would.
+      const bare = demoProgram({});
+      const noFile = (port: string) =>
+        loadStackConfig(loadProject(bare), "dev", { allowMissing: true, overrides: { port } });
+      expect(usageError(() => noFile("x"))).to.equal(
+        "--config: Stack 'dev' with configuration key 'port' must be of type 'integer'",
+      );
+      expect(noFile("80").values).to.deep.equal({ "demo:port": "80", "demo:replicas": "1" });
     });
 
     it("--program given a file says so", () => {

@@ -211,6 +211,30 @@ export function copyOf(fixture: string): string {
   return dir;
 }
 
+/** The file of a source position's `file://` URI (undefined without one). */
+export function sourceFile(uri: string | undefined): string | undefined {
+  return uri ? new URL(uri).pathname : undefined;
+}
+
+/**
+ * Runs the current suite as on a machine whose environment names no AWS region, so each run's
+ * region comes from its stack: AWS_REGION and AWS_DEFAULT_REGION are unset before the suite's
+ * runs are queued and restored after it. Call it before the `before` hook that queues them.
+ */
+export function withoutRegionEnv(): void {
+  const names = ["AWS_REGION", "AWS_DEFAULT_REGION"] as const;
+  let saved: (string | undefined)[] = [];
+  before(() => {
+    saved = names.map((k) => process.env[k]);
+    for (const k of names) delete process.env[k];
+  });
+  after(() => {
+    names.forEach((k, i) => {
+      if (saved[i] !== undefined) process.env[k] = saved[i];
+    });
+  });
+}
+
 /** Runs of fixture programs, queued on one pool of two and awaited by the tests that need them. */
 export class QueuedRuns {
   private readonly queue = pool(2);

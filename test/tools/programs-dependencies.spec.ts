@@ -17,6 +17,7 @@ import {
   programWithOwnSdk,
   QueuedRuns,
   stackOutputs,
+  withoutRegionEnv,
 } from "./program-runs";
 import type { Phase } from "../../tools/lib/engine/answers";
 import { TWINS } from "../../policy-pack/lib/native/twins";
@@ -38,12 +39,8 @@ let withLibrary: string | undefined;
 describe("programs with dependencies of their own, offline", function () {
   this.timeout(300_000);
 
-  // As on a machine whose environment names no AWS region.
-  const REGION_ENV = ["AWS_REGION", "AWS_DEFAULT_REGION"] as const;
-  const savedRegionEnv = REGION_ENV.map((k) => process.env[k]);
-
+  withoutRegionEnv();
   before(() => {
-    for (const k of REGION_ENV) delete process.env[k];
     runs.queueCheck("awsx-v3", [...APPLY]);
     runs.queueCheck("aws-native-only", BOTH);
     ownSdk = programWithOwnSdk();
@@ -54,9 +51,6 @@ describe("programs with dependencies of their own, offline", function () {
   });
 
   after(() => {
-    REGION_ENV.forEach((k, i) => {
-      if (savedRegionEnv[i] !== undefined) process.env[k] = savedRegionEnv[i];
-    });
     if (ownSdk) fs.rmSync(ownSdk.dir, { recursive: true, force: true });
     if (withLibrary) fs.rmSync(withLibrary, { recursive: true, force: true });
   });

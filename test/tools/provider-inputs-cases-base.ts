@@ -13,7 +13,7 @@ const TABLE_ATTRIBUTES = [
   { name: "gpk", type: "B" },
   { name: "lsk", type: "S" },
 ];
-const TABLE_INDEX = { name: "g", hashKey: "gpk", projectionType: "ALL" };
+const TABLE_INDEX = { name: "by-gpk", hashKey: "gpk", projectionType: "ALL" };
 
 /** A resource of each type the tables cover, with inputs the provider accepts. */
 export const BASE_COMPLIANT: Record<string, Record<string, unknown>> = {
@@ -53,7 +53,7 @@ export const BASE_COMPLIANT: Record<string, Record<string, unknown>> = {
     rangeKey: "sk",
     attributes: TABLE_ATTRIBUTES,
     globalSecondaryIndexes: [TABLE_INDEX],
-    localSecondaryIndexes: [{ name: "l", rangeKey: "lsk", projectionType: "KEYS_ONLY" }],
+    localSecondaryIndexes: [{ name: "by-lsk", rangeKey: "lsk", projectionType: "KEYS_ONLY" }],
     streamViewType: "NEW_AND_OLD_IMAGES",
     tableClass: "STANDARD_INFREQUENT_ACCESS",
   },
@@ -199,7 +199,7 @@ export const BASE_BROKEN: Case[] = [
   ["aws:sns/topic:Topic", "signatureVersion", 3, "(1 - 2), got 3"],
   ["aws:s3/bucket:Bucket", "bucket", "b".repeat(64), "(0 - 63)"],
   ["aws:s3/bucket:Bucket", "bucketPrefix", "p".repeat(38), "(0 - 37)", { bucket: undefined }],
-  ["aws:s3/bucketV2:BucketV2", "bucket", "b", '"bucket": conflicts with bucket_prefix'],
+  ["aws:s3/bucketV2:BucketV2", "bucket", "bkt", '"bucket": conflicts with bucket_prefix'],
   ["aws:s3/bucketV2:BucketV2", "bucketPrefix", "p".repeat(38), "(0 - 37)"],
   ["aws:sfn/stateMachine:StateMachine", "name", "m".repeat(81), "(1 - 80)"],
   [
@@ -240,20 +240,20 @@ export const BASE_BROKEN: Case[] = [
   [
     "aws:dynamodb/table:Table",
     "globalSecondaryIndexes",
-    [TABLE_INDEX, { name: "h", hashKey: "email", projectionType: "ALL" }],
+    [TABLE_INDEX, { name: "by-email", hashKey: "email", projectionType: "ALL" }],
     'Unmatched indexes: ["email"]',
   ],
   ["aws:dynamodb/table:Table", "streamViewType", "new_image", "got new_image"],
   [
     "aws:dynamodb/table:Table",
     "globalSecondaryIndexes",
-    [{ name: "g", hashKey: "gpk", projectionType: "all" }],
+    [{ name: "by-gpk", hashKey: "gpk", projectionType: "all" }],
     "got all",
   ],
   [
     "aws:dynamodb/table:Table",
     "localSecondaryIndexes",
-    [{ name: "l", rangeKey: "lsk", projectionType: "NONE" }],
+    [{ name: "by-lsk", rangeKey: "lsk", projectionType: "NONE" }],
     "got NONE",
   ],
   ["aws:dynamodb/table:Table", "tableClass", "Standard-IA", "expected table_class to be one of"],

@@ -28,7 +28,11 @@ export const DAEMON = {
 
 /** `n` local secondary indexes, each on its own sort key. */
 export const lsis = (n: number) =>
-  Array.from({ length: n }, (_, i) => ({ name: `l${i}`, rangeKey: "lsk", projectionType: "ALL" }));
+  Array.from({ length: n }, (_, i) => ({
+    name: `lsi${i}`,
+    rangeKey: "lsk",
+    projectionType: "ALL",
+  }));
 /** `n` non-key attribute names: a0, a1, ... */
 export const attributeNames = (n: number) => Array.from({ length: n }, (_, i) => `a${i}`);
 /** A global secondary index projecting `n` non-key attributes (a0, a1, ...) with INCLUDE. */
@@ -39,7 +43,7 @@ export const projecting = (name: string, n: number) => ({
   nonKeyAttributes: attributeNames(n),
 });
 /** The 4 global indexes of the compliant table, 20 non-key attributes each (the most one may list). */
-export const fullGlobals = () => [1, 2, 3, 4].map((i) => projecting(`g${i}`, 20));
+export const fullGlobals = () => [1, 2, 3, 4].map((i) => projecting(`gsi${i}`, 20));
 /** The 5 local indexes of the compliant table: the first projects 20 with INCLUDE, the rest ALL. */
 export const fullLocals = () => [
   { ...lsis(1)[0], projectionType: "INCLUDE", nonKeyAttributes: attributeNames(20) },
@@ -198,14 +202,14 @@ export const WINDOWS_BROKEN: Case[] = [
   [
     TABLE,
     "globalSecondaryIndexes",
-    [projecting("g1", 21)],
-    "the secondary index g1 projects 21 non-key attributes, over the 20 one index may list",
+    [projecting("gsi1", 21)],
+    "the secondary index gsi1 projects 21 non-key attributes, over the 20 one index may list",
   ],
   [
     TABLE,
     "globalSecondaryIndexes",
-    [...fullGlobals(), projecting("g5", 1)],
-    "project 101 non-key attributes in all (g1 20, g2 20, g3 20, g4 20, g5 1, l0 20), over the 100",
+    [...fullGlobals(), projecting("gsi5", 1)],
+    "project 101 non-key attributes in all (gsi1 20, gsi2 20, gsi3 20, gsi4 20, gsi5 1, lsi0 20), over the 100",
   ],
   // Launch templates, at preview.
   [

@@ -20,6 +20,7 @@ import { TASKS_BROKEN, TASKS_COMPLIANT } from "./provider-inputs-cases-tasks";
 import { NETWORK_BROKEN, NETWORK_COMPLIANT } from "./provider-inputs-cases-network";
 import { EVENTS_BROKEN, EVENTS_COMPLIANT } from "./provider-inputs-cases-events";
 import { WINDOWS_BROKEN, WINDOWS_COMPLIANT } from "./provider-inputs-cases-windows";
+import { LIMITS_BROKEN, LIMITS_COMPLIANT } from "./provider-inputs-cases-limits";
 import { LAMBDA_ACCOUNTS_BROKEN } from "./provider-inputs-cases-lambda-accounts";
 import {
   DEFINITIONS_BROKEN,
@@ -55,6 +56,7 @@ const PARTS = [
   NETWORK_COMPLIANT,
   EVENTS_COMPLIANT,
   WINDOWS_COMPLIANT,
+  LIMITS_COMPLIANT,
 ];
 
 /** The resources of every case file, a type's inputs in a later file added to the first's. */
@@ -88,4 +90,5 @@ export const BROKEN = [
   ...NETWORK_BROKEN,
   ...EVENTS_BROKEN,
   ...WINDOWS_BROKEN,
+  ...LIMITS_BROKEN,
 ];

@@ -154,44 +154,44 @@ describe("provider inputs: DynamoDB secondary index limits, the tables AWS accep
     const oneMore = { ...second, projectionType: "INCLUDE", nonKeyAttributes: ["a0"] };
     expect(refusalsWith(TABLE, { localSecondaryIndexes: [first, oneMore, ...rest] })).to.deep.equal(
       [
-        "the INCLUDE secondary indexes project 101 non-key attributes in all (g1 20, g2 20, g3 20, g4 20, l0 20, l1 1), over the 100 a table may have",
+        "the INCLUDE secondary indexes project 101 non-key attributes in all (gsi1 20, gsi2 20, gsi3 20, gsi4 20, lsi0 20, lsi1 1), over the 100 a table may have",
       ],
     );
   });
 
   it("counts a global index's names once (a set), a local index's as listed", () => {
-    const twice = { ...projecting("g1", 20), nonKeyAttributes: [...attributeNames(20), "a0"] };
+    const twice = { ...projecting("gsi1", 20), nonKeyAttributes: [...attributeNames(20), "a0"] };
     expect(
       refusalsWith(TABLE, { globalSecondaryIndexes: [twice, ...fullGlobals().slice(1)] }),
     ).to.deep.equal([]);
     const [local, ...rest] = fullLocals();
     const listed = { ...local, nonKeyAttributes: [...attributeNames(20), "a0"] };
     expect(refusalsWith(TABLE, { localSecondaryIndexes: [listed, ...rest] })).to.deep.equal([
-      "the secondary index l0 projects 21 non-key attributes, over the 20 one index may list",
-      "the INCLUDE secondary indexes project 101 non-key attributes in all (g1 20, g2 20, g3 20, g4 20, l0 21), over the 100 a table may have",
+      "the secondary index lsi0 projects 21 non-key attributes, over the 20 one index may list",
+      "the INCLUDE secondary indexes project 101 non-key attributes in all (gsi1 20, gsi2 20, gsi3 20, gsi4 20, lsi0 21), over the 100 a table may have",
     ]);
   });
 
   it("counts INCLUDE indexes only toward the 100, and every index toward the 20", () => {
     // ALL projects every attribute and counts nothing, however many the table has.
-    const all = { ...projecting("g5", 0), projectionType: "ALL", nonKeyAttributes: undefined };
+    const all = { ...projecting("gsi5", 0), projectionType: "ALL", nonKeyAttributes: undefined };
     expect(refusalsWith(TABLE, { globalSecondaryIndexes: [...fullGlobals(), all] })).to.deep.equal(
       [],
     );
     // An ALL index that lists names: AWS refuses it on its own ("ProjectionType is ALL, but
     // NonKeyAttributes is specified"), a refusal this check does not judge; it is not counted as
     // a 101st projected attribute, and its 21 names are over what one index may list.
-    const listing = { ...projecting("g5", 21), projectionType: "ALL" };
+    const listing = { ...projecting("gsi5", 21), projectionType: "ALL" };
     expect(
       refusalsWith(TABLE, { globalSecondaryIndexes: [...fullGlobals(), listing] }),
     ).to.deep.equal([
-      "the secondary index g5 projects 21 non-key attributes, over the 20 one index may list",
+      "the secondary index gsi5 projects 21 non-key attributes, over the 20 one index may list",
     ]);
   });
 
   it("does not limit global indexes to AWS's default quota, and leaves unknown indexes alone", () => {
     const many = Array.from({ length: 25 }, (_, i) => ({
-      ...projecting(`g${i}`, 0),
+      ...projecting(`gsi${i}`, 0),
       projectionType: "KEYS_ONLY",
       nonKeyAttributes: undefined,
     }));

@@ -90,8 +90,12 @@ describe("provider-input validation of what the engine recorded", () => {
     // 72 characters and Pulumi's 8 make an activity's 80; one more is refused.
     expect(auto("aws:sfn/activity:Activity", "a".repeat(72))).to.deep.equal([]);
     expect(auto("aws:sfn/activity:Activity", "a".repeat(73))).to.deep.equal([["name", true]]);
-    // An ECS service's name has no validator; a query cutoff of 0 means none.
-    expect(auto("aws:ecs/service:Service", "web.svc_1 (blue)")).to.deep.equal([]);
+    // An ECS service's name has no validator of the provider's, but CreateService takes letters,
+    // digits, `_` and `-` only: the name Pulumi makes of `web.svc` is AWS's refusal at create.
+    expect(auto("aws:ecs/service:Service", "web-svc_1")).to.deep.equal([]);
+    const [service] = refusedInputs(resource("aws:ecs/service:Service", "web.svc_1 (blue)", {}));
+    expect([service.prop, service.autoNamed, service.by]).to.deep.equal(["name", true, "aws"]);
+    // A query cutoff of 0 means none.
     const cutoff = { configuration: { bytesScannedCutoffPerQuery: 0 } };
     expect(auto("aws:athena/workgroup:Workgroup", "analysts", cutoff)).to.deep.equal([]);
   });

@@ -47,6 +47,23 @@ function wire(v: unknown): string {
   return typeof v === "string" ? v : JSON.stringify(v);
 }
 
+/** Every config value as the program receives it (`wire`). */
+function wired(values: Readonly<Record<string, unknown>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(values)) out[k] = wire(v);
+  return out;
+}
+
+/**
+ * The CLI's error for a value that is not of its key's declared type; `given` says where the
+ * value was given (`Pulumi.dev.yaml:3:`, `--config:`).
+ */
+function notOfType(given: string, stack: string, key: string, t: Parameters<typeof typeName>[0]) {
+  return new UsageError(
+    `${given} Stack '${stack}' with configuration key '${key}' must be of type '${typeName(t)}'`,
+  );
+}
+
 /** Options of `loadStackConfig`. */
 export interface StackConfigOptions {
   /** A stack without a stack file runs on the project's defaults (as after `pulumi stack init`). */
@@ -216,9 +233,7 @@ export function loadStackConfig(
     }
     if (!validValue(t.type, t.items, values[k])) {
       const given = overridden.includes(k) ? "--config:" : lineOf(k in raw ? k : key);
-      throw new UsageError(
-        `${given} Stack '${stack}' with configuration key '${key}' must be of type '${typeName(t)}'`,
-      );
+      throw notOfType(given, stack, key, t);
     }
   }
   if (secureKeys.size > 0) {
@@ -235,12 +250,10 @@ export function loadStackConfig(
           : ""),
     );
   }
-  const wired: Record<string, string> = {};
-  for (const [k, v] of Object.entries(values)) wired[k] = wire(v);
   return {
     stack,
     file,
-    values: wired,
+    values: wired(values),
     secretKeys: [...secretKeys].sort(),
     placeholders,
     lines,
@@ -277,9 +290,7 @@ function defaultsOnly(
     if (t.secret) secretKeys.push(k);
     if (k in values) {
       if (t.type && !validValue(t.type, t.items, values[k])) {
-        throw new UsageError(
-          `--config: Stack '${stack}' with configuration key '${key}' must be of type '${typeName(t)}'`,
-        );
+        throw notOfType("--config:", stack, key, t);
       }
       continue;
     }
@@ -300,11 +311,9 @@ function defaultsOnly(
             : ""),
     );
   }
-  const wired: Record<string, string> = {};
-  for (const [k, v] of Object.entries(values)) wired[k] = wire(v);
   return {
     stack,
-    values: wired,
+    values: wired(values),
     secretKeys,
     placeholders: {},
     lines: {},

@@ -145,6 +145,8 @@ export function estimate(rec: Recording, opts: EstimateOptions = {}): StackEstim
     const chain = index.componentChain(r);
     const component = componentLabel(chain);
     const topComponent = componentLabel(chain.slice(0, 1));
+    /** The resource as a free, read-only or unpriced entry, with why. */
+    const entry = (reason: string) => ({ type: r.type, name: r.name, component, reason });
     if (!r.custom) {
       if (r.remote) {
         problems.push(
@@ -154,22 +156,14 @@ export function estimate(rec: Recording, opts: EstimateOptions = {}): StackEstim
       continue;
     }
     if (isStackReference(r)) {
-      free.push({
-        type: r.type,
-        name: r.name,
-        component,
-        reason: "a stack reference: it reads another stack's outputs, not a cloud resource",
-      });
+      free.push(entry("a stack reference: it reads another stack's outputs, not a cloud resource"));
       continue;
     }
     const operation = operationOf(r);
     if (operation === "read") {
-      readOnly.push({
-        type: r.type,
-        name: r.name,
-        component,
-        reason: "read with `get`, not managed by the stack: it is billed whatever the stack does",
-      });
+      readOnly.push(
+        entry("read with `get`, not managed by the stack: it is billed whatever the stack does"),
+      );
       continue;
     }
     const freeReason =
@@ -178,18 +172,12 @@ export function estimate(rec: Recording, opts: EstimateOptions = {}): StackEstim
         ? "a provider configuration, not a cloud resource"
         : undefined);
     if (freeReason) {
-      free.push({ type: r.type, name: r.name, component, reason: freeReason });
+      free.push(entry(freeReason));
       continue;
     }
     const rule = RULES[r.type];
     if (!rule) {
-      unpriced.push({
-        urn: r.urn,
-        type: r.type,
-        name: r.name,
-        component,
-        reason: `no price rule or free entry for ${r.type}`,
-      });
+      unpriced.push({ urn: r.urn, ...entry(`no price rule or free entry for ${r.type}`) });
       continue;
     }
     // A resource may name its own region (aws 7: every resource takes `region`), e.g. CloudFront
@@ -198,13 +186,7 @@ export function estimate(rec: Recording, opts: EstimateOptions = {}): StackEstim
       typeof r.inputs.region === "string" && !isUnknown(r.inputs.region) ? r.inputs.region : region;
     const prices = REGION_PRICES[own]?.prices;
     if (!prices) {
-      unpriced.push({
-        urn: r.urn,
-        type: r.type,
-        name: r.name,
-        component,
-        reason: `no prices for region ${own}`,
-      });
+      unpriced.push({ urn: r.urn, ...entry(`no prices for region ${own}`) });
       if (own !== region)
         problems.push(`${r.type} ${r.name} is in region ${own}, which has no prices in the table`);
       continue;
@@ -212,7 +194,7 @@ export function estimate(rec: Recording, opts: EstimateOptions = {}): StackEstim
     try {
       const result = rule(r, { index, assumptions });
       if ("free" in result) {
-        free.push({ type: r.type, name: r.name, component, reason: result.free });
+        free.push(entry(result.free));
         continue;
       }
       const priced: LineItem[] = [];
@@ -242,7 +224,7 @@ export function estimate(rec: Recording, opts: EstimateOptions = {}): StackEstim
       items.push(...priced);
     } catch (e) {
       if (!(e instanceof Unpriceable)) throw e;
-      unpriced.push({ urn: r.urn, type: r.type, name: r.name, component, reason: e.message });
+      unpriced.push({ urn: r.urn, ...entry(e.message) });
     }
   }
 

@@ -6,7 +6,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { azNamesOf, mockCall, mockState, MockEnv } from "./mock-aws";
 
 import { lightenDebuggablePromise } from "./engine/debuggable-promise";
-import { defaultOptions, defaultProvider, requestOptions } from "./engine/registration";
+import { defaultProvider, readRecord, requestOptions } from "./engine/registration";
 import { UNKNOWN } from "./engine/wire";
 
 /** The wire sentinel for an unknown value (what `pulumi preview` sends for unknowns). */
@@ -244,26 +244,15 @@ export async function record(opts: ScenarioOptions, program: () => unknown): Pro
     monitor.readResource = (req: any, callback: (err: any, resp: any) => void) => {
       read(req, (err: any, resp: any) => {
         if (!err && resp) {
-          const type: string = req.getType();
-          resources.push({
-            urn: resp.getUrn(),
-            type,
-            name: req.getName(),
-            custom: true,
-            remote: false,
-            parent: req.getParent() || undefined,
-            provider: req.getProvider() || defaultProviderFor(req),
-            inputs: structToJs(req.getProperties()),
-            outputs: structToJs(resp.getProperties()),
-            dependencies: req.getDependenciesList(),
-            propertyDependencies: {},
-            options: {
-              ...defaultOptions(),
-              additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
-            },
-            source: sourceOf(req),
-            external: true,
-          });
+          resources.push(
+            readRecord(req, {
+              urn: resp.getUrn(),
+              provider: req.getProvider() || defaultProviderFor(req),
+              inputs: structToJs(req.getProperties()),
+              outputs: structToJs(resp.getProperties()),
+              source: sourceOf(req),
+            }),
+          );
         }
         callback(err, resp);
       });

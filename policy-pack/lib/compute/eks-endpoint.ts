@@ -9,9 +9,9 @@ import { isInternetWide } from "../network/ports";
  * is off (`endpointPublicAccess: false`); EKS's default when `publicAccessCidrs` is left out or
  * empty (EKS API reference, VpcConfigRequest: endpointPublicAccess "The default value for this
  * parameter is true", publicAccessCidrs "The default value is 0.0.0.0/0", and ::/0 for IPv6
- * clusters); else the listed ranges that are internet-wide. A /0 of any address (0.0.1.0/0) is
- * every address, and a /1 is half the internet: two of them span it all, so a range is judged by
- * its prefix length, as the security-group rules are. `settings`: the `vpcConfig`, or the component's
+ * clusters); else the listed ranges that are internet-wide (isInternetWide: a /0 of any address
+ * such as 0.0.1.0/0, and any range broader than AWS's public limit, /8 for IPv4 and /32 for IPv6),
+ * judged by prefix length as the security-group rules are. `settings`: the `vpcConfig`, or the component's
  * arguments.
  */
 export function eksEndpointOpenTo(

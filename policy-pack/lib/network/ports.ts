@@ -1,4 +1,5 @@
 // Addresses, protocols and ports of security-group rules, NACL entries and routes.
+import { broaderThanPublicLimit, ipFamily } from "../ip-ranges";
 
 /**
  * The all-zero address written without a prefix length (`0.0.0.0`, `::0`, `::`). AWS takes only
@@ -9,19 +10,58 @@
  */
 const BARE_ALL_ZERO = /^\s*(0{1,3}(\.0{1,3}){3}|[0:]*::[0:]*|0{1,4}(:0{1,4}){7})\s*$/;
 
+/** IPv6 private space, which is not the internet however broad a range of it: [base, prefix, mask]. */
+const PRIVATE_IPV6: readonly (readonly [number, number, number])[] = [
+  [0xfc00, 7, 0xfe00], // unique local addresses, fc00::/7 (RFC 4193)
+  [0xfe80, 10, 0xffc0], // link-local unicast, fe80::/10 (RFC 4291)
+];
+
+/** The first 16 bits of an IPv6 address as written (`fd00::1` → 0xfd00, `::1` → 0), or NaN. */
+function firstHextet(address: string): number {
+  if (address.startsWith("::")) return 0;
+  const h = address.split(":")[0];
+  return /^[0-9a-fA-F]{1,4}$/.test(h) ? parseInt(h, 16) : NaN;
+}
+
+/** True for an IPv6 range wholly inside unique-local or link-local space. */
+function insidePrivateIpv6(address: string, prefix: number): boolean {
+  const h = firstHextet(address);
+  return PRIVATE_IPV6.some(([base, bits, mask]) => prefix >= bits && (h & mask) === base);
+}
+
 /**
- * True for a CIDR that covers the whole internet or half of it: `/0` (`0.0.0.0/0`, `::/0`, or a /0
- * of any address), and `/1` (two /1 routes, as VPN clients install, are a default route in
- * disguise); also the all-zero address written without a prefix (`0.0.0.0`, `::0`) and a prefix
- * written without an address (`/0`), which AWS refuses as CIDR blocks but which can only mean
- * every address (KICS sensitive_port_is_exposed_to_entire_network counts `"/0"` so, in its
- * test/positive.tf).
+ * True for a CIDR open to the internet: a range broader than AWS's public limit, the one S3 applies
+ * to `aws:SourceIp` (an IPv4 range shorter than /8, an IPv6 range shorter than /32:
+ * ../ip-ranges.ts), unless it is an IPv6 range wholly inside unique-local (fc00::/7) or link-local
+ * (fe80::/10) space. So `0.0.0.0/0` and `::/0`, a /0 of any address, `0.0.0.0/1` (two /1 routes,
+ * as VPN clients install, are a default route in disguise), `10.0.0.0/7` (11.0.0.0/8 is public)
+ * and `2000::/3` (all global unicast) are internet-wide; `10.0.0.0/8` and `fd00::/8` are not.
+ * Also the all-zero address written without a prefix (`0.0.0.0`, `::0`), and a prefix written
+ * without an address (`/0`), which AWS refuses as CIDR blocks but which can only mean every
+ * address (KICS sensitive_port_is_exposed_to_entire_network counts `"/0"` so, in its
+ * test/positive.tf): such a prefix counts when it is broader than both families' limits (< /8).
  */
 export function isInternetWide(cidr: unknown): boolean {
   if (typeof cidr !== "string") return false;
   if (BARE_ALL_ZERO.test(cidr)) return true;
   const m = /^\s*([0-9a-fA-F:.]*)\/(\d{1,3})\s*$/.exec(cidr);
-  return !!m && Number(m[2]) <= 1;
+  if (!m) return false;
+  const [, address, bits] = m;
+  const prefix = Number(bits);
+  if (address === "") return broaderThanPublicLimit("ipv4", prefix);
+  const family = ipFamily(address);
+  if (!broaderThanPublicLimit(family, prefix)) return false;
+  return family === "ipv4" || !insidePrivateIpv6(address, prefix);
+}
+
+/** What {@link isInternetWide} means, for rule descriptions. */
+export const INTERNET_RANGES =
+  "the internet (0.0.0.0/0, ::/0, or any range broader than an IPv4 /8 or an IPv6 /32 outside IPv6 private space)";
+
+/** True for a CIDR that covers every address of its family: a /0, or the bare all-zero address. */
+export function isEveryAddress(cidr: unknown): boolean {
+  if (typeof cidr !== "string") return false;
+  return BARE_ALL_ZERO.test(cidr) || /^\s*[0-9a-fA-F:.]*\/0{1,3}\s*$/.test(cidr);
 }
 
 /** The protocol of a security-group or NACL rule, normalised: tcp, udp, icmp, icmpv6, all, or a number. */

@@ -53,7 +53,7 @@ export type Destination =
       readonly known: true;
       /** As written: a CIDR or a prefix-list id. */
       readonly text: string;
-      /** The route sends the whole internet (or half of it) to its target. */
+      /** The route sends the internet (isInternetWide: 0.0.0.0/0, ::/0, a range broader than /8 or an IPv6 /32) to its target. */
       readonly internetWide: boolean;
     }
   | { readonly known: false; readonly why: string };

@@ -21,7 +21,7 @@ export const EKS_COMPONENT_CLUSTER = "eks:index:Cluster";
 export const eksComponentEndpointNotPublic = resourcePolicy({
   name: "eks-component-cluster-endpoint-not-public",
   description:
-    "An @pulumi/eks Cluster does not expose its Kubernetes API endpoint to every address: `endpointPublicAccess: false`, or `publicAccessCidrs` narrower than a /1. Judged on the component's inputs, which eks passes to the aws.eks.Cluster it creates; left out, EKS makes the endpoint public to 0.0.0.0/0. Mandatory, as eks-cluster-endpoint-not-public.",
+    "An @pulumi/eks Cluster does not expose its Kubernetes API endpoint to every address: `endpointPublicAccess: false`, or `publicAccessCidrs` no broader than an IPv4 /8 or an IPv6 /32 (AWS's public limit). Judged on the component's inputs, which eks passes to the aws.eks.Cluster it creates; left out, EKS makes the endpoint public to 0.0.0.0/0. Mandatory, as eks-cluster-endpoint-not-public.",
   enforcementLevel: "mandatory",
   severity: "high",
   remediationSteps:

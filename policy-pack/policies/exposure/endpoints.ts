@@ -24,6 +24,7 @@ import {
 } from "../../lib/native/types";
 import { peek } from "../../lib/values";
 import { eksEndpointOpenTo } from "../../lib/compute/eks-endpoint";
+import { INTERNET_RANGES } from "../../lib/network/ports";
 import { awsDocs, checkov, fsbp, kics, trivy } from "../../lib/controls";
 
 export const redshiftClusterNotPublic = resourcePolicy({
@@ -45,8 +46,8 @@ export const eksEndpointNotOpen = resourcePolicy({
   name: "eks-cluster-endpoint-not-public",
   description:
     "EKS clusters do not expose their Kubernetes API endpoint to every address: the public " +
-    "endpoint is off, or limited by publicAccessCidrs to ranges narrower than a /1 (0.0.0.0/0, " +
-    "::/0, and the two halves 0.0.0.0/1 and 128.0.0.0/1 that together span the internet).",
+    "endpoint is off, or limited by publicAccessCidrs to ranges that are not " +
+    `${INTERNET_RANGES}.`,
   enforcementLevel: "mandatory",
   severity: "high",
   remediationSteps:

@@ -9,6 +9,8 @@ import {
   coversPort,
   describePorts,
   inlineNaclEntries,
+  INTERNET_RANGES,
+  isEveryAddress,
   isInternetWide,
   NaclEntry,
   naclRuleEntry,
@@ -58,8 +60,7 @@ function naclIngress(
 
 export const naclNoUnrestrictedAdminPorts = stackPolicy<AdminPortsConfig>({
   name: "ec2-nacl-no-unrestricted-admin-ports",
-  description:
-    "No network ACL lets ingress from 0.0.0.0/0 or ::/0 reach remote-administration ports (22, 3389, 20/21), taking the ACL's entries in rule-number order.",
+  description: `No network ACL lets ingress from ${INTERNET_RANGES} reach remote-administration ports (22, 3389, 20/21), taking the ACL's entries in rule-number order.`,
   enforcementLevel: "mandatory",
   severity: "high",
   remediationSteps:
@@ -85,7 +86,9 @@ export const naclNoUnrestrictedAdminPorts = stackPolicy<AdminPortsConfig>({
       "networkAclId",
     ]);
     // VPC docs (network ACLs): entries are evaluated in rule-number order, lowest first; the first
-    // entry that matches the traffic decides, whatever entries follow.
+    // entry that matches the traffic decides, whatever entries follow. The entry that decides for
+    // the internet is the first allow of an internet-wide range or the first deny of every address:
+    // a deny of part of the internet (64.0.0.0/2) leaves the rest to the entries after it.
     const evaluate = (entries: NaclEntry[]) => {
       const ingress = entries.filter((e) => !e.egress).sort((a, b) => a.ruleNo - b.ruleNo);
       const hits = new Map<NaclEntry, string[]>();
@@ -94,7 +97,7 @@ export const naclNoUnrestrictedAdminPorts = stackPolicy<AdminPortsConfig>({
           for (const port of ctx.config.adminPorts) {
             const first = ingress.find(
               (e) =>
-                isInternetWide(e[family]) &&
+                (e.allow ? isInternetWide(e[family]) : isEveryAddress(e[family])) &&
                 !!e.ports &&
                 (e.ports.protocol === "all" || e.ports.protocol === protocol) &&
                 coversPort(e.ports, port),
@@ -125,7 +128,7 @@ export const naclNoUnrestrictedAdminPorts = stackPolicy<AdminPortsConfig>({
 
 export const naclNoAllPortsPublicIngress = resourcePolicy({
   name: "ec2-nacl-no-all-ports-public-ingress",
-  description: "No network ACL allows ingress on every protocol or port from 0.0.0.0/0 or ::/0.",
+  description: `No network ACL allows ingress on every protocol or port from ${INTERNET_RANGES}.`,
   enforcementLevel: "advisory",
   severity: "medium",
   remediationSteps:

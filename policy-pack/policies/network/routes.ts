@@ -5,6 +5,7 @@ import { PolicyMeta, resourcePolicy, StackCheckContext, stackPolicy } from "../.
 import {
   describeRoute,
   describeTarget,
+  INTERNET_RANGES,
   isInternetWide,
   label,
   NetworkGraph,
@@ -299,7 +300,7 @@ function routesOf(type: string, props: any): { dest: string; where: string; rout
 
 export const routePeeringNotDefault = resourcePolicy({
   name: "ec2-route-peering-not-default",
-  description: "Routes to a VPC peering connection name the peer's CIDR, never 0.0.0.0/0 or ::/0.",
+  description: `Routes to a VPC peering connection name the peer's CIDR, never ${INTERNET_RANGES}.`,
   enforcementLevel: "advisory",
   severity: "high",
   remediationSteps:

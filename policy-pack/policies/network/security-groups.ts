@@ -7,6 +7,7 @@ import {
   carriesPorts,
   coversPort,
   describePorts,
+  INTERNET_RANGES,
   isInternetWide,
   label,
   portListSchema,
@@ -70,7 +71,7 @@ const RULE_HOLDERS = [...INGRESS_RULE_HOLDERS, VPC_SECURITY_GROUP_EGRESS_RULE];
 
 /**
  * Runs `fn` for each security-group rule of `direction` that is open to the internet (0.0.0.0/0,
- * ::/0 or half of either), each rule in its own preview-safe part: a rule unknown at preview
+ * ::/0 or any range broader than AWS's public limit: isInternetWide), each rule in its own preview-safe part: a rule unknown at preview
  * becomes a note without hiding the others.
  */
 function eachOpenRule(
@@ -98,8 +99,7 @@ interface PublicIngressConfig {
 
 export const sgNoPublicIngress = stackPolicy<PublicIngressConfig>({
   name: "ec2-security-group-no-public-ingress",
-  description:
-    "No security group accepts traffic from 0.0.0.0/0 or ::/0, except TCP 80/443 on a group attached to an internet-facing load balancer.",
+  description: `No security group accepts traffic from ${INTERNET_RANGES}, except TCP 80/443 on a group attached to an internet-facing load balancer.`,
   enforcementLevel: "mandatory",
   severity: "high",
   remediationSteps:
@@ -169,8 +169,7 @@ export const sgNoPublicIngress = stackPolicy<PublicIngressConfig>({
 
 export const sgNoAdminPortsPublic = stackPolicy<AdminPortsConfig>({
   name: "ec2-security-group-no-admin-ports-public",
-  description:
-    "No security group opens remote-administration or other high-risk ports (SSH, RDP, databases, caches…) to 0.0.0.0/0 or ::/0.",
+  description: `No security group opens remote-administration or other high-risk ports (SSH, RDP, databases, caches…) to ${INTERNET_RANGES}.`,
   enforcementLevel: "mandatory",
   severity: "critical",
   remediationSteps:
@@ -207,8 +206,7 @@ export const sgNoAdminPortsPublic = stackPolicy<AdminPortsConfig>({
 
 export const sgEgressRestricted = stackPolicy({
   name: "ec2-security-group-egress-restricted",
-  description:
-    "No security group allows all traffic (every protocol or every port) out to 0.0.0.0/0 or ::/0.",
+  description: `No security group allows all traffic (every protocol or every port) out to ${INTERNET_RANGES}.`,
   enforcementLevel: "advisory",
   severity: "medium",
   remediationSteps:

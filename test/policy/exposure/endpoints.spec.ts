@@ -66,6 +66,13 @@ describe("eks-cluster-endpoint-not-public", () => {
         1,
       );
     });
+    it("a range broader than AWS's public limit (/8 IPv4, /32 IPv6) is the internet", async () => {
+      expect(
+        await violations(p, [
+          cluster({ publicAccessCidrs: ["10.0.0.0/8", "2001:db8::/32", "fd00::/8", "64.0.0.0/7"] }),
+        ]),
+      ).to.deep.equal(["eks: the public API endpoint is open to 64.0.0.0/7."]);
+    });
     it("CIDRs unknown at preview are a preview note, not a pass", async () => {
       const unknown = cluster({ endpointPublicAccess: true, publicAccessCidrs: UNKNOWN });
       expect(await violations(p, [unknown])).to.deep.equal([]);

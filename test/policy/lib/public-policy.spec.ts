@@ -50,6 +50,22 @@ const TABLE: [string, Record<string, unknown>, boolean, PolicyKind?][] = [
   ],
   ["AWS: aws:SourceIp /24", anyoneIf("IpAddress", "aws:SourceIp", "203.0.113.0/24"), false],
   [
+    "AWS: aws:SourceIp /7 is broader than /8",
+    anyoneIf("IpAddress", "aws:SourceIp", "10.0.0.0/7"),
+    true,
+  ],
+  ["AWS: aws:SourceIp /8 is not", anyoneIf("IpAddress", "aws:SourceIp", "10.0.0.0/8"), false],
+  [
+    "AWS: aws:SourceIp IPv6 /31 is broader than /32",
+    anyoneIf("IpAddress", "aws:SourceIp", "2001:db8::/31"),
+    true,
+  ],
+  [
+    "AWS: aws:SourceIp IPv6 /32 is not",
+    anyoneIf("IpAddress", "aws:SourceIp", "2001:db8::/32"),
+    false,
+  ],
+  [
     "AWS: aws:SourceIp IPv6 /16 is broader than /32",
     anyoneIf("IpAddress", "aws:SourceIp", "2001::/16"),
     true,

@@ -46,6 +46,31 @@ describe("ec2-nacl-no-unrestricted-admin-ports", () => {
         .to.contain("tcp/22 from ::/0")
         .and.contain("udp/3389 from ::/0");
     });
+    it("reads a source broader than /8 as the internet; a deny of part of it shadows nothing", async () => {
+      const p = policy("ec2-nacl-no-unrestricted-admin-ports");
+      const { r, all } = compliant();
+      const wide = privateNacl(r, naclEntry(90, "allow", "tcp", "10.0.0.0/7", 22, 22));
+      expect(await violations(p, swap(all(), wide))).to.deep.equal([
+        'private-nacl: ingress entry #1 (rule 90) of network ACL "private-nacl" is the first entry for tcp/22 from 10.0.0.0/7 and allows it.',
+      ]);
+      const slash8 = privateNacl(r, naclEntry(90, "allow", "tcp", "10.0.0.0/8", 22, 22));
+      expect(await violations(p, swap(all(), slash8))).to.deep.equal([]);
+      // Denying a quarter of the internet first leaves the other three quarters to the allow.
+      const partDenied = privateNacl(
+        r,
+        naclEntry(80, "deny", "tcp", "64.0.0.0/2", 22, 22),
+        naclEntry(90, "allow", "tcp", "0.0.0.0/0", 22, 22),
+      );
+      expect(await violations(p, swap(all(), partDenied))).to.deep.equal([
+        'private-nacl: ingress entry #2 (rule 90) of network ACL "private-nacl" is the first entry for tcp/22 from 0.0.0.0/0 and allows it.',
+      ]);
+      const allDenied = privateNacl(
+        r,
+        naclEntry(80, "deny", "tcp", "0.0.0.0/0", 22, 22),
+        naclEntry(90, "allow", "tcp", "64.0.0.0/2", 22, 22),
+      );
+      expect(await violations(p, swap(all(), allDenied))).to.deep.equal([]);
+    });
     it("the ephemeral-port return entry covers 3389 unless a deny comes first", async () => {
       const p = policy("ec2-nacl-no-unrestricted-admin-ports");
       const { r, all } = compliant();

@@ -170,7 +170,7 @@ describe("ec2-security-group-no-admin-ports-public", () => {
       const found = await violations(admin, all(rule));
       expect(found[0]).to.contain("3000, 3306, 3389");
     });
-    it("reads a source written as /0 (no address) or 0.0.0.0 (no prefix) as anywhere; /5 as a range", async () => {
+    it("reads a source written as /0 (no address) or 0.0.0.0 (no prefix) as anywhere, and a /5 as internet-wide", async () => {
       const { r, all } = compliant();
       const ssh = (name: string, cidrIpv4: string) =>
         groupRule(VPC_SECURITY_GROUP_INGRESS_RULE, name, r.appSg, {
@@ -182,11 +182,40 @@ describe("ec2-security-group-no-admin-ports-public", () => {
         });
       const found = await violations(
         admin,
-        all(ssh("no-address", "/0"), ssh("no-prefix", "0.0.0.0"), ssh("range", "1.2.3.4/5")),
+        all(ssh("no-address", "/0"), ssh("no-prefix", "0.0.0.0"), ssh("range", "0.0.0.0/5")),
       );
-      expect(found).to.have.length(2);
+      expect(found).to.have.length(3);
       expect(found[0]).to.match(/^no-address: .* to \/0\.$/);
       expect(found[1]).to.match(/^no-prefix: .* to 0\.0\.0\.0\.$/);
+      expect(found[2]).to.match(/^range: .* to 0\.0\.0\.0\/5\.$/);
+    });
+    it("reads a source broader than AWS's public limit (/8 IPv4, /32 IPv6) as the internet, bar IPv6 private space", async () => {
+      const { r, all } = compliant();
+      const ssh = (name: string, cidr: string) =>
+        groupRule(VPC_SECURITY_GROUP_INGRESS_RULE, name, r.appSg, {
+          ipProtocol: "tcp",
+          fromPort: 22,
+          toPort: 22,
+          ...(cidr.includes(":") ? { cidrIpv6: cidr } : { cidrIpv4: cidr }),
+          description: name,
+        });
+      const sources: [string, string, boolean][] = [
+        ["v4-7", "10.0.0.0/7", true],
+        ["v4-8", "10.0.0.0/8", false],
+        ["v6-31", "2001:db8::/31", true],
+        ["v6-32", "2001:db8::/32", false],
+        ["global-unicast", "2000::/3", true],
+        ["unique-local", "fc00::/7", false],
+        ["unique-local-fd", "fd00::/8", false],
+      ];
+      for (const [name, cidr, wide] of sources) {
+        const found = await violations(admin, all(ssh(name, cidr)));
+        expect(found, `${name} (${cidr})`).to.deep.equal(
+          wide
+            ? [`${name}: ingress rule "${name}" opens high-risk port(s) 22 (tcp/22) to ${cidr}.`]
+            : [],
+        );
+      }
     });
   });
 

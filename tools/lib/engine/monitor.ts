@@ -24,7 +24,7 @@ import * as engrpc from "@pulumi/pulumi/proto/engine_grpc_pb";
 import * as provproto from "@pulumi/pulumi/proto/provider_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { js, type EngineResource, type LogEntry, type MonitorOptions } from "./monitor-options";
-import { defaultOptions, defaultProvider, requestOptions } from "./registration";
+import { defaultProvider, readRecord, requestOptions } from "./registration";
 import { providerAccount, withProviderRegion } from "./provider-settings";
 import { missingAssetPath, nearestComponentSource, programSource } from "./registration-sources";
 import { unrecognizedAwsType } from "./provider-types";
@@ -282,29 +282,19 @@ export class OfflineEngine {
       };
     }
     markSecret(state, req.getAdditionalsecretoutputsList());
-    this.add({
-      urn,
-      type,
-      name,
-      custom: true,
-      remote: false,
-      parent: parent || undefined,
-      provider:
-        req.getProvider() ||
-        (type === STACK_REFERENCE_TYPE
-          ? undefined
-          : this.defaultProviderFor(type, req.getVersion(), req.getPackageref())),
-      inputs,
-      outputs: state,
-      dependencies: req.getDependenciesList(),
-      propertyDependencies: {},
-      options: {
-        ...defaultOptions(),
-        additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
-      },
-      source: programSource(req, this.programDir),
-      external: true,
-    });
+    this.add(
+      readRecord(req, {
+        urn,
+        provider:
+          req.getProvider() ||
+          (type === STACK_REFERENCE_TYPE
+            ? undefined
+            : this.defaultProviderFor(type, req.getVersion(), req.getPackageref())),
+        inputs,
+        outputs: state,
+        source: programSource(req, this.programDir),
+      }),
+    );
     const resp = new resproto.ReadResourceResponse();
     resp.setUrn(urn);
     resp.setProperties(Struct.fromJavaScript(state));

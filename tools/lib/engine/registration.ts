@@ -1,7 +1,8 @@
 // What the engine records of a registration, shared by the mock-runtime recorder (../recorder.ts)
 // and the offline engine (./monitor.ts): the options a registration request carries, the options
-// of a resource registered with none, and the default provider of a package. Also the recorded
-// resource built by hand, for the bench's synthetic stacks and the policy tests' fixtures.
+// of a resource registered with none, the record of a read of an existing resource, and the
+// default provider of a package. Also the recorded resource built by hand, for the bench's
+// synthetic stacks and the policy tests' fixtures.
 import type * as resproto from "@pulumi/pulumi/proto/resource_pb";
 import type { RecordedOptions, RecordedResource } from "../recorder";
 import { goDurationSeconds, parseGoDuration } from "./go-duration";
@@ -62,6 +63,44 @@ export function requestOptions(
     aliases,
     customTimeouts,
     ...(importId ? { importId } : {}),
+  };
+}
+
+/**
+ * The record of a read of an existing resource (`Resource.get(...)`, a stack reference): custom,
+ * never remote, `external` so no resource policy runs on it, with the dependencies the request
+ * names, no property dependencies, and the options of a resource registered with none but the
+ * request's additional secret outputs. The caller says what it answered: the URN, the provider
+ * and the outputs, and where in the program the read stands.
+ */
+export function readRecord(
+  req: resproto.ReadResourceRequest,
+  read: {
+    readonly urn: string;
+    readonly provider: string | undefined;
+    readonly inputs: Record<string, any>;
+    readonly outputs: Record<string, any>;
+    readonly source: RecordedResource["source"];
+  },
+): RecordedResource {
+  return {
+    urn: read.urn,
+    type: req.getType(),
+    name: req.getName(),
+    custom: true,
+    remote: false,
+    parent: req.getParent() || undefined,
+    provider: read.provider,
+    inputs: read.inputs,
+    outputs: read.outputs,
+    dependencies: req.getDependenciesList(),
+    propertyDependencies: {},
+    options: {
+      ...defaultOptions(),
+      additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
+    },
+    source: read.source,
+    external: true,
   };
 }
 

@@ -14,7 +14,7 @@ import { AutoName, autoName, autoNameRule } from "../fake-aws/naming";
 import { Autonaming, urnContext } from "../fake-aws/autonaming";
 import { typeSchema } from "../fake-aws/schema";
 import { operationOf } from "../operations";
-import { containsUnknown, isSecret, plainValue } from "../engine/wire";
+import { containsUnknown, plainValue } from "../engine/wire";
 import { COMPUTE_CROSS_RULES, COMPUTE_RULES } from "./rules-compute";
 import { DATA_CROSS_RULES, DATA_RULES } from "./rules-data";
 import { COGNITO_CROSS_RULES, COGNITO_RULES } from "./rules-cognito";
@@ -65,9 +65,14 @@ import { CREATE_SUBSCRIPTION_CROSS_RULES } from "./rules-create-subscriptions";
 import { LAUNCH_TEMPLATE_RULES } from "./rules-launch-templates";
 import { CREATE_TABLE_CROSS_RULES } from "./rules-create-tables";
 import { HEALTH_CHECK_CROSS_RULES, HEALTH_CHECK_RULES } from "./rules-health-checks";
+import { CREATE_IAM_CROSS_RULES, CREATE_IAM_RULES } from "./rules-create-iam";
+import { CREATE_EC2_CROSS_RULES, CREATE_EC2_RULES } from "./rules-create-ec2";
+import { CREATE_LAMBDA_ENV_RULES } from "./rules-create-lambda-env";
+import { CLUSTER_RULES } from "./rules-clusters";
 import { missingAcrossPhases } from "./missing-required";
 import { attrAt, valuesAt } from "./input-paths";
 import { refusedAcrossResources } from "./across-resources";
+import { containsSecret, mask, shown } from "./secret-masking";
 import { CrossRule, InputRule, PROVIDER_REPO } from "./rule";
 import type { Refusal, StackNaming } from "./refusal";
 
@@ -125,6 +130,10 @@ export const INPUT_RULES: readonly InputRule[] = [
   ...CREATE_WINDOW_RULES,
   ...HEALTH_CHECK_RULES,
   ...LAUNCH_TEMPLATE_RULES,
+  ...CREATE_IAM_RULES,
+  ...CREATE_EC2_RULES,
+  ...CREATE_LAMBDA_ENV_RULES,
+  ...CLUSTER_RULES,
 ];
 export const CROSS_RULES: readonly CrossRule[] = [
   ...IAM_CROSS_RULES,
@@ -162,6 +171,8 @@ export const CROSS_RULES: readonly CrossRule[] = [
   ...CREATE_SUBSCRIPTION_CROSS_RULES,
   ...HEALTH_CHECK_CROSS_RULES,
   ...CREATE_TABLE_CROSS_RULES,
+  ...CREATE_IAM_CROSS_RULES,
+  ...CREATE_EC2_CROSS_RULES,
 ];
 
 const byType = new Map<string, { inputs: InputRule[]; cross: CrossRule[] }>();
@@ -247,47 +258,6 @@ function autoNameRefusal(
     // The bridge makes (or refuses) the name at preview, as the provider's Check.
     by: "provider",
   };
-}
-
-function shown(raw: Record<string, unknown>, prop: string, value: unknown): unknown {
-  return containsSecret(raw[prop.split(".")[0]]) ? "[secret]" : value;
-}
-
-function containsSecret(v: unknown): boolean {
-  if (isSecret(v)) return true;
-  if (Array.isArray(v)) return v.some(containsSecret);
-  if (v && typeof v === "object") return Object.values(v).some(containsSecret);
-  return false;
-}
-
-/** Every string, number and boolean inside the secrets of an input, as text. */
-function secretTexts(v: unknown, inSecret = false, out: string[] = []): string[] {
-  if (isSecret(v)) return secretTexts(v.value, true, out);
-  if (Array.isArray(v)) v.forEach((x) => secretTexts(x, inSecret, out));
-  else if (v && typeof v === "object")
-    Object.values(v).forEach((x) => secretTexts(x, inSecret, out));
-  else if (inSecret && ["string", "number", "boolean"].includes(typeof v) && v !== "")
-    out.push(String(v));
-  return out;
-}
-
-/**
- * The provider's words with every secret of the input hidden, wherever they quote it (a check
- * over a list quotes several values, and a number is quoted as digits). A secret is hidden as a
- * whole token only, so a short one does not cut into the provider's own words.
- */
-function mask(text: string, inputs: readonly unknown[]): string {
-  // Each as the program gives it and as Go's %q writes it inside its quotes.
-  const quoted = (t: string) => [t, JSON.stringify(t).slice(1, -1)];
-  const texts = [...new Set(inputs.flatMap((v) => secretTexts(v).flatMap(quoted)))].sort(
-    (a, b) => b.length - a.length,
-  );
-  let out = text;
-  for (const t of texts) {
-    const escaped = t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    out = out.replace(new RegExp(`(?<![0-9A-Za-z_])${escaped}(?![0-9A-Za-z_])`, "g"), "[secret]");
-  }
-  return out;
 }
 
 /** Where a rule is declared, as a refusal names it. */

@@ -1,7 +1,7 @@
 // Elastic Load Balancing v2: a target group's port, health check, deregistration delay, slow
 // start and stickiness, as the provider's schema and CustomizeDiff check them at `pulumi preview`
 // (internal/service/elbv2/target_group.go), and a listener's port, ARNs and default actions
-// (listener.go); a load balancer's idle timeout and client keep-alive, which the provider passes
+// (listener.go), a listener rule's priority (listener_rule.go); a load balancer's idle timeout and client keep-alive, which the provider passes
 // on unchecked and ELB refuses out of range when the provider sets the load balancer's attributes
 // at `pulumi up`, and an HTTPS or TLS listener without its certificate (`by: "aws"`). Names are in
 // rules-compute.ts. Both the `aws.lb` and the `aws.alb` tokens are judged alike: one resource of
@@ -24,6 +24,16 @@ const LOAD_BALANCERS = ["aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalance
 const LISTENERS = ["aws:lb/listener:Listener", "aws:alb/listener:Listener"];
 const TARGET_GROUP_GO = "internal/service/elbv2/target_group.go";
 const LISTENER_GO = "internal/service/elbv2/listener.go";
+const LISTENER_RULES = ["aws:lb/listenerRule:ListenerRule", "aws:alb/listenerRule:ListenerRule"];
+
+/**
+ * `validListenerRulePriority` (internal/service/elbv2/listener_rule.go): 1 to 50000, or 99999, the
+ * default rule's, in the provider's words.
+ */
+const listenerRulePriority: Validator = (v, k) =>
+  typeof v === "number" && (v < 1 || (v > 50000 && v !== 99999))
+    ? [`${goQuote(k)} must be in the range 1-50000 for normal rule or 99999 for the default rule`]
+    : [];
 
 /**
  * CreateListener, `Certificates`: "[HTTPS and TLS listeners] The default certificate for the
@@ -341,6 +351,16 @@ function albSeconds(type: string, prop: string, min: number, max: number): Cross
 export const BALANCER_RULES: readonly InputRule[] = [
   ...TARGET_GROUPS.flatMap(targetGroupRules),
   ...LISTENERS.flatMap(listenerRules),
+  ...LISTENER_RULES.map((type) =>
+    inputRule(
+      type,
+      "priority",
+      "priority",
+      listenerRulePriority,
+      "a priority from 1 to 50000, each rule of a listener its own (or leave it out: the next free one)",
+      "internal/service/elbv2/listener_rule.go",
+    ),
+  ),
 ];
 
 export const BALANCER_CROSS_RULES: readonly CrossRule[] = [

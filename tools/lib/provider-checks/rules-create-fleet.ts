@@ -21,9 +21,9 @@ const CREATE_GROUP =
  * have stated gp3's maximum as 16,384 and, since gp3 volumes grew, as 65,536 (ModifyVolume's
  * `Size`): the larger is taken, so no size a current region accepts is refused.
  */
-const CREATE_VOLUME =
+export const CREATE_VOLUME =
   "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateVolume.html";
-const VOLUME_SIZES: Readonly<Record<string, readonly [number, number]>> = {
+export const VOLUME_SIZES: Readonly<Record<string, readonly [number, number]>> = {
   gp2: [1, 16384],
   gp3: [1, 65536],
   io1: [4, 16384],
@@ -32,6 +32,10 @@ const VOLUME_SIZES: Readonly<Record<string, readonly [number, number]>> = {
   sc1: [125, 16384],
   standard: [1, 1024],
 };
+
+export const VOLUME_SIZE_FIX =
+  "a size the type supports: gp2 1-16384, gp3 1-65536, io1 4-16384, io2 4-65536, st1 and sc1 " +
+  "125-16384, standard 1-1024 GiB";
 
 const desiredWithinSizes: CrossRule = {
   type: GROUP,
@@ -81,9 +85,7 @@ const volumeSize: CrossRule = {
         ]
       : [];
   },
-  fix:
-    "a size the type supports: gp2 1-16384, gp3 1-65536, io1 4-16384, io2 4-65536, st1 and sc1 " +
-    "125-16384, standard 1-1024 GiB",
+  fix: VOLUME_SIZE_FIX,
   source: CREATE_VOLUME,
   by: "aws",
 };

@@ -4,7 +4,7 @@
 // refuses one that breaks the properties page (`by: "aws"`). Only what that page states is
 // judged; a count type or action the page does not list is left to ECR, as the service adds them.
 import { awsRule, InputRule } from "./rule";
-import { parsedJson, type Validator } from "./validators";
+import { jsonDocument, type Validator } from "./validators";
 
 const LIFECYCLE = "aws:ecr/lifecyclePolicy:LifecyclePolicy";
 const PROPERTIES =
@@ -70,23 +70,14 @@ function ruleProblems(rule: Rule, at: string): string[] {
 }
 
 /**
- * The policy document a value gives: a JSON text, or an object (`string | LifecyclePolicyDocument`
- * in @pulumi/aws's types), which the bridge sends as its JSON text. Undefined for text that is
- * not JSON: the provider's JSON check refuses that first (./rules-build.ts).
- */
-function policyDocument(v: unknown): unknown {
-  if (v !== null && typeof v === "object" && !Array.isArray(v)) return v;
-  return parsedJson(v);
-}
-
-/**
  * The policy's problems: each rule's, a rulePriority given twice ("you must give them each a
  * unique value for rulePriority"), and a tagStatus any rule not last among the rules of its storage
  * class ("A rule with a tagStatus value of any must have the highest value for rulePriority and be
  * evaluated last").
  */
 export const lifecyclePolicy: Validator = (v, k) => {
-  const doc = policyDocument(v);
+  // A JSON text or an object (`string | LifecyclePolicyDocument`), as the bridge sends it.
+  const doc = jsonDocument(v);
   const rules = (doc as { rules?: unknown } | null)?.rules;
   if (!Array.isArray(rules)) return [];
   const out = rules.flatMap((r, i) =>

@@ -50,6 +50,17 @@ export function parsedJson(v: unknown): unknown {
   }
 }
 
+/**
+ * The document a value gives: a JSON text, or an object (`string | PolicyDocument` and the like in
+ * @pulumi/aws's types), which the bridge sends as JSON text, `json.Marshal` of the object
+ * (pulumi/pulumi-terraform-bridge pkg/tfbridge/transforms.go, TransformJSONDocument). Undefined
+ * for text that is not JSON: the provider's own JSON check refuses that first.
+ */
+export function jsonDocument(v: unknown): unknown {
+  if (v !== null && typeof v === "object" && !Array.isArray(v)) return v;
+  return parsedJson(v);
+}
+
 /** An integer, as the SDK reads a TypeInt (Pulumi sends numbers; a numeric string is coerced). */
 function asInt(v: unknown): number | undefined {
   if (typeof v === "number" && Number.isFinite(v)) return v;
