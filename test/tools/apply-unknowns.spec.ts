@@ -1,7 +1,7 @@
 // Which failures of an `apply` callback the apply phase leaves unknown (what an offline run
 // lacks) and which stay the program's (tools/lib/engine/apply-unknowns.js `offlineCause`): the
-// first frame of the error as the language host's source maps print it decides, and the offline
-// engine's refusal of an invoke names its token.
+// error's kind decides (a failed child process, an unreachable host, the offline engine's refusal
+// of an invoke, which names its token), never the package it was raised in.
 import { expect } from "chai";
 import { offlineCause } from "../../tools/lib/engine/apply-unknowns";
 
@@ -13,7 +13,7 @@ function raisedIn(file: string, message = "failed"): Error {
 }
 
 describe("which failures inside apply are left unknown at apply", () => {
-  const cases: [string, unknown, ReturnType<typeof offlineCause>][] = [
+  const cases: [string, unknown, ReturnType<typeof offlineCause>, Set<string>?][] = [
     [
       "an invoke the engine cannot answer",
       new Error(
@@ -29,34 +29,77 @@ describe("which failures inside apply are left unknown at apply", () => {
       { invoke: "kubernetes:helm:template" },
     ],
     [
-      "a command the program's process spawned",
+      "a command the program's process could not start (execFileSync, ENOENT)",
       Object.assign(new Error("spawnSync builder ENOENT"), {
-        stack:
-          "Error: spawnSync builder ENOENT\n    at Object.spawnSync (node:internal/child_process:1124:20)",
+        errno: -2,
+        code: "ENOENT",
+        syscall: "spawnSync builder",
       }),
       { command: true },
     ],
     [
-      "a dependency (docker-classic)",
-      raisedIn("/p/node_modules/docker-classic/docker.js"),
+      "a command that exited non-zero (execFileSync of a docker with no daemon)",
+      Object.assign(
+        new Error("Command failed: docker build -t app .\nCannot connect to the Docker daemon"),
+        {
+          status: 1,
+          signal: null,
+          pid: 42,
+          stdout: "",
+          stderr: "Cannot connect to the Docker daemon",
+        },
+      ),
       { command: true },
     ],
     [
-      "a provider package's own code",
-      raisedIn("/p/node_modules/@pulumi/docker/docker.ts"),
+      "a command exec ran that exited non-zero",
+      Object.assign(new Error("Command failed: make"), { cmd: "make", code: 2 }),
       { command: true },
+    ],
+    [
+      "a dependency's error naming a command whose child process failed (docker-classic)",
+      raisedIn(
+        "/p/node_modules/docker-classic/docker.js",
+        "No 'docker' command available on PATH: Please install to use container 'build' mode.",
+      ),
+      { command: true },
+      new Set(["docker"]),
+    ],
+    [
+      "a dependency's error naming a command that did not fail",
+      raisedIn("/p/node_modules/docker-classic/docker.js", "No 'docker' command available on PATH"),
+      undefined,
+      new Set(["git"]),
+    ],
+    [
+      "fetch of a host this machine cannot resolve",
+      Object.assign(new TypeError("fetch failed"), {
+        cause: Object.assign(new Error("getaddrinfo ENOTFOUND vendor.example.com"), {
+          code: "ENOTFOUND",
+          syscall: "getaddrinfo",
+        }),
+      }),
+      { network: true },
+    ],
+    [
+      "a provider package's own validation (@pulumi/aws: a required input missing)",
+      raisedIn("/p/node_modules/@pulumi/iam/policy.ts", "Missing required property 'policy'"),
+      undefined,
+    ],
+    [
+      "a library's own error on a program bug (semver.gt(undefined))",
+      Object.assign(new TypeError('Invalid version. Must be a string. Got type "undefined".'), {
+        stack:
+          "TypeError: Invalid version. Must be a string.\n    at new SemVer (/p/node_modules/semver/classes/semver.js:19:13)",
+      }),
+      undefined,
+    ],
+    [
+      "a library's own validation error",
+      raisedIn("/p/node_modules/acme-naming/index.js", "image name must be lower case"),
+      undefined,
     ],
     ["the SDK as installed", raisedIn("/p/node_modules/@pulumi/pulumi/runtime/rpc.js"), undefined],
-    [
-      "the SDK through its source maps",
-      raisedIn("/p/node_modules/@pulumi/runtime/rpc.ts"),
-      undefined,
-    ],
-    [
-      "the SDK's top-level files through its source maps",
-      raisedIn("/p/node_modules/@pulumi/output.ts"),
-      undefined,
-    ],
     ["the program's own code", raisedIn("/work/program/index.ts"), undefined],
     ["a value thrown that is no error", "not found", undefined],
     [
@@ -65,9 +108,9 @@ describe("which failures inside apply are left unknown at apply", () => {
       undefined,
     ],
   ];
-  for (const [what, error, cause] of cases) {
+  for (const [what, error, cause, failed] of cases) {
     it(`${what}: ${cause ? JSON.stringify(cause) : "stays the program's failure"}`, () => {
-      expect(offlineCause(error)).to.deep.equal(cause);
+      expect(offlineCause(error, failed ?? new Set())).to.deep.equal(cause);
     });
   }
 });

@@ -1,7 +1,10 @@
 // Types of ./apply-unknowns.js (plain JavaScript: the program's preload requires it).
 
 /** What an offline run lacks that an error failed on; undefined when it is the program's own. */
-export function offlineCause(e: unknown): { invoke: string } | { command: true } | undefined;
+export function offlineCause(
+  e: unknown,
+  failedCommands?: ReadonlySet<string>,
+): { invoke: string } | { command: true } | { network: true } | undefined;
 
 /** Wraps one copy of the SDK's output.js: failures on what an offline run lacks give unknowns. */
 export function leaveUnknownAtApply(

@@ -22,20 +22,26 @@
 // ran.
 "use strict";
 const path = require("path");
-const { frameOf } = require("./frame-of");
 const { callerSites } = require("./caller-stack");
 
 const TOKEN = "apply-unknown";
 /** How the offline engine's refusal of an invoke starts (../fake-aws/invoke.ts). */
 const NOT_ANSWERED = "the offline check cannot answer the invoke ";
-const NODE_MODULES = `${path.sep}node_modules${path.sep}`;
 /**
- * A frame of the Pulumi SDK, as installed (`@pulumi/pulumi/runtime/invoke.js`) or through its
- * source maps, which drop the package's own folder (`@pulumi/runtime/invoke.ts`, `@pulumi/output.ts`).
+ * Node's codes for a network this machine cannot reach (libuv / c-ares, as `dns.lookup` and
+ * `net.connect` raise them; `fetch` gives them as the `cause` of its "fetch failed" TypeError).
  */
-const SDK_FRAME = new RegExp(
-  String.raw`[\\/]node_modules[\\/]@pulumi[\\/](?:pulumi[\\/]|[^\\/]+\.[jt]s\b|(?:runtime|log|cmd|automation|provider|dynamic|utils|asset)[\\/])`,
-);
+const NETWORK_CODES = new Set([
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+]);
+/** The commands whose child process failed in this run (`child_process.spawn`, watched below). */
+const failedCommands = new Set();
 /** Failures recorded per run at most: enough to name them, never a flood. */
 const MAX_RECORDS = 20;
 /** The failure a value made unknown stands for (a property of the marker, never enumerable). */
@@ -44,27 +50,69 @@ const FAILED = Symbol("offline-check: failed at apply");
 const RECORDED = Symbol("offline-check: recorded");
 
 /**
- * What an offline run lacks that `e` failed on: `{ invoke }` for a data source the engine could not
- * answer, `{ command: true }` for an error raised in a command the program's process spawned or in
- * a dependency (not the Pulumi SDK, whose errors are about the program, whatever the machine).
- * Undefined for anything else: a throw in the program's own code fails the run as `pulumi up`
- * would fail.
+ * A failed child process, by the error's own kind (Node's child_process docs): one that could not
+ * start (`syscall` "spawn <file>" / "spawnSync <file>", with ENOENT or EACCES), or one that exited
+ * non-zero (`execFileSync`/`execSync`: `status`, `stderr`, `pid`; `exec`/`execFile`: `cmd` and a
+ * numeric `code`).
  */
-function offlineCause(e) {
+function childProcessFailed(e) {
+  if (typeof e.syscall === "string" && /^spawn(Sync)?\b/.test(e.syscall)) return true;
+  if ("status" in e && "stderr" in e && "pid" in e) return true;
+  return typeof e.cmd === "string" && typeof e.code === "number";
+}
+
+/** A network this machine cannot reach: the error's code, or its cause's (`fetch`). */
+function networkFailed(e, depth = 0) {
+  if (!e || typeof e !== "object" || depth > 3) return false;
+  if (typeof e.code === "string" && NETWORK_CODES.has(e.code)) return true;
+  return networkFailed(e.cause, depth + 1);
+}
+
+/** The error's message names `command` (docker-classic: "No 'docker' command available ..."). */
+function names(message, command) {
+  const word = command.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`(?:^|[\\s'"\`/])${word}(?:[\\s'"\`:]|$)`).test(message);
+}
+
+/**
+ * What an offline run lacks that `e` failed on, decided by the error's kind: `{ invoke }` for a
+ * data source the engine could not answer, `{ command: true }` for a child process that failed
+ * (its own error, or a dependency's error naming a command whose child process failed in this run:
+ * docker-classic's `docker version` with no daemon), `{ network: true }` for a host this machine
+ * cannot reach. Undefined for anything else, wherever it was raised (a provider's validation, a
+ * library's, the program's own): the run fails as `pulumi up` would fail.
+ */
+function offlineCause(e, failed = failedCommands) {
   if (!e || typeof e !== "object") return undefined;
   const message = String(e.message ?? "");
   const at = message.indexOf(NOT_ANSWERED);
   // "... the invoke <token>: supply ..." or "... the invoke <token> (<reason>): supply ...".
   if (at >= 0)
     return { invoke: /^\S*/.exec(message.slice(at + NOT_ANSWERED.length))[0].replace(/:$/, "") };
-  const first = String(e.stack ?? "")
-    .split("\n")
-    .find((l) => /^\s*at /.test(l));
-  if (!first) return undefined;
-  if (/\(?node:(internal\/)?child_process:/.test(first)) return { command: true };
-  const f = frameOf(first);
-  if (f && f.file.includes(NODE_MODULES) && !SDK_FRAME.test(f.file)) return { command: true };
+  if (childProcessFailed(e)) return { command: true };
+  if (networkFailed(e)) return { network: true };
+  for (const command of failed) if (names(message, command)) return { command: true };
   return undefined;
+}
+
+/**
+ * Records the command of every child process `child_process.spawn` starts that fails to start or
+ * exits non-zero (docker-classic's runCommandThatCanFail turns both into an exit code, then throws
+ * its own error naming the command). Installed once.
+ */
+let watching = false;
+function watchChildProcesses() {
+  if (watching) return;
+  watching = true;
+  const childProcess = require("child_process");
+  const spawn = childProcess.spawn;
+  childProcess.spawn = function (command) {
+    const child = spawn.apply(this, arguments);
+    const name = path.basename(String(command));
+    child.on("error", () => failedCommands.add(name));
+    child.on("close", (code) => code !== 0 && failedCommands.add(name));
+    return child;
+  };
 }
 
 /** The failure a value holds, when it is or contains the marker of one (depth-limited). */
@@ -92,6 +140,7 @@ function leaveUnknownAtApply(exports, outputFile, append, programFrame) {
   if (typeof Output.getPromisedValue !== "function" || !exports.unknown) return;
   const apply = Output.prototype.apply;
   const getPromisedValue = Output.getPromisedValue;
+  watchChildProcesses();
   let recorded = 0;
 
   const record = (e, cause) => {

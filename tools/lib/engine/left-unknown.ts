@@ -18,6 +18,8 @@ export const APPLY_UNKNOWN_SITE = "apply-unknown";
  */
 export type ApplyUnknown = {
   readonly invoke?: string;
+  /** A host this machine cannot reach (the error's code, or its cause's). */
+  readonly network?: boolean;
   readonly message: string;
   readonly urn?: string;
   readonly location?: SourceLocation;
@@ -27,6 +29,7 @@ export type ApplyUnknown = {
 export function applyUnknownOf(s: Record<string, unknown>): ApplyUnknown {
   return {
     ...(typeof s.invoke === "string" ? { invoke: s.invoke } : {}),
+    ...(s.network === true ? { network: true } : {}),
     message: String(s.message ?? ""),
     ...(typeof s.urn === "string" ? { urn: s.urn } : {}),
     ...(typeof s.file === "string" && typeof s.line === "number"
@@ -70,7 +73,9 @@ export function leftUnknownAtApply(
       .filter((l) => l.severity === "error" && r.urn !== undefined && l.urn === r.urn)
       .map((l) => stripAnsi(l.message));
     const daemon = [r.message, ...logged].map(dockerDaemonMissing).find((d) => d !== undefined);
-    const what = `a command run on this machine, which failed: ${daemon ?? r.message}`;
+    const what = r.network
+      ? `a network request, which failed: ${r.message}`
+      : `a command run on this machine, which failed: ${daemon ?? r.message}`;
     const at = sourceOfUrn(engine, r.urn) ?? r.location;
     // A record written again with the resource's URN replaces the first (./apply-unknowns.js).
     out.set(`command\0${r.message}`, { what, ...(at ? { location: at } : {}) });
