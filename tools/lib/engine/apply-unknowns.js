@@ -150,7 +150,9 @@ function leaveUnknownAtApply(exports, outputFile, append, programFrame) {
       .split("\n")[0]
       .slice(0, 500);
     const site = programFrame(String(e.stack ?? "")) ?? {};
-    const base = { token: TOKEN, ...cause, message, ...site };
+    // A child process's own error carries what it printed (execFileSync: `stderr`).
+    const output = e.stderr == null ? undefined : String(e.stderr).slice(0, 1000);
+    const base = { token: TOKEN, ...cause, message, ...(output ? { output } : {}), ...site };
     // A ResourceError names the resource it is about (docker-classic's command errors name the
     // image or the repository): its URN places the failure at that resource's line.
     // Written at once, and again with the URN once it resolves (a resource whose registration

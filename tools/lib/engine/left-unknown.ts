@@ -21,6 +21,8 @@ export type ApplyUnknown = {
   /** A host this machine cannot reach (the error's code, or its cause's). */
   readonly network?: boolean;
   readonly message: string;
+  /** What the failed child process printed on stderr, when its error carries it. */
+  readonly output?: string;
   readonly urn?: string;
   readonly location?: SourceLocation;
 };
@@ -31,6 +33,7 @@ export function applyUnknownOf(s: Record<string, unknown>): ApplyUnknown {
     ...(typeof s.invoke === "string" ? { invoke: s.invoke } : {}),
     ...(s.network === true ? { network: true } : {}),
     message: String(s.message ?? ""),
+    ...(typeof s.output === "string" ? { output: s.output } : {}),
     ...(typeof s.urn === "string" ? { urn: s.urn } : {}),
     ...(typeof s.file === "string" && typeof s.line === "number"
       ? { location: { file: s.file, line: s.line, column: Number(s.column ?? 0) } }
@@ -72,7 +75,9 @@ export function leftUnknownAtApply(
     const logged = engine.logs
       .filter((l) => l.severity === "error" && r.urn !== undefined && l.urn === r.urn)
       .map((l) => stripAnsi(l.message));
-    const daemon = [r.message, ...logged].map(dockerDaemonMissing).find((d) => d !== undefined);
+    const daemon = [r.message, r.output ?? "", ...logged]
+      .map(dockerDaemonMissing)
+      .find((d) => d !== undefined);
     const what = r.network
       ? `a network request, which failed: ${r.message}`
       : `a command run on this machine, which failed: ${daemon ?? r.message}`;
