@@ -25,7 +25,22 @@ function lookupProgram(dirs: string[]): string {
 
 /** Policy and resource name of each unevaluated check, sorted. */
 function unevaluatedOf(r: StackResult): string[] {
-  return r.unevaluated.map((u) => `${u.policy} ${u.name}`).sort();
+  return r.unevaluated
+    .filter((u) => !isCallback(u))
+    .map((u) => `${u.policy} ${u.name}`)
+    .sort();
+}
+
+/** The entry that stands for what a callback left unknown would have created after its failure. */
+function isCallback(u: StackResult["unevaluated"][number]): boolean {
+  return u.type === "(apply callback)";
+}
+
+/** The callback entries, as `name: reason`. */
+function callbacksOf(r: StackResult): string[] {
+  return r.unevaluated
+    .filter(isCallback)
+    .map((u) => `${u.enforcementLevel} ${u.name}: ${u.reason}`);
 }
 
 describe("the apply phase leaves unknown what an offline run cannot compute inside apply", function () {
@@ -49,8 +64,10 @@ describe("the apply phase leaves unknown what an offline run cannot compute insi
       expect(notes).to.deep.equal([
         `the apply phase left unknown what the program builds from the invoke ${TOKEN}, which ` +
           `the check cannot answer offline (index.ts:${line}), as \`pulumi preview\` of a new ` +
-          "stack leaves it; the rest of the phase ran, and the checks on values built from it " +
-          "are listed as not evaluated: give its result with --invoke-answers <file.json> " +
+          "stack leaves it; the checks on values built from it, and any resource the callback " +
+          "would have created after the failure (missing from the apply phase, as `pulumi " +
+          "preview` cannot see a resource created inside an apply), are listed as not " +
+          "evaluated: give its result with --invoke-answers <file.json> " +
           `({ "${TOKEN}": { ...result... } }) to judge them`,
       ]);
       expect(r.configNotes.join("\n")).to.not.contain("apply phase failed");
@@ -63,7 +80,7 @@ describe("the apply phase leaves unknown what an offline run cannot compute insi
         `ec2-security-group-no-admin-ports-public ${stack}`,
         `ec2-security-group-no-public-ingress ${stack}`,
       ]);
-      for (const u of r.unevaluated) {
+      for (const u of r.unevaluated.filter((x) => !isCallback(x))) {
         expect(u.reason).to.contain(`probably the result of the invoke ${TOKEN}`);
         expect(u.reason).to.contain("admin: string value at .ingress.0.cidrBlocks.0");
         expect(u.reason).to.contain("reader: string value at .ingress.0.cidrBlocks.0");
@@ -81,7 +98,8 @@ describe("the apply phase leaves unknown what an offline run cannot compute insi
       expect(run.code, run.stderr).to.equal(1);
       const report = JSON.parse(run.stdout);
       expect(report.phases).to.deep.equal(["preview", "apply"]);
-      expect(report.summary.unevaluatedMandatory).to.equal(2);
+      // The two checks, and what the callback would have created after the failure.
+      expect(report.summary.unevaluatedMandatory).to.equal(3);
     });
   });
 
@@ -114,22 +132,25 @@ describe("the apply phase leaves unknown what an offline run cannot compute insi
         "the apply phase left unknown what the program builds from a command run on this machine, " +
           'which failed: no Docker daemon answers on this machine ("Cannot connect to the ' +
           'Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?") ' +
-          `(index.ts:${line}), as \`pulumi preview\` of a new stack leaves it; the rest of the ` +
-          "phase ran, and the checks on values built from it are listed as not evaluated: " +
+          `(index.ts:${line}), as \`pulumi preview\` of a new stack leaves it; the checks on ` +
+          "values built from it, and any resource the callback would have created after the " +
+          "failure (missing from the apply phase, as `pulumi preview` cannot see a resource " +
+          "created inside an apply), are listed as not evaluated: " +
           "`pulumi up` runs it on a machine that has what it needs (a Docker daemon, the network)",
       ]);
     });
 
     it("leaves unevaluated only the checks on the task definition's container definitions", () => {
-      const open = r.unevaluated.filter((u) => u.enforcementLevel === "mandatory");
+      const open = r.unevaluated.filter(
+        (u) => u.enforcementLevel === "mandatory" && !isCallback(u),
+      );
       expect(open.map((u) => `${u.policy} ${u.name}`)).to.deep.equal([
         "ecs-task-definition-not-privileged app",
         "ecs-task-definition-no-plaintext-secrets app",
       ]);
-      expect(r.unevaluated.every((u) => u.name === "app")).to.equal(true);
-      expect(r.unevaluated.every((u) => u.reason.includes("no Docker daemon answers"))).to.equal(
-        true,
-      );
+      const checks = r.unevaluated.filter((u) => !isCallback(u));
+      expect(checks.every((u) => u.name === "app")).to.equal(true);
+      expect(checks.every((u) => u.reason.includes("no Docker daemon answers"))).to.equal(true);
       // The image's name, made of the build's result, is unknown: the stack output too.
       const stack = r.resources.find((x) => x.type === "pulumi:pulumi:Stack");
       expect(stack?.outputs?.imageName).to.equal(UNKNOWN);
@@ -139,5 +160,57 @@ describe("the apply phase leaves unknown what an offline run cannot compute insi
       const [wildcard] = findings(r, "iam-no-wildcard-actions", "app-task-pull");
       expect(wildcard?.phases).to.deep.equal(["apply"]);
     });
+  });
+
+  describe("the program's own Docker CLI with no daemon, then a policy made in the same callback", () => {
+    const fixture = path.join(FIXTURES, "apply-own-command");
+    let r: StackResult;
+    before(async () => {
+      r = await checkProgram(fixture, { phases: ["preview", "apply"] });
+    });
+
+    it("leaves the build unknown, as docker-classic's, naming the daemon and the call's line", () => {
+      expect(r.phases.map((p) => p.phase)).to.deep.equal(["preview", "apply"]);
+      const notes = r.configNotes.filter((n) => n.startsWith("the apply phase left unknown"));
+      expect(notes).to.have.length(1);
+      expect(notes[0]).to.contain('no Docker daemon answers on this machine ("Cannot connect');
+      expect(notes[0]).to.contain(
+        `(index.ts:${lineOf("apply-own-command/index.ts", "execFileSync(")})`,
+      );
+    });
+
+    it("says the policy the callback would have made is missing, as one mandatory unevaluated entry", () => {
+      const line = lineOf("apply-own-command/index.ts", "execFileSync(");
+      const [entry] = callbacksOf(r);
+      expect(callbacksOf(r)).to.have.length(1);
+      expect(entry).to.match(
+        new RegExp(
+          `^mandatory index\\.ts:${line}: the apply callback failing at index\\.ts:${line}`,
+        ),
+      );
+      expect(entry).to.contain("any resource it would have created after the failure is missing");
+      expect(r.resources.some((x) => x.type === "aws:iam/policy:Policy")).to.equal(false);
+    });
+
+    it("exits 1 with --fail-on-unevaluated", async () => {
+      const run = await cli("--program", fixture, "--fail-on-unevaluated", "--format", "json");
+      expect(run.code, run.stderr).to.equal(1);
+      expect(JSON.parse(run.stdout).summary.unevaluatedMandatory).to.equal(1);
+    });
+  });
+
+  it("a fetch of a host this machine cannot reach is left unknown as a network request", async () => {
+    const r = await checkProgram(path.join(FIXTURES, "apply-fetch-offline"), {
+      phases: ["preview", "apply"],
+    });
+    expect(r.phases.map((p) => p.phase)).to.deep.equal(["preview", "apply"]);
+    const line = lineOf("apply-fetch-offline/index.ts", "await fetch(");
+    expect(
+      r.configNotes.filter((n) => n.startsWith("the apply phase left unknown")),
+    ).to.have.length(1);
+    expect(r.configNotes.join("\n")).to.contain(
+      `a network request, which failed: fetch failed (index.ts:${line})`,
+    );
+    expect(callbacksOf(r)).to.have.length(1);
   });
 });

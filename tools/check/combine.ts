@@ -14,7 +14,7 @@ import {
   unknownPathOf,
   unknownSourcesAt,
 } from "../lib/engine/unknown-sources";
-import { leftUnknownSources } from "./left-unknown-note";
+import { leftUnknownSources, leftUnknownUnevaluated } from "./left-unknown-note";
 import type { loadStackConfig } from "./project";
 import { quotesPlaceholder } from "./secret-placeholders";
 import { noteReason, notInAnyPhase, stackNoteParts } from "./note-reasons";
@@ -117,6 +117,7 @@ export function combinePhases(
             : `needs values known only after apply (run the apply phase): ${why}`),
     });
   }
+  if (last.phase === "apply") unevaluated.push(...leftUnknownUnevaluated(last, opts.project.dir));
   for (const c of last.remoteComponents) {
     unevaluated.push({
       policy: "(every policy, on its children)",

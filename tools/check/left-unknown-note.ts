@@ -1,10 +1,13 @@
 // What the report says when the apply phase left a value unknown, as `pulumi preview` of a new
 // stack leaves it, because an `apply` callback failed on what an offline run lacks (a data source
-// nothing answers, a dependency's command with no Docker daemon; ../lib/engine/apply-unknowns.js):
-// the rest of the phase ran and was judged, and the checks on the values built from that result
-// are listed as not evaluated (their reason names it too, ./combine.ts).
+// nothing answers, a command with no Docker daemon, a host with no network;
+// ../lib/engine/apply-unknowns.js): the checks on the values built from that result are listed as
+// not evaluated (their reason names it too, ./combine.ts), and so is what the callback would have
+// registered after the failure, which no phase saw (`pulumi preview` of a new stack does not see
+// a resource created inside an apply either).
 import type { LeftUnknown } from "../lib/engine/left-unknown";
 import type { ProgramRun } from "../lib/engine/language-host";
+import type { Unevaluated } from "./result";
 import { displayPath } from "./report";
 import { LEFT_UNKNOWN_BY_PROGRAM } from "../lib/engine/unknown-sources";
 
@@ -22,8 +25,10 @@ export function leftUnknownNotes(
   return run.leftUnknown.map(
     (u) =>
       `the apply phase left unknown what the program builds from ${describeLeftUnknown(u, programDir)}, ` +
-      "as `pulumi preview` of a new stack leaves it; the rest of the phase ran, and the checks on " +
-      "values built from it are listed as not evaluated: " +
+      "as `pulumi preview` of a new stack leaves it; the checks on values built from it, and any " +
+      "resource the callback would have created after the failure (missing from the apply phase, " +
+      "as `pulumi preview` cannot see a resource created inside an apply), are listed as not " +
+      "evaluated: " +
       (u.invoke !== undefined
         ? `give its result with --invoke-answers <file.json> ({ "${u.invoke}": { ...result... } }) to judge them`
         : "`pulumi up` runs it on a machine that has what it needs (a Docker daemon, the network)"),
@@ -45,4 +50,31 @@ export function leftUnknownSources(
   if (sources !== undefined && sources.some((s) => s !== LEFT_UNKNOWN_BY_PROGRAM)) return sources;
   const list = run.leftUnknown.map((u) => describeLeftUnknown(u, programDir));
   return [`probably the result of ${list.join(", ")}, left unknown at apply`];
+}
+
+/**
+ * One mandatory "not evaluated" entry per callback left unknown: whatever it would have registered
+ * after the failure is missing from the apply phase, and no check ran on it (so
+ * --fail-on-unevaluated fails the stack).
+ */
+export function leftUnknownUnevaluated(
+  run: Pick<ProgramRun, "leftUnknown">,
+  programDir: string,
+): Unevaluated[] {
+  return run.leftUnknown.map((u) => {
+    const at = u.location
+      ? `${displayPath(u.location.file, programDir)}:${u.location.line}`
+      : "(line unknown)";
+    return {
+      policy: "(every policy, on what the callback would have created)",
+      enforcementLevel: "mandatory",
+      urn: `apply-callback:${at}`,
+      type: "(apply callback)",
+      name: at,
+      reason:
+        `the apply callback failing at ${at} was left unknown (${u.what}): any resource it would ` +
+        "have created after the failure is missing from the apply phase, as `pulumi preview` " +
+        "cannot see a resource created inside an apply, so no check ran on it",
+    };
+  });
 }
