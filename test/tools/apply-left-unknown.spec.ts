@@ -213,4 +213,21 @@ describe("the apply phase leaves unknown what an offline run cannot compute insi
     );
     expect(callbacksOf(r)).to.have.length(1);
   });
+
+  it("the program's own error logged on the resource a builder's failure names stays the program's", async () => {
+    const dir = copyOf("apply-log-error");
+    dirs.push(dir);
+    fs.cpSync(path.join(dir, "package"), path.join(dir, "node_modules", "image-builder"), {
+      recursive: true,
+    });
+    const e = await checkProgram(dir, { phases: ["preview", "apply"] }).then(
+      () => undefined,
+      (err: unknown) => err,
+    );
+    // The builder's own logged output (the Docker CLI's sentence) is its failure's, left unknown;
+    // the program's pulumi.log.error on the same repository fails the run, as with no builder.
+    expect(e).to.be.instanceOf(ProgramError);
+    expect((e as ProgramError).phase).to.equal("apply");
+    expect((e as ProgramError).message).to.contain("the repository must be prod's");
+  });
 });

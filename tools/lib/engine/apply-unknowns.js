@@ -96,7 +96,7 @@ function offlineCause(e, failed = failedCommands) {
 }
 
 /**
- * Records the command of every child process `child_process.spawn` starts that fails to start or
+ * Records the command of every child process `child_process.spawn` or `spawnSync` starts that fails to start or
  * exits non-zero (docker-classic's runCommandThatCanFail turns both into an exit code, then throws
  * its own error naming the command). Installed once.
  */
@@ -112,6 +112,13 @@ function watchChildProcesses() {
     child.on("error", () => failedCommands.add(name));
     child.on("close", (code) => code !== 0 && failedCommands.add(name));
     return child;
+  };
+  const spawnSync = childProcess.spawnSync;
+  childProcess.spawnSync = function (command) {
+    const result = spawnSync.apply(this, arguments);
+    if (result && (result.error || result.status !== 0))
+      failedCommands.add(path.basename(String(command)));
+    return result;
   };
 }
 

@@ -94,7 +94,7 @@ const { recordNetwork } = require("./network-sites");
 const { quietDebugLogs } = require("./debug-logs");
 const { recordConfigSites } = require("./config-sites");
 const { frameOf } = require("./frame-of");
-const { callerStack } = require("./caller-stack");
+const { callerStack, callerSites } = require("./caller-stack");
 const trace = require("./trace");
 const {
   TYPESCRIPT,
@@ -187,12 +187,30 @@ function recordErrorLogSites(exports) {
   const own = Object.getOwnPropertyDescriptor(exports, "error");
   if (!sitesFile || typeof exports.error !== "function" || !own || !own.writable) return;
   const error = exports.error;
-  exports.error = function (msg, resource) {
+  exports.error = function logError(msg, resource) {
     // Given a resource, the error is the resource's (the engine shows it under that resource, and
     // the report places it at the resource's line); only an error of no resource gets the call.
     const site = resource === undefined ? programCallSite() : undefined;
     if (site && typeof msg === "string")
       appendSite({ token: `${LOG_ERROR_SITE}${msg.slice(0, 200)}`, ...site });
+    // One on a resource that the program's own code logs (its direct caller is the program's file,
+    // not a dependency's) stays the program's even on a resource a failure left unknown at apply
+    // names (diagnose.ts keeps it; a dependency's, its command's output, is that failure's).
+    if (resource !== undefined && typeof msg === "string") {
+      const [caller] = callerSites(logError, 1, (c) => c.getFileName() || "");
+      if (
+        caller &&
+        path.isAbsolute(caller) &&
+        !caller.includes(NODE_MODULES) &&
+        !caller.startsWith(ENGINE_DIR)
+      )
+        appendSite({
+          token: `${LOG_ERROR_SITE}own:${msg.slice(0, 200)}`,
+          file: caller,
+          line: 0,
+          column: 0,
+        });
+    }
     return error.apply(this, arguments);
   };
 }

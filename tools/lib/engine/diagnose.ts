@@ -24,6 +24,7 @@ import {
   argvProjectHint,
   missingRegionHint,
   LOG_ERROR_SITE,
+  loggedByProgram,
   loggedErrorSite,
 } from "./hints-runtime";
 import { NETWORK_SITE, networkHint, type NetworkUse } from "./hints-network";
@@ -243,8 +244,12 @@ function diagnoseEnd(ctx: RunEnd): ProgramFailure | undefined {
       location: timer ? { file: timer.file, line: timer.line, column: timer.column } : undefined,
     };
   }
+  // A dependency's errors logged on a resource a failure left unknown at apply names are that
+  // failure's (its command's output); the program's own stay the run's, as with no such failure.
   const errors = engine.logs.filter(
-    (l) => l.severity === "error" && !(l.urn && ctx.leftUnknownUrns?.has(l.urn)),
+    (l) =>
+      l.severity === "error" &&
+      !(l.urn && ctx.leftUnknownUrns?.has(l.urn) && !loggedByProgram(l.message, ctx.sites)),
   );
   if (errors.length > 0) {
     const first = errors[0];

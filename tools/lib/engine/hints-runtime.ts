@@ -220,6 +220,11 @@ export function argvProjectHint(
 /** The token prefix of the sites the preload records for `pulumi.log.error` (child-preload.js). */
 export const LOG_ERROR_SITE = "log.error:";
 
+/** Whether the program's own code logged this error message on a resource (child-preload.js). */
+export function loggedByProgram(text: string, sites: ReadonlyMap<string, Site>): boolean {
+  return sites.has(`${LOG_ERROR_SITE}own:${text.slice(0, 200)}`);
+}
+
 /** Where the program logged this error message with `pulumi.log.error`, if it did. */
 export function loggedErrorSite(text: string, sites: ReadonlyMap<string, Site>): Site | undefined {
   const head = text.slice(0, 200);
