@@ -96,9 +96,9 @@ function offlineCause(e, failed = failedCommands) {
 }
 
 /**
- * Records the command of every child process `child_process.spawn` or `spawnSync` starts that fails to start or
- * exits non-zero (docker-classic's runCommandThatCanFail turns both into an exit code, then throws
- * its own error naming the command). Installed once.
+ * Records the command of every child process `child_process.spawn` or `spawnSync` starts that
+ * fails to start or exits non-zero (docker-classic's runCommandThatCanFail turns both into an
+ * exit code, then throws its own error naming the command). Installed once.
  */
 let watching = false;
 function watchChildProcesses() {

@@ -18,8 +18,9 @@
 // so an ESM program is compiled with ts-node's environment defaults only (a type-checking
 // compile that costs 10-15 s); a preload (./child-preload.js) that changes nothing observable
 // makes the run cheaper, except that in the apply phase an `apply` callback failing on what an
-// offline run lacks gives an unknown result, as at preview (./apply-unknowns.js). The child is isolated: its exit code, `process.exit` or a hang never
-// decide the verdict, and it leads a process group that ends with the run (./process-group.ts).
+// offline run lacks gives an unknown result, as at preview (./apply-unknowns.js). The child is
+// isolated: its exit code, `process.exit` or a hang never decide the verdict, and it leads a
+// process group that ends with the run (./process-group.ts).
 import { spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
