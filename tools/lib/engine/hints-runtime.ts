@@ -10,7 +10,7 @@
 // tools are installed, so the failure is the offline run's, and the check says so.
 import * as path from "path";
 import { firstMatchingLines, readSource } from "./program-sources";
-import type { Site } from "./diagnose";
+import type { Site } from "./sites-file";
 
 /**
  * The command a failed `execSync`/`exec` ran and the program the shell could not find. With

@@ -2,7 +2,7 @@
 // offline run lacks (./apply-unknowns.js records each): a data source nothing answers, or a
 // dependency's command (docker-classic's `docker build` with no Docker daemon). Each is named with
 // the program's line: where the program asked for the invoke, or the resource the error named.
-import type { Site } from "./diagnose";
+import type { Site } from "./sites-file";
 import type { SourceLocation } from "./language-host";
 import type { OfflineEngine } from "./monitor";
 import { stripAnsi } from "../ansi";
