@@ -52,8 +52,42 @@ describe("which failures inside apply are left unknown at apply", () => {
       { command: true },
     ],
     [
-      "a command exec ran that exited non-zero",
-      Object.assign(new Error("Command failed: make"), { cmd: "make", code: 2 }),
+      "a command exec ran that exited non-zero for a reason of its own (a failing build)",
+      Object.assign(new Error("Command failed: make\nmake: *** [build] Error 1"), {
+        cmd: "make",
+        code: 2,
+      }),
+      undefined,
+    ],
+    [
+      "a command that read a file the program does not have (execSync of cat)",
+      Object.assign(
+        new Error(
+          "Command failed: cat ./version.txt\ncat: ./version.txt: No such file or directory",
+        ),
+        { status: 1, signal: null, pid: 7, stdout: "", stderr: "cat: ./version.txt: No such file" },
+      ),
+      undefined,
+    ],
+    [
+      "a command the shell could not find (exit 127)",
+      Object.assign(new Error("Command failed: pnpm run build\n/bin/sh: 1: pnpm: not found"), {
+        status: 127,
+        signal: null,
+        pid: 8,
+        stdout: "",
+        stderr: "/bin/sh: 1: pnpm: not found",
+      }),
+      { command: true },
+    ],
+    [
+      "a command exec ran whose host could not be resolved",
+      Object.assign(
+        new Error(
+          "Command failed: git clone https://example.com/r\nCould not resolve host: example.com",
+        ),
+        { cmd: "git clone https://example.com/r", code: 128 },
+      ),
       { command: true },
     ],
     [

@@ -50,15 +50,29 @@ const FAILED = Symbol("offline-check: failed at apply");
 const RECORDED = Symbol("offline-check: recorded");
 
 /**
- * A failed child process, by the error's own kind (Node's child_process docs): one that could not
- * start (`syscall` "spawn <file>" / "spawnSync <file>", with ENOENT or EACCES), or one that exited
- * non-zero (`execFileSync`/`execSync`: `status`, `stderr`, `pid`; `exec`/`execFile`: `cmd` and a
- * numeric `code`).
+ * What a command prints when this machine, not the program, is what it lacks: a Docker daemon, a
+ * tool on the PATH (a shell's "command not found", exit 127), a network. A command that ran and
+ * failed for any other reason (a missing file, a failing build, a test) fails as it would on the
+ * machine that runs `pulumi up`.
+ */
+const OFFLINE_OUTPUT =
+  /Cannot connect to the Docker daemon|Is the docker daemon running|docker daemon is not running|error during connect|Could not resolve host|Temporary failure in name resolution|Name or service not known|Network is unreachable|getaddrinfo (?:ENOTFOUND|EAI_AGAIN)|command not found|: not found$|is not recognized as an internal or external command/im;
+
+/**
+ * A child process that failed for want of what this machine lacks, by the error's own kind (Node's
+ * child_process docs): one that could not start (`syscall` "spawn <file>" / "spawnSync <file>",
+ * with ENOENT or EACCES), or one that exited non-zero (`execFileSync`/`execSync`: `status`,
+ * `stderr`, `pid`; `exec`/`execFile`: `cmd` and a numeric `code`) with exit status 127 or an
+ * offline cause in its output (OFFLINE_OUTPUT).
  */
 function childProcessFailed(e) {
   if (typeof e.syscall === "string" && /^spawn(Sync)?\b/.test(e.syscall)) return true;
-  if ("status" in e && "stderr" in e && "pid" in e) return true;
-  return typeof e.cmd === "string" && typeof e.code === "number";
+  const exited =
+    ("status" in e && "stderr" in e && "pid" in e) ||
+    (typeof e.cmd === "string" && typeof e.code === "number");
+  if (!exited) return false;
+  if (e.status === 127 || e.code === 127) return true;
+  return OFFLINE_OUTPUT.test(`${String(e.message ?? "")}\n${String(e.stderr ?? "")}`);
 }
 
 /** A network this machine cannot reach: the error's code, or its cause's (`fetch`). */
