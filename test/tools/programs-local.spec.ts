@@ -145,19 +145,21 @@ describe("what a program computes on the deploying machine, offline", function (
     );
   });
 
-  it("a dependency's CLI that fails once outputs are known (no Docker daemon): the preview is judged and the failure named", async () => {
+  it("a dependency's CLI that fails once outputs are known (no Docker daemon): its result is unknown at apply and the failure named", async () => {
     const dir = copyOf("apply-tool-unavailable");
     dirs.push(dir);
     fs.cpSync(path.join(dir, "package"), path.join(dir, "node_modules", "image-builder"), {
       recursive: true,
     });
     const r = await checkProgram(dir, { phases: ["preview", "apply"] });
-    const note = r.configNotes.find((n) => n.startsWith("the apply phase failed"));
-    expect(note, "the apply failure is named").to.contain("Cannot connect to the Docker daemon");
+    const note = r.configNotes.find((n) => n.startsWith("the apply phase left unknown"));
+    expect(note, "the failure is named").to.contain("Cannot connect to the Docker daemon");
     // Placed at the resource the CLI's error names, as `pulumi up` reports it.
     const line = lineOf("apply-tool-unavailable/index.ts", 'new aws.ecr.Repository("app"');
-    expect(note).to.contain(`${path.join(dir, "index.ts")}:${line}`);
-    expect(r.phases.map((p) => p.phase)).to.deep.equal(["preview"]);
+    expect(note).to.contain(`(index.ts:${line})`);
+    // The error the dependency logged on the repository before it threw is that failure's.
+    expect(r.phases.map((p) => p.phase)).to.deep.equal(["preview", "apply"]);
     expect(findings(r, "ecr-repository-tag-immutability", "app")).to.have.length(1);
+    expect(stackOutputs(r).image).to.equal(UNKNOWN);
   });
 });

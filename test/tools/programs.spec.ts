@@ -183,21 +183,26 @@ describe("real-world program shapes, offline", function () {
   describe("a program that fails only once outputs are known", () => {
     // `pulumi preview` of a new stack runs it (the URL its build waits on is unknown there): the
     // preview is judged and the apply phase's failure is named, instead of no report at all.
-    it("its preview phase is reported, with the apply phase's failure and what it left unevaluated", async () => {
+    it("both phases are reported: the build's result unknown at apply, the failure named, what it left unevaluated", async () => {
       const r = await check("apply-only-build", ["preview", "apply"]);
-      expect(r.phases.map((p) => p.phase)).to.deep.equal(["preview"]);
+      expect(r.phases.map((p) => p.phase)).to.deep.equal(["preview", "apply"]);
       byName(r, "aws:ecs/taskDefinition:TaskDefinition", "app");
       expect(findings(r, "ecr-repository-kms-cmk", "app")).to.have.length(1);
-      const note = r.configNotes.find((n) => n.startsWith("the apply phase failed"));
+      const note = r.configNotes.find((n) => n.startsWith("the apply phase left unknown"));
       // ENOENT, or EACCES where a folder on PATH cannot be searched (a user other than its owner).
       expect(note).to.match(/spawnSync offline-check-absent-image-builder (ENOENT|EACCES)/);
-      expect(note).to.contain(
-        `apply-only-build/index.ts:${lineOf("apply-only-build/index.ts", "execFileSync(")})`,
-      );
+      expect(note).to.contain(`(index.ts:${lineOf("apply-only-build/index.ts", "execFileSync(")})`);
       const secrets = r.unevaluated.find(
         (u) => u.policy === "ecs-task-definition-no-plaintext-secrets",
       );
-      expect(secrets?.reason).to.contain("the apply phase failed");
+      expect(secrets?.reason).to.contain("probably the result of a command run on this machine");
+      // The task's execution role is known at apply: nothing on it is left unevaluated. What the
+      // failing callback would have created after the failure is one entry at the call's line.
+      const line = lineOf("apply-only-build/index.ts", "execFileSync(");
+      const others = r.unevaluated.filter((u) => u.name !== "app");
+      expect(others.map((u) => `${u.type} ${u.name} ${u.enforcementLevel}`)).to.deep.equal([
+        `(apply callback) index.ts:${line} mandatory`,
+      ]);
     });
 
     it("a throw in the program's own code once outputs are known stays a program error", async () => {

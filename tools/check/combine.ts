@@ -9,10 +9,12 @@ import { asPreviewed, renamedInLaterPhases } from "./renamed";
 import { ROOT_STACK_TYPE, type EngineResource } from "../lib/engine/monitor";
 import type { PolicyReport, Violation } from "../lib/policy-runner";
 import {
+  LEFT_UNKNOWN_BY_PROGRAM,
   UNDECRYPTABLE_SECRET,
   unknownPathOf,
   unknownSourcesAt,
 } from "../lib/engine/unknown-sources";
+import { leftUnknownSources, leftUnknownUnevaluated } from "./left-unknown-note";
 import type { loadStackConfig } from "./project";
 import { quotesPlaceholder } from "./secret-placeholders";
 import { noteReason, notInAnyPhase, stackNoteParts } from "./note-reasons";
@@ -89,12 +91,15 @@ export function combinePhases(
   for (const n of lastNotes.values()) {
     const r = resourcesOf.get(n.urn);
     const path = unknownPathOf(n.detail);
-    const sources =
+    const sources = leftUnknownSources(
       (r && path !== undefined
         ? unknownSourcesAt(r, path, secretHeld, resourcesOf, last.resources)
         : undefined) ??
-      r?.unknownSources?.map((s) => (s === UNDECRYPTABLE_SECRET ? secret : s)) ??
-      sourcesOfNamed(n.detail, last.resources);
+        r?.unknownSources?.map((s) => (s === UNDECRYPTABLE_SECRET ? secret : s)) ??
+        sourcesOfNamed(n.detail, last.resources),
+      last,
+      opts.project.dir,
+    );
     const why = noteReason(n.detail);
     unevaluated.push({
       policy: n.policy,
@@ -106,12 +111,13 @@ export function combinePhases(
       reason:
         notInAnyPhase(n.detail) ??
         (last.phase === "apply"
-          ? `unknown even when every created resource is known (${sources?.join("; ") ?? "a value the program leaves unknown"}): ${why}`
+          ? `unknown even when every created resource is known (${sources?.join("; ") ?? LEFT_UNKNOWN_BY_PROGRAM}): ${why}`
           : opts.phases.includes("apply")
             ? `needs values known only after apply (the apply phase failed; see the note): ${why}`
             : `needs values known only after apply (run the apply phase): ${why}`),
     });
   }
+  if (last.phase === "apply") unevaluated.push(...leftUnknownUnevaluated(last, opts.project.dir));
   for (const c of last.remoteComponents) {
     unevaluated.push({
       policy: "(every policy, on its children)",

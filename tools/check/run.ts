@@ -19,6 +19,7 @@ import { dockerDaemonMissing } from "../lib/engine/hints-runtime";
 import { unreadStackReferences, unreadStackReferencesNote } from "../lib/engine/stack-references";
 import { importedResourceNotes } from "./imported";
 import { dryRunNotes, dryRunSkipped } from "./dry-run-note";
+import { leftUnknownNotes } from "./left-unknown-note";
 import type { PolicyReport } from "../lib/policy-runner";
 import { combinePhases } from "./combine";
 import { streamTo } from "./stream";
@@ -163,12 +164,15 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
     ...(region.note && usesAws ? [region.note] : []),
   ];
   const usable: ProgramRun[] = [];
-  // Invokes a run that succeeded asked for and nothing answered: the program caught the failure.
+  // Invokes a run that succeeded asked for and nothing answered: the program caught the failure,
+  // unless the apply phase left its result unknown (./left-unknown-note.ts).
   const caught = new Set<string>();
   for (const [i, run] of runs.entries()) {
     if (!run.failure) {
       usable.push(run);
-      for (const u of run.unanswered) caught.add(u);
+      const leftUnknown = new Set(run.leftUnknown.map((u) => u.invoke));
+      for (const u of run.unanswered) if (!leftUnknown.has(u.split(" ")[0])) caught.add(u);
+      notes.push(...leftUnknownNotes(run, project.dir));
       continue;
     }
     streams[i].abandon();

@@ -1,7 +1,7 @@
 // Loaded into the program's process ahead of the language host (`node --require` through
 // NODE_OPTIONS, which the host's ESM detection does not look at: it checks `process.execArgv`).
-// It changes nothing the program can observe; it makes the run cheaper and lets errors point at
-// the program:
+// Apart from item 19 (the apply phase only), it changes nothing the program can observe; it makes
+// the run cheaper and lets errors point at the program:
 //
 // 1. The SDK wraps every promise it creates in `debuggablePromise` (runtime/debuggable.js), which
 //    stores `new Error().stack` for a leak report printed only when PULUMI_DEBUG_PROMISE_LEAKS is
@@ -75,6 +75,11 @@
 // 18. Each place outside the SDK that asks `pulumi.runtime.isDryRun()` is recorded under the
 //    token `isDryRun`; the answer stays the SDK's (true: the program runs with --dry-run in both
 //    phases), and the report says what that leaves out (./dry-run-sites.js).
+// 19. With OFFLINE_APPLY_UNKNOWNS set (the apply phase), an `apply` callback that fails on what an
+//    offline run lacks (a data source nothing answers, a dependency's command such as `docker
+//    build` with no Docker daemon) gives an unknown result, as at preview, where it never runs;
+//    each such failure is recorded (./apply-unknowns.js). This one changes what the program sees:
+//    the value it would have failed on.
 "use strict";
 const Module = require("module");
 const fs = require("fs");
@@ -93,7 +98,7 @@ const { recordNetwork } = require("./network-sites");
 const { quietDebugLogs } = require("./debug-logs");
 const { recordConfigSites } = require("./config-sites");
 const { frameOf } = require("./frame-of");
-const { callerStack } = require("./caller-stack");
+const { callerStack, callerSites } = require("./caller-stack");
 const trace = require("./trace");
 const {
   TYPESCRIPT,
@@ -105,6 +110,7 @@ const { guardAutomation, isAutomationModule } = require("./automation-guard");
 const { guardMocks, guardMockOptions } = require("./mocks-guard");
 const { recordInvokeSites } = require("./invoke-records");
 const { recordDryRunSites } = require("./dry-run-sites");
+const { leaveUnknownAtApply, leaveUnknownInvokeOutputs } = require("./apply-unknowns");
 const { lendToTsNode, lendToEsmHooks, lentFromEnvironment } = require("./lend-ts-options");
 
 const DEBUGGABLE = path.join("@pulumi", "pulumi", "runtime", "debuggable.js");
@@ -123,6 +129,10 @@ const AUTOMATION_ENTRIES = [
 ];
 const SDK_RESOURCE = path.join("@pulumi", "pulumi", "resource.js");
 const SDK_CONFIG = path.join("@pulumi", "pulumi", "config.js");
+const SDK_OUTPUT = path.join("@pulumi", "pulumi", "output.js");
+// Item 19: read once and removed, so the processes the program starts keep their own failures.
+const applyUnknowns = !!process.env.OFFLINE_APPLY_UNKNOWNS;
+delete process.env.OFFLINE_APPLY_UNKNOWNS;
 const TS_NODE_INDEX = path.join("ts-node", "dist", "index.js");
 const lentTs = lentFromEnvironment(process.env.OFFLINE_LEND_TS);
 const keepDebugLogs = !!process.env.OFFLINE_KEEP_DEBUG_LOGS;
@@ -181,12 +191,30 @@ function recordErrorLogSites(exports) {
   const own = Object.getOwnPropertyDescriptor(exports, "error");
   if (!sitesFile || typeof exports.error !== "function" || !own || !own.writable) return;
   const error = exports.error;
-  exports.error = function (msg, resource) {
+  exports.error = function logError(msg, resource) {
     // Given a resource, the error is the resource's (the engine shows it under that resource, and
     // the report places it at the resource's line); only an error of no resource gets the call.
     const site = resource === undefined ? programCallSite() : undefined;
     if (site && typeof msg === "string")
       appendSite({ token: `${LOG_ERROR_SITE}${msg.slice(0, 200)}`, ...site });
+    // One on a resource that the program's own code logs (its direct caller is the program's file,
+    // not a dependency's) stays the program's even on a resource a failure left unknown at apply
+    // names (diagnose.ts keeps it; a dependency's, its command's output, is that failure's).
+    if (resource !== undefined && typeof msg === "string") {
+      const [caller] = callerSites(logError, 1, (c) => c.getFileName() || "");
+      if (
+        caller &&
+        path.isAbsolute(caller) &&
+        !caller.includes(NODE_MODULES) &&
+        !caller.startsWith(ENGINE_DIR)
+      )
+        appendSite({
+          token: `${LOG_ERROR_SITE}own:${msg.slice(0, 200)}`,
+          file: caller,
+          line: 0,
+          column: 0,
+        });
+    }
     return error.apply(this, arguments);
   };
 }
@@ -323,9 +351,14 @@ function afterLoad(module, filename) {
   if (filename.endsWith(DEBUGGABLE)) {
     if (!leakDebugging) lightenDebuggablePromise(module.exports);
   } else if (filename.endsWith(SOURCE_MAP_SUPPORT)) mapFramesThroughNode(module.exports);
-  else if (sitesFile && filename.endsWith(INVOKE))
+  else if (sitesFile && filename.endsWith(INVOKE)) {
+    if (applyUnknowns)
+      leaveUnknownInvokeOutputs(
+        module.exports,
+        require.cache[path.join(path.dirname(filename), "..", "output.js")]?.exports,
+      );
     recordInvokeSites(module.exports, appendSite, programCallSite);
-  else if (isAutomationModule(filename, "cmd.js")) automation.guardCommand(module.exports);
+  } else if (isAutomationModule(filename, "cmd.js")) automation.guardCommand(module.exports);
   else if (AUTOMATION_ENTRIES.some((f) => isAutomationModule(filename, f)))
     automation.recordEntryPoints(module.exports);
   else if (filename.endsWith(SDK_RESOURCE)) widenFramePattern(module.exports);
@@ -336,6 +369,8 @@ function afterLoad(module, filename) {
     if (sitesFile) recordDryRunSites(module.exports, filename, appendSite, programFrame);
   } else if (sitesFile && filename.endsWith(SDK_CONFIG))
     recordConfigSites(module.exports, appendSite, programFrame);
+  else if (applyUnknowns && sitesFile && filename.endsWith(SDK_OUTPUT))
+    leaveUnknownAtApply(module.exports, filename, appendSite, programFrame);
   else if (filename.endsWith(LOG_INDEX)) {
     recordErrorLogSites(module.exports);
     if (!keepDebugLogs) quietDebugLogs(module.exports, filename);

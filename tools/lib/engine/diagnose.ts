@@ -2,7 +2,6 @@
 // code alone: the program's error with its file and line (an uncaught error, a failed invoke at the
 // call site the preload recorded, a TypeScript compile error), a timeout naming what still runs, an
 // early `process.exit`, or a main function that never settled.
-import * as fs from "fs";
 import * as path from "path";
 import type { ProgramFailure, ProgramRunOptions, SourceLocation } from "./language-host";
 import type { OfflineEngine } from "./monitor";
@@ -24,12 +23,13 @@ import {
   argvProjectHint,
   missingRegionHint,
   LOG_ERROR_SITE,
+  loggedByProgram,
   loggedErrorSite,
 } from "./hints-runtime";
-import { NETWORK_SITE, networkHint, type NetworkUse } from "./hints-network";
+import { networkHint, type NetworkUse } from "./hints-network";
 import { dependencyEnginesHint, nativeGrpcHint } from "./node-engines";
 import { noEntrypointHint, programEntryFile, uncalledDefaultExport } from "./hints-entrypoint";
-import { CONFIG_READ_PREFIX, CONFIG_SITE_PREFIX, configSite } from "./config-site";
+import { configSite } from "./config-site";
 import {
   commonJsInEsmPackage,
   mixedModuleSyntaxHint,
@@ -47,6 +47,9 @@ import { moduleSettingConflict } from "./hints-module-settings";
 import { stripAnsi } from "../ansi";
 import { COMPILE_FAILURE } from "./failure-stage";
 import { frameOf, type FilePlace } from "./own-frames";
+import { readSites, type DryRunSite, type Interval, type Site } from "./sites-file";
+
+export { readSites, type DryRunSite, type Interval, type Site };
 
 /** How long the language host may take to set up before the program's own timeout starts. */
 export const STARTUP_ALLOWANCE_MS = 120_000;
@@ -68,62 +71,6 @@ export function programFrames(text: string, programDir: string): SourceLocation[
 export const EXIT_SITE = "process.exit";
 /** The call site ./mocks-guard.js records for the program's own `pulumi.runtime.setMocks`. */
 const MOCKS_SITE = "setMocks";
-export type Site = SourceLocation & { readonly code?: unknown };
-
-/** The call site ./dry-run-sites.js records where code outside the SDK asks `isDryRun()`. */
-const DRY_RUN_SITE = "isDryRun";
-
-/** Where code outside the SDK asked `isDryRun()`; `via`, a library's file that made the call. */
-export type DryRunSite = SourceLocation & { readonly via?: string };
-
-/** Interval timers the program started and never cleared. */
-export type Interval = SourceLocation & { readonly ms: number };
-
-export function readSites(file: string): {
-  sites: Map<string, Site>;
-  intervals: Interval[];
-  network: NetworkUse[];
-  invokers: Map<string, Invoker[]>;
-  configReads: Map<string, SourceLocation | undefined>;
-  dryRun: DryRunSite[];
-} {
-  const sites = new Map<string, Site>();
-  const intervals = new Map<number, Interval>();
-  const network: NetworkUse[] = [];
-  const invokers = new Map<string, Invoker[]>();
-  const configReads = new Map<string, SourceLocation | undefined>();
-  const dryRun: DryRunSite[] = [];
-  if (!fs.existsSync(file)) return { sites, intervals: [], network, invokers, configReads, dryRun };
-  for (const line of fs.readFileSync(file, "utf8").split("\n")) {
-    if (!line) continue;
-    try {
-      const s = JSON.parse(line);
-      if (s.token === NETWORK_SITE) {
-        network.push({ host: s.host, port: s.port, via: s.via, file: s.file, line: s.line });
-      } else if (s.token === DRY_RUN_SITE) {
-        const via = typeof s.via === "string" ? { via: s.via } : {};
-        dryRun.push({ file: s.file, line: s.line, column: s.column, ...via });
-      } else if (s.token === "setInterval") {
-        intervals.set(s.id, { file: s.file, line: s.line, column: s.column, ms: s.ms });
-      } else if (s.file === undefined && typeof s.resourceType === "string") {
-        const invoker = { type: s.resourceType, name: s.resourceName, args: s.args };
-        invokers.set(s.token, [...(invokers.get(s.token) ?? []), invoker]);
-      } else if (typeof s.token === "string" && s.token.startsWith(CONFIG_READ_PREFIX)) {
-        const key = s.token.slice(CONFIG_READ_PREFIX.length);
-        const at =
-          typeof s.file === "string" ? { file: s.file, line: s.line, column: s.column } : undefined;
-        if (!configReads.get(key)) configReads.set(key, at);
-      } else if (s.token === "clearInterval") {
-        intervals.delete(s.id);
-      } else if (!sites.has(s.token) || s.token.startsWith(CONFIG_SITE_PREFIX))
-        sites.set(s.token, { file: s.file, line: s.line, column: s.column, code: s.code });
-    } catch {
-      // a torn line: ignore
-    }
-  }
-  return { sites, intervals: [...intervals.values()], network, invokers, configReads, dryRun };
-}
-
 const UNHANDLED = /^Running program '.*' failed with an unhandled exception:\s*/s;
 
 /** What `diagnose` reads: the engine, how the process ended, what it printed and recorded. */
@@ -142,6 +89,8 @@ type RunEnd = {
   network?: readonly NetworkUse[];
   /** Invokes a library made for a resource it parents, with no line of the program asking. */
   invokers?: ReadonlyMap<string, readonly Invoker[]>;
+  /** Resources a failure left unknown at apply named: the errors logged on them are its. */
+  leftUnknownUrns?: ReadonlySet<string>;
 };
 
 /** The verdict on how the run ended, from what the engine saw (never from the exit code alone). */
@@ -227,7 +176,13 @@ function diagnoseEnd(ctx: RunEnd): ProgramFailure | undefined {
       location: timer ? { file: timer.file, line: timer.line, column: timer.column } : undefined,
     };
   }
-  const errors = engine.logs.filter((l) => l.severity === "error");
+  // A dependency's errors logged on a resource a failure left unknown at apply names are that
+  // failure's (its command's output); the program's own stay the run's, as with no such failure.
+  const errors = engine.logs.filter(
+    (l) =>
+      l.severity === "error" &&
+      !(l.urn && ctx.leftUnknownUrns?.has(l.urn) && !loggedByProgram(l.message, ctx.sites)),
+  );
   if (errors.length > 0) {
     const first = errors[0];
     const text = stripAnsi(first.message).replace(UNHANDLED, "");

@@ -10,7 +10,7 @@
 // tools are installed, so the failure is the offline run's, and the check says so.
 import * as path from "path";
 import { firstMatchingLines, readSource } from "./program-sources";
-import type { Site } from "./diagnose";
+import type { Site } from "./sites-file";
 
 /**
  * The command a failed `execSync`/`exec` ran and the program the shell could not find. With
@@ -219,6 +219,11 @@ export function argvProjectHint(
 
 /** The token prefix of the sites the preload records for `pulumi.log.error` (child-preload.js). */
 export const LOG_ERROR_SITE = "log.error:";
+
+/** Whether the program's own code logged this error message on a resource (child-preload.js). */
+export function loggedByProgram(text: string, sites: ReadonlyMap<string, Site>): boolean {
+  return sites.has(`${LOG_ERROR_SITE}own:${text.slice(0, 200)}`);
+}
 
 /** Where the program logged this error message with `pulumi.log.error`, if it did. */
 export function loggedErrorSite(text: string, sites: ReadonlyMap<string, Site>): Site | undefined {

@@ -17,13 +17,16 @@
 // ts-node's service when their module loads, before `initialize` hands them the host's options,
 // so an ESM program is compiled with ts-node's environment defaults only (a type-checking
 // compile that costs 10-15 s); a preload (./child-preload.js) that changes nothing observable
-// makes the run cheaper. The child is isolated: its exit code, `process.exit` or a hang never
-// decide the verdict, and it leads a process group that ends with the run (./process-group.ts).
+// makes the run cheaper, except that in the apply phase an `apply` callback failing on what an
+// offline run lacks gives an unknown result, as at preview (./apply-unknowns.js). The child is
+// isolated: its exit code, `process.exit` or a hang never decide the verdict, and it leads a
+// process group that ends with the run (./process-group.ts).
 import { spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { diagnose, DryRunSite, readSites, STARTUP_ALLOWANCE_MS } from "./diagnose";
+import { leftUnknownAtApply, type LeftUnknown } from "./left-unknown";
 import { wasBusy } from "./busy";
 import { OWN_GROUP, signalGroup } from "./process-group";
 import type { EngineAnswers, Phase } from "./answers";
@@ -110,6 +113,11 @@ export interface ProgramRun {
   readonly configReads: ReadonlyMap<string, SourceLocation | undefined>;
   /** Where code outside the SDK asked `isDryRun()` (always true here: ./dry-run-sites.js). */
   readonly dryRunAsked: readonly DryRunSite[];
+  /**
+   * Apply phase: `apply` callbacks that failed on what an offline run lacks, their results left
+   * unknown as at preview (./apply-unknowns.js).
+   */
+  readonly leftUnknown: readonly LeftUnknown[];
 }
 
 const CHILD_PRELOAD = path.join(__dirname, "child-preload.js");
@@ -157,6 +165,7 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
       unanswered: [],
       configReads: new Map(),
       dryRunAsked: [],
+      leftUnknown: [],
       sdk,
       versionWarnings: [],
       failure: { kind: "setup", message: unlocatable },
@@ -207,6 +216,8 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
   // The setMocks guard is armed in this process alone, never in the processes the program starts
   // (its own unit tests may call setMocks there): child-preload.js, item 16.
   env.OFFLINE_GUARD_MOCKS = "true";
+  // The apply phase leaves unknown what an offline run cannot compute inside `apply`: item 19.
+  if (opts.phase === "apply") env.OFFLINE_APPLY_UNKNOWNS = "true";
   if (opts.cacheDir && !opts.typeCheck)
     env.OFFLINE_TS_CACHE = path.join(opts.cacheDir, "typescript");
   if (opts.cacheDir) env.OFFLINE_CODE_CACHE = path.join(opts.cacheDir, "v8");
@@ -305,7 +316,8 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
   engine.close();
   trace.exited();
   if (dropped) output.unshift(`(${dropped} earlier lines of program output not kept)`);
-  const { sites, intervals, network, invokers, configReads, dryRun } = readSites(sitesFile);
+  const { sites, intervals, network, invokers, configReads, dryRun, applyUnknown } =
+    readSites(sitesFile);
   fs.rmSync(path.dirname(sitesFile), { recursive: true, force: true });
   const failure = diagnose({
     engine,
@@ -319,6 +331,7 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
     intervals,
     network,
     invokers,
+    leftUnknownUrns: new Set(applyUnknown.flatMap((u) => (u.urn ? [u.urn] : []))),
   });
   explainLentPackages(output, pwd, opts.fallbackModulesDir);
   return {
@@ -344,5 +357,6 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
     ms: Date.now() - started,
     configReads,
     dryRunAsked: dryRun,
+    leftUnknown: leftUnknownAtApply(applyUnknown, engine, sites, invokers),
   };
 }

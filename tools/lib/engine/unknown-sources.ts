@@ -25,6 +25,9 @@ function sourceOf(dep: EngineResource): string[] | undefined {
   return undefined;
 }
 
+/** The reason given for an unknown no resource, secret or data source explains. */
+export const LEFT_UNKNOWN_BY_PROGRAM = "a value the program leaves unknown";
+
 /** The reason given for a value made unknown because it holds an undecryptable secret. */
 export const UNDECRYPTABLE_SECRET = "a secret config value that cannot be decrypted offline";
 
@@ -70,7 +73,7 @@ export function unknownSources(
         ? `probably ${through.slice(0, 3).join(", ")}${through.length > 3 ? ", ..." : ""}, ` +
             "passed through a data source call (given an unknown input, a call's result is " +
             "unknown and names no resource it came from)"
-        : "a value the program leaves unknown",
+        : LEFT_UNKNOWN_BY_PROGRAM,
     );
   }
   return [...out];

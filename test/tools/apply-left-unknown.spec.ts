@@ -1,0 +1,233 @@
+// What the apply phase does with an `apply` callback that fails on what an offline run lacks: a
+// data source nothing answers, asked only once an output is known, or docker-classic's build with
+// no Docker daemon. `pulumi preview` of a new stack never runs such a callback and leaves its
+// result unknown; the apply phase leaves it unknown too (tools/lib/engine/apply-unknowns.js) and
+// runs on, so only the checks on values built from it stay unevaluated, each with its reason, and
+// the note names what failed and the program's line.
+import { expect } from "chai";
+import * as fs from "fs";
+import * as path from "path";
+import { checkProgram, cli, copyOf, findings, FIXTURES, lineOf } from "./program-runs";
+import { ProgramError, type StackResult } from "../../tools/check/run";
+import { UNKNOWN } from "../../tools/lib/engine/wire";
+
+const TOKEN = "tailscale:index/getDevice:getDevice";
+
+/** The fixture `apply-lookup-unanswered` with its stand-in @pulumi/tailscale installed. */
+function lookupProgram(dirs: string[]): string {
+  const dir = copyOf("apply-lookup-unanswered");
+  dirs.push(dir);
+  fs.cpSync(path.join(dir, "package"), path.join(dir, "node_modules", "@pulumi", "tailscale"), {
+    recursive: true,
+  });
+  return dir;
+}
+
+/** Policy and resource name of each unevaluated check, sorted. */
+function unevaluatedOf(r: StackResult): string[] {
+  return r.unevaluated
+    .filter((u) => !isCallback(u))
+    .map((u) => `${u.policy} ${u.name}`)
+    .sort();
+}
+
+/** The entry that stands for what a callback left unknown would have created after its failure. */
+function isCallback(u: StackResult["unevaluated"][number]): boolean {
+  return u.type === "(apply callback)";
+}
+
+/** The callback entries, as `name: reason`. */
+function callbacksOf(r: StackResult): string[] {
+  return r.unevaluated
+    .filter(isCallback)
+    .map((u) => `${u.enforcementLevel} ${u.name}: ${u.reason}`);
+}
+
+describe("the apply phase leaves unknown what an offline run cannot compute inside apply", function () {
+  this.timeout(300_000);
+  const dirs: string[] = [];
+  after(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
+  describe("a data source nothing answers, asked only once an output is known", () => {
+    let dir: string;
+    let r: StackResult;
+    before(async () => {
+      dir = lookupProgram(dirs);
+      r = await checkProgram(dir, { phases: ["preview", "apply"] });
+    });
+
+    it("runs both phases and names the invoke and the program's line in one note", () => {
+      expect(r.phases.map((p) => p.phase)).to.deep.equal(["preview", "apply"]);
+      // The output form at the top level asks first: its line is the token's first call site.
+      const line = lineOf("apply-lookup-unanswered/index.ts", "tailscale.getDeviceOutput(");
+      const notes = r.configNotes.filter((n) => n.includes(TOKEN));
+      expect(notes).to.deep.equal([
+        `the apply phase left unknown what the program builds from the invoke ${TOKEN}, which ` +
+          `the check cannot answer offline (index.ts:${line}), as \`pulumi preview\` of a new ` +
+          "stack leaves it; the checks on values built from it, and any resource the callback " +
+          "would have created after the failure (missing from the apply phase, as `pulumi " +
+          "preview` cannot see a resource created inside an apply), are listed as not " +
+          "evaluated: give its result with --invoke-answers <file.json> " +
+          `({ "${TOKEN}": { ...result... } }) to judge them`,
+      ]);
+      expect(r.configNotes.join("\n")).to.not.contain("apply phase failed");
+      expect(r.configNotes.join("\n")).to.not.contain("caught the failure");
+    });
+
+    it("leaves unevaluated only the checks on the two security groups built from the lookup", () => {
+      const stack = "fixture-apply-lookup-unanswered-dev";
+      expect(unevaluatedOf(r)).to.deep.equal([
+        `ec2-security-group-no-admin-ports-public ${stack}`,
+        `ec2-security-group-no-public-ingress ${stack}`,
+      ]);
+      for (const u of r.unevaluated.filter((x) => !isCallback(x))) {
+        expect(u.reason).to.contain(`probably the result of the invoke ${TOKEN}`);
+        expect(u.reason).to.contain("admin: string value at .ingress.0.cidrBlocks.0");
+        expect(u.reason).to.contain("reader: string value at .ingress.0.cidrBlocks.0");
+      }
+    });
+
+    it("judges what does not depend on it at apply: the role policy built from the bucket's ARN", () => {
+      const [wildcard] = findings(r, "iam-no-wildcard-actions", "shipper-logs");
+      expect(wildcard?.enforcementLevel).to.equal("mandatory");
+      expect(wildcard?.phases).to.deep.equal(["apply"]);
+    });
+
+    it("exits 1 on that mandatory finding, not 2 on a program error", async () => {
+      const run = await cli("--program", dir, "--format", "json");
+      expect(run.code, run.stderr).to.equal(1);
+      const report = JSON.parse(run.stdout);
+      expect(report.phases).to.deep.equal(["preview", "apply"]);
+      // The two checks, and what the callback would have created after the failure.
+      expect(report.summary.unevaluatedMandatory).to.equal(3);
+    });
+  });
+
+  it("a lookup preview asks too stays the program's error, as before", async () => {
+    // invoke-unanswered asks at the top level: `pulumi preview` fails there the same way.
+    const e = await checkProgram(path.join(FIXTURES, "invoke-unanswered"), {
+      phases: ["preview", "apply"],
+    }).then(
+      () => undefined,
+      (err: unknown) => err,
+    );
+    expect(e).to.be.instanceOf(ProgramError);
+    expect((e as ProgramError).phase).to.equal("preview");
+  });
+
+  describe("docker-classic's build with no Docker daemon", () => {
+    let r: StackResult;
+    before(async () => {
+      r = await checkProgram(path.join(FIXTURES, "apply-docker-classic"), {
+        phases: ["preview", "apply"],
+      });
+    });
+
+    it("runs both phases and names the daemon and the image's line in one note", () => {
+      expect(r.phases.map((p) => p.phase)).to.deep.equal(["preview", "apply"]);
+      const line = lineOf("apply-docker-classic/index.ts", "new docker.Image(");
+      expect(
+        r.configNotes.filter((n) => n.startsWith("the apply phase left unknown")),
+      ).to.deep.equal([
+        "the apply phase left unknown what the program builds from a command run on this machine, " +
+          'which failed: no Docker daemon answers on this machine ("Cannot connect to the ' +
+          'Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?") ' +
+          `(index.ts:${line}), as \`pulumi preview\` of a new stack leaves it; the checks on ` +
+          "values built from it, and any resource the callback would have created after the " +
+          "failure (missing from the apply phase, as `pulumi preview` cannot see a resource " +
+          "created inside an apply), are listed as not evaluated: " +
+          "`pulumi up` runs it on a machine that has what it needs (a Docker daemon, the network)",
+      ]);
+    });
+
+    it("leaves unevaluated only the checks on the task definition's container definitions", () => {
+      const open = r.unevaluated.filter(
+        (u) => u.enforcementLevel === "mandatory" && !isCallback(u),
+      );
+      expect(open.map((u) => `${u.policy} ${u.name}`)).to.deep.equal([
+        "ecs-task-definition-not-privileged app",
+        "ecs-task-definition-no-plaintext-secrets app",
+      ]);
+      const checks = r.unevaluated.filter((u) => !isCallback(u));
+      expect(checks.every((u) => u.name === "app")).to.equal(true);
+      expect(checks.every((u) => u.reason.includes("no Docker daemon answers"))).to.equal(true);
+      // The image's name, made of the build's result, is unknown: the stack output too.
+      const stack = r.resources.find((x) => x.type === "pulumi:pulumi:Stack");
+      expect(stack?.outputs?.imageName).to.equal(UNKNOWN);
+    });
+
+    it("judges the role policy built from the repository's ARN at apply", () => {
+      const [wildcard] = findings(r, "iam-no-wildcard-actions", "app-task-pull");
+      expect(wildcard?.phases).to.deep.equal(["apply"]);
+    });
+  });
+
+  describe("the program's own Docker CLI with no daemon, then a policy made in the same callback", () => {
+    const fixture = path.join(FIXTURES, "apply-own-command");
+    let r: StackResult;
+    before(async () => {
+      r = await checkProgram(fixture, { phases: ["preview", "apply"] });
+    });
+
+    it("leaves the build unknown, as docker-classic's, naming the daemon and the call's line", () => {
+      expect(r.phases.map((p) => p.phase)).to.deep.equal(["preview", "apply"]);
+      const notes = r.configNotes.filter((n) => n.startsWith("the apply phase left unknown"));
+      expect(notes).to.have.length(1);
+      expect(notes[0]).to.contain('no Docker daemon answers on this machine ("Cannot connect');
+      expect(notes[0]).to.contain(
+        `(index.ts:${lineOf("apply-own-command/index.ts", "execFileSync(")})`,
+      );
+    });
+
+    it("says the policy the callback would have made is missing, as one mandatory unevaluated entry", () => {
+      const line = lineOf("apply-own-command/index.ts", "execFileSync(");
+      const [entry] = callbacksOf(r);
+      expect(callbacksOf(r)).to.have.length(1);
+      expect(entry).to.match(
+        new RegExp(
+          `^mandatory index\\.ts:${line}: the apply callback failing at index\\.ts:${line}`,
+        ),
+      );
+      expect(entry).to.contain("any resource it would have created after the failure is missing");
+      expect(r.resources.some((x) => x.type === "aws:iam/policy:Policy")).to.equal(false);
+    });
+
+    it("exits 1 with --fail-on-unevaluated", async () => {
+      const run = await cli("--program", fixture, "--fail-on-unevaluated", "--format", "json");
+      expect(run.code, run.stderr).to.equal(1);
+      expect(JSON.parse(run.stdout).summary.unevaluatedMandatory).to.equal(1);
+    });
+  });
+
+  it("a fetch of a host this machine cannot reach is left unknown as a network request", async () => {
+    const r = await checkProgram(path.join(FIXTURES, "apply-fetch-offline"), {
+      phases: ["preview", "apply"],
+    });
+    expect(r.phases.map((p) => p.phase)).to.deep.equal(["preview", "apply"]);
+    const line = lineOf("apply-fetch-offline/index.ts", "await fetch(");
+    expect(
+      r.configNotes.filter((n) => n.startsWith("the apply phase left unknown")),
+    ).to.have.length(1);
+    expect(r.configNotes.join("\n")).to.contain(
+      `a network request, which failed: fetch failed (index.ts:${line})`,
+    );
+    expect(callbacksOf(r)).to.have.length(1);
+  });
+
+  it("the program's own error logged on the resource a builder's failure names stays the program's", async () => {
+    const dir = copyOf("apply-log-error");
+    dirs.push(dir);
+    fs.cpSync(path.join(dir, "package"), path.join(dir, "node_modules", "image-builder"), {
+      recursive: true,
+    });
+    const e = await checkProgram(dir, { phases: ["preview", "apply"] }).then(
+      () => undefined,
+      (err: unknown) => err,
+    );
+    // The builder's own logged output (the Docker CLI's sentence) is its failure's, left unknown;
+    // the program's pulumi.log.error on the same repository fails the run, as with no builder.
+    expect(e).to.be.instanceOf(ProgramError);
+    expect((e as ProgramError).phase).to.equal("apply");
+    expect((e as ProgramError).message).to.contain("the repository must be prod's");
+  });
+});

@@ -1,0 +1,280 @@
+// The apply phase's answer to what an offline run cannot do inside an `apply` (./child-preload.js,
+// item 19; only with OFFLINE_APPLY_UNKNOWNS set, which the apply phase sets): a data source nothing
+// answers (`tailscale.getDevice` inside `bucket.id.apply(...)`, any provider's invoke with no
+// offline answer), or a dependency's command that needs what this machine lacks (docker-classic's
+// `docker build` inside `repositoryUrl.apply`, with no Docker daemon).
+//
+// At `pulumi preview` of a new stack such a callback never runs: its input is an output of a
+// resource not yet created, so the SDK leaves the callback's result unknown
+// (@pulumi/pulumi output.ts `applyHelperAsync`: "We didn't actually run the function, our new
+// Output is definitely **not** known"). In the apply phase the input is known and the callback
+// runs; when it fails on one of those two causes, its result is made unknown as at preview,
+// instead of failing the whole run: what depends on it reaches the engine as unknown (the SDK
+// serializes an unknown output as the unknown sentinel, the program running with --dry-run), and
+// only the checks on those values stay unevaluated. Every such failure is recorded under the token
+// `apply-unknown` (the invoke's token, or the error's first line and the resource it names), for
+// the report to name it.
+//
+// A failure that reaches no `apply` (a lookup the main code awaits, which preview makes too) is
+// left as it is: the run fails as before. An Output's value read with `.promise()` inside another
+// callback (docker-classic's `buildAndPushImageAsync`) gives the callback the failure again, not
+// `undefined`, so the outer callback's result is the one made unknown, as at preview, where neither
+// ran.
+"use strict";
+const path = require("path");
+const { callerSites } = require("./caller-stack");
+
+const TOKEN = "apply-unknown";
+/** How the offline engine's refusal of an invoke starts (../fake-aws/invoke.ts). */
+const NOT_ANSWERED = "the offline check cannot answer the invoke ";
+/**
+ * Node's codes for a network this machine cannot reach (libuv / c-ares, as `dns.lookup` and
+ * `net.connect` raise them; `fetch` gives them as the `cause` of its "fetch failed" TypeError).
+ */
+const NETWORK_CODES = new Set([
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+]);
+/** The commands whose child process failed in this run (`child_process.spawn`, watched below). */
+const failedCommands = new Set();
+/** Failures recorded per run at most: enough to name them, never a flood. */
+const MAX_RECORDS = 20;
+/** The failure a value made unknown stands for (a property of the marker, never enumerable). */
+const FAILED = Symbol("offline-check: failed at apply");
+/** Marks a failure already recorded (an inner callback's, given again to the outer one). */
+const RECORDED = Symbol("offline-check: recorded");
+
+/**
+ * What a command prints when this machine, not the program, is what it lacks: a Docker daemon, a
+ * tool on the PATH (a shell's "command not found", exit 127), a network. A command that ran and
+ * failed for any other reason (a missing file, a failing build, a test) fails as it would on the
+ * machine that runs `pulumi up`.
+ */
+const OFFLINE_OUTPUT =
+  /Cannot connect to the Docker daemon|Is the docker daemon running|docker daemon is not running|error during connect|Could not resolve host|Temporary failure in name resolution|Name or service not known|Network is unreachable|getaddrinfo (?:ENOTFOUND|EAI_AGAIN)|command not found|: not found$|is not recognized as an internal or external command/im;
+
+/**
+ * A child process that failed for want of what this machine lacks, by the error's own kind (Node's
+ * child_process docs): one that could not start (`syscall` "spawn <file>" / "spawnSync <file>",
+ * with ENOENT or EACCES), or one that exited non-zero (`execFileSync`/`execSync`: `status`,
+ * `stderr`, `pid`; `exec`/`execFile`: `cmd` and a numeric `code`) with exit status 127 or an
+ * offline cause in its output (OFFLINE_OUTPUT).
+ */
+function childProcessFailed(e) {
+  if (typeof e.syscall === "string" && /^spawn(Sync)?\b/.test(e.syscall)) return true;
+  const exited =
+    ("status" in e && "stderr" in e && "pid" in e) ||
+    (typeof e.cmd === "string" && typeof e.code === "number");
+  if (!exited) return false;
+  if (e.status === 127 || e.code === 127) return true;
+  return OFFLINE_OUTPUT.test(`${String(e.message ?? "")}\n${String(e.stderr ?? "")}`);
+}
+
+/** A network this machine cannot reach: the error's code, or its cause's (`fetch`). */
+function networkFailed(e, depth = 0) {
+  if (!e || typeof e !== "object" || depth > 3) return false;
+  if (typeof e.code === "string" && NETWORK_CODES.has(e.code)) return true;
+  return networkFailed(e.cause, depth + 1);
+}
+
+/** The error's message names `command` (docker-classic: "No 'docker' command available ..."). */
+function names(message, command) {
+  const word = command.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`(?:^|[\\s'"\`/])${word}(?:[\\s'"\`:]|$)`).test(message);
+}
+
+/**
+ * What an offline run lacks that `e` failed on, decided by the error's kind: `{ invoke }` for a
+ * data source the engine could not answer, `{ command: true }` for a child process that failed
+ * (its own error, or a dependency's error naming a command whose child process failed in this run:
+ * docker-classic's `docker version` with no daemon), `{ network: true }` for a host this machine
+ * cannot reach. Undefined for anything else, wherever it was raised (a provider's validation, a
+ * library's, the program's own): the run fails as `pulumi up` would fail.
+ */
+function offlineCause(e, failed = failedCommands) {
+  if (!e || typeof e !== "object") return undefined;
+  const message = String(e.message ?? "");
+  const at = message.indexOf(NOT_ANSWERED);
+  // "... the invoke <token>: supply ..." or "... the invoke <token> (<reason>): supply ...".
+  if (at >= 0)
+    return { invoke: /^\S*/.exec(message.slice(at + NOT_ANSWERED.length))[0].replace(/:$/, "") };
+  if (childProcessFailed(e)) return { command: true };
+  if (networkFailed(e)) return { network: true };
+  for (const command of failed) if (names(message, command)) return { command: true };
+  return undefined;
+}
+
+/**
+ * Records the command of every child process `child_process.spawn` or `spawnSync` starts that
+ * fails to start or exits non-zero (docker-classic's runCommandThatCanFail turns both into an
+ * exit code, then throws its own error naming the command). Installed once.
+ */
+let watching = false;
+function watchChildProcesses() {
+  if (watching) return;
+  watching = true;
+  const childProcess = require("child_process");
+  const spawn = childProcess.spawn;
+  childProcess.spawn = function (command) {
+    const child = spawn.apply(this, arguments);
+    const name = path.basename(String(command));
+    child.on("error", () => failedCommands.add(name));
+    child.on("close", (code) => code !== 0 && failedCommands.add(name));
+    return child;
+  };
+  const spawnSync = childProcess.spawnSync;
+  childProcess.spawnSync = function (command) {
+    const result = spawnSync.apply(this, arguments);
+    if (result && (result.error || result.status !== 0))
+      failedCommands.add(path.basename(String(command)));
+    return result;
+  };
+}
+
+/** The failure a value holds, when it is or contains the marker of one (depth-limited). */
+function failureIn(value, depth = 0) {
+  if (value === null || typeof value !== "object" || depth > 8) return undefined;
+  if (value[FAILED]) return value[FAILED];
+  for (const v of Array.isArray(value) ? value : Object.values(value)) {
+    const found = failureIn(v, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * Wraps `Output.prototype.apply` of one copy of the SDK's output.js (`exports`, loaded from
+ * `outputFile`), and
+ * `Output.getPromisedValue`, which `.promise()` reads through. `append` writes a record to
+ * OFFLINE_INVOKE_SITES; `programFrame` picks the program's line from a stack.
+ */
+function leaveUnknownAtApply(exports, outputFile, append, programFrame) {
+  // The SDK's folder (output.js is at its top), as V8 names its files.
+  const sdkDir = path.dirname(outputFile) + path.sep;
+  const Output = exports && exports.Output;
+  if (typeof Output !== "function" || typeof Output.prototype.apply !== "function") return;
+  if (typeof Output.getPromisedValue !== "function" || !exports.unknown) return;
+  const apply = Output.prototype.apply;
+  const getPromisedValue = Output.getPromisedValue;
+  watchChildProcesses();
+  let recorded = 0;
+
+  const record = (e, cause) => {
+    if (recorded >= MAX_RECORDS) return;
+    recorded++;
+    const message = String(e.message ?? e)
+      .split("\n")[0]
+      .slice(0, 500);
+    const site = programFrame(String(e.stack ?? "")) ?? {};
+    // A child process's own error carries what it printed (execFileSync: `stderr`).
+    const output = e.stderr == null ? undefined : String(e.stderr).slice(0, 1000);
+    const base = { token: TOKEN, ...cause, message, ...(output ? { output } : {}), ...site };
+    // A ResourceError names the resource it is about (docker-classic's command errors name the
+    // image or the repository): its URN places the failure at that resource's line.
+    // Written at once, and again with the URN once it resolves (a resource whose registration
+    // never completes leaves the first record alone).
+    append(base);
+    const urn = e.resource && e.resource.urn;
+    if (urn && typeof urn.promise === "function")
+      urn.promise(true).then(
+        (u) => typeof u === "string" && append({ ...base, urn: u }),
+        () => undefined,
+      );
+  };
+
+  /** An Output unknown as at preview, whose value carries the failure for `.promise()`. */
+  const unknownFor = (e) => {
+    const marker = Object.create(exports.unknown, { [FAILED]: { value: e } });
+    const known = Promise.resolve(false);
+    return new Output(new Set(), Promise.resolve(marker), known, known, Promise.resolve(new Set()));
+  };
+
+  const settle = (e) => {
+    const cause = offlineCause(e);
+    if (!cause) throw e;
+    if (!e[RECORDED]) {
+      Object.defineProperty(e, RECORDED, { value: true });
+      record(e, cause);
+    }
+    return unknownFor(e);
+  };
+
+  Output.prototype.apply = function (func, runWithUnknowns) {
+    if (typeof func !== "function") return apply.apply(this, arguments);
+    const guarded = function (value) {
+      let result;
+      try {
+        result = func(value);
+      } catch (e) {
+        return settle(e);
+      }
+      return result && typeof result.then === "function" ? result.then(undefined, settle) : result;
+    };
+    return apply.call(this, guarded, runWithUnknowns);
+  };
+
+  // The SDK's own reads (a resource input's serialization, `rpc.ts` `serializeProperty`) keep the
+  // SDK's answer, `undefined`; code outside it (a dependency, the program) gets the failure. Told
+  // apart by the file of the function that called `.promise()` (V8's structured frames, unmapped:
+  // one short capture per read without unknowns).
+  Output.getPromisedValue = function promisedValue(promise, withUnknowns) {
+    if (withUnknowns) return getPromisedValue.call(this, promise, withUnknowns);
+    const [, caller] = callerSites(promisedValue, 2, (site) => site.getFileName() || "");
+    if (caller === undefined || caller.startsWith(sdkDir))
+      return getPromisedValue.call(this, promise, withUnknowns);
+    return Promise.resolve(promise).then((value) => {
+      const failed = failureIn(value);
+      if (failed) throw failed;
+      return getPromisedValue.call(this, Promise.resolve(value), withUnknowns);
+    });
+  };
+  settlers.set(exports, settle);
+}
+
+/** Each wrapped copy of output.js (its exports) → how a failure there is settled. */
+const settlers = new WeakMap();
+
+/**
+ * Wraps the output forms of invoke (`invokeOutput`, `invokeSingleOutput`) on the exports of one
+ * copy of the SDK's runtime/invoke.js, whose output.js `outputExports` is (already wrapped by
+ * `leaveUnknownAtApply`): `aws.ec2.getSubnetOutput({ id: subnet.id })` asks only once the subnet's
+ * id is known (at preview, an unknown argument gives an unknown result without asking: runtime
+ * invoke.ts `invokeAsync`), and a failure there on what an offline run lacks gives an unknown
+ * result too. Installed before ./invoke-records.js wraps them, so that stays outermost.
+ */
+function leaveUnknownInvokeOutputs(exports, outputExports) {
+  const settle = settlers.get(outputExports);
+  const Output = outputExports && outputExports.Output;
+  if (!settle || !exports) return;
+  for (const name of ["invokeOutput", "invokeSingleOutput"]) {
+    const own = Object.getOwnPropertyDescriptor(exports, name);
+    if (typeof exports[name] !== "function" || !own || !own.writable) continue;
+    const invoke = exports[name];
+    exports[name] = function () {
+      const out = invoke.apply(this, arguments);
+      if (!Output.isInstance(out) || typeof out.allResources !== "function") return out;
+      // Every part of the output fails with the invoke's error (runtime/invoke.ts `createOutput`).
+      const failed = (then) => (e) => {
+        settle(e); // rethrows what an offline run does not lack
+        return then(e);
+      };
+      const value = out.promise(true).catch((e) => settle(e).promise(true));
+      const known = out.isKnown.catch(failed(() => false));
+      const secret = out.isSecret.catch(failed(() => false));
+      const resources = out.allResources().catch(failed(() => new Set()));
+      return new Output(out.resources(), value, known, secret, resources);
+    };
+  }
+}
+
+module.exports = {
+  leaveUnknownAtApply,
+  leaveUnknownInvokeOutputs,
+  offlineCause,
+  APPLY_UNKNOWN_TOKEN: TOKEN,
+};

@@ -1,0 +1,89 @@
+// What the apply phase left unknown, as at preview, because an `apply` callback failed on what an
+// offline run lacks (./apply-unknowns.js records each): a data source nothing answers, or a
+// dependency's command (docker-classic's `docker build` with no Docker daemon). Each is named with
+// the program's line: where the program asked for the invoke, or the resource the error named.
+import type { Site } from "./sites-file";
+import type { SourceLocation } from "./language-host";
+import type { OfflineEngine } from "./monitor";
+import { stripAnsi } from "../ansi";
+import { dockerDaemonMissing } from "./hints-runtime";
+import { invokeSite, sourceOfUrn, type Invoker } from "./invoke-sites";
+
+/** The token of what ./apply-unknowns.js records in OFFLINE_INVOKE_SITES. */
+export const APPLY_UNKNOWN_SITE = "apply-unknown";
+
+/**
+ * An `apply` callback of the apply phase that failed on what an offline run lacks, as recorded:
+ * the invoke nothing answered, or the error of a command or dependency and the resource it named.
+ */
+export type ApplyUnknown = {
+  readonly invoke?: string;
+  /** A host this machine cannot reach (the error's code, or its cause's). */
+  readonly network?: boolean;
+  readonly message: string;
+  /** What the failed child process printed on stderr, when its error carries it. */
+  readonly output?: string;
+  readonly urn?: string;
+  readonly location?: SourceLocation;
+};
+
+/** One record as ./apply-unknowns.js wrote it (a parsed JSON line). */
+export function applyUnknownOf(s: Record<string, unknown>): ApplyUnknown {
+  return {
+    ...(typeof s.invoke === "string" ? { invoke: s.invoke } : {}),
+    ...(s.network === true ? { network: true } : {}),
+    message: String(s.message ?? ""),
+    ...(typeof s.output === "string" ? { output: s.output } : {}),
+    ...(typeof s.urn === "string" ? { urn: s.urn } : {}),
+    ...(typeof s.file === "string" && typeof s.line === "number"
+      ? { location: { file: s.file, line: s.line, column: Number(s.column ?? 0) } }
+      : {}),
+  };
+}
+
+/** One `apply` result the apply phase left unknown. */
+export interface LeftUnknown {
+  /** The invoke nothing answered; undefined for a command's or dependency's failure. */
+  readonly invoke?: string;
+  /** What failed, in a few words (the Docker CLI's own sentence when no daemon answers). */
+  readonly what: string;
+  /** Where in the program: the invoke's call, or the line of the resource the error named. */
+  readonly location?: SourceLocation;
+}
+
+/** The run's records, one per invoke token or failure message, each placed in the program. */
+export function leftUnknownAtApply(
+  records: readonly ApplyUnknown[],
+  engine: OfflineEngine,
+  sites: ReadonlyMap<string, Site>,
+  invokers: ReadonlyMap<string, readonly Invoker[]>,
+): LeftUnknown[] {
+  const out = new Map<string, LeftUnknown>();
+  for (const r of records) {
+    if (r.invoke !== undefined) {
+      const site = sites.get(r.invoke);
+      const at = invokeSite(engine, r.invoke, site && { ...site }, invokers) ?? r.location;
+      out.set(`invoke\0${r.invoke}`, {
+        invoke: r.invoke,
+        what: `the invoke ${r.invoke}, which the check cannot answer offline`,
+        ...(at ? { location: at } : {}),
+      });
+      continue;
+    }
+    // A dependency logs its command's output on the resource before it throws (docker-classic's
+    // runCommandThatCanFail): the Docker CLI's sentence is there, not in the error.
+    const logged = engine.logs
+      .filter((l) => l.severity === "error" && r.urn !== undefined && l.urn === r.urn)
+      .map((l) => stripAnsi(l.message));
+    const daemon = [r.message, r.output ?? "", ...logged]
+      .map(dockerDaemonMissing)
+      .find((d) => d !== undefined);
+    const what = r.network
+      ? `a network request, which failed: ${r.message}`
+      : `a command run on this machine, which failed: ${daemon ?? r.message}`;
+    const at = sourceOfUrn(engine, r.urn) ?? r.location;
+    // A record written again with the resource's URN replaces the first (./apply-unknowns.js).
+    out.set(`command\0${r.message}`, { what, ...(at ? { location: at } : {}) });
+  }
+  return [...out.values()];
+}

@@ -1,0 +1,80 @@
+// The records the program's preload appends to OFFLINE_INVOKE_SITES, one JSON line each
+// (./child-preload.js and the preloads it loads): the program's call sites by token, its network use,
+// interval timers, the invokes a library made for a resource, config reads, `isDryRun()` calls, and what the apply
+// phase left unknown (./apply-unknowns.js).
+import * as fs from "fs";
+import type { SourceLocation } from "./language-host";
+import { CONFIG_READ_PREFIX, CONFIG_SITE_PREFIX } from "./config-site";
+import { NETWORK_SITE, type NetworkUse } from "./hints-network";
+import type { Invoker } from "./invoke-sites";
+import { APPLY_UNKNOWN_SITE, applyUnknownOf, type ApplyUnknown } from "./left-unknown";
+
+export type Site = SourceLocation & { readonly code?: unknown };
+
+/** The call site ./dry-run-sites.js records where code outside the SDK asks `isDryRun()`. */
+const DRY_RUN_SITE = "isDryRun";
+
+/** Where code outside the SDK asked `isDryRun()`; `via`, a library's file that made the call. */
+export type DryRunSite = SourceLocation & { readonly via?: string };
+
+/** Interval timers the program started and never cleared. */
+export type Interval = SourceLocation & { readonly ms: number };
+
+/** Every record of the sites file, sorted by kind; a torn line is skipped. */
+export function readSites(file: string): {
+  sites: Map<string, Site>;
+  intervals: Interval[];
+  network: NetworkUse[];
+  invokers: Map<string, Invoker[]>;
+  configReads: Map<string, SourceLocation | undefined>;
+  dryRun: DryRunSite[];
+  applyUnknown: ApplyUnknown[];
+} {
+  const sites = new Map<string, Site>();
+  const intervals = new Map<number, Interval>();
+  const network: NetworkUse[] = [];
+  const invokers = new Map<string, Invoker[]>();
+  const configReads = new Map<string, SourceLocation | undefined>();
+  const dryRun: DryRunSite[] = [];
+  const applyUnknown: ApplyUnknown[] = [];
+  if (!fs.existsSync(file))
+    return { sites, intervals: [], network, invokers, configReads, dryRun, applyUnknown };
+  for (const line of fs.readFileSync(file, "utf8").split("\n")) {
+    if (!line) continue;
+    try {
+      const s = JSON.parse(line);
+      if (s.token === NETWORK_SITE) {
+        network.push({ host: s.host, port: s.port, via: s.via, file: s.file, line: s.line });
+      } else if (s.token === DRY_RUN_SITE) {
+        const via = typeof s.via === "string" ? { via: s.via } : {};
+        dryRun.push({ file: s.file, line: s.line, column: s.column, ...via });
+      } else if (s.token === APPLY_UNKNOWN_SITE) {
+        applyUnknown.push(applyUnknownOf(s));
+      } else if (s.token === "setInterval") {
+        intervals.set(s.id, { file: s.file, line: s.line, column: s.column, ms: s.ms });
+      } else if (s.file === undefined && typeof s.resourceType === "string") {
+        const invoker = { type: s.resourceType, name: s.resourceName, args: s.args };
+        invokers.set(s.token, [...(invokers.get(s.token) ?? []), invoker]);
+      } else if (typeof s.token === "string" && s.token.startsWith(CONFIG_READ_PREFIX)) {
+        const key = s.token.slice(CONFIG_READ_PREFIX.length);
+        const at =
+          typeof s.file === "string" ? { file: s.file, line: s.line, column: s.column } : undefined;
+        if (!configReads.get(key)) configReads.set(key, at);
+      } else if (s.token === "clearInterval") {
+        intervals.delete(s.id);
+      } else if (!sites.has(s.token) || s.token.startsWith(CONFIG_SITE_PREFIX))
+        sites.set(s.token, { file: s.file, line: s.line, column: s.column, code: s.code });
+    } catch {
+      // a torn line: ignore
+    }
+  }
+  return {
+    sites,
+    intervals: [...intervals.values()],
+    network,
+    invokers,
+    configReads,
+    dryRun,
+    applyUnknown,
+  };
+}
