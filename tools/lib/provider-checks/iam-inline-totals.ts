@@ -15,32 +15,19 @@ import type { EngineResource } from "../engine/monitor";
 import { containsUnknown, isSecret, plainValue } from "../engine/wire";
 import { operationOf } from "../operations";
 import type { Refusal } from "./refusal";
-import { policySize } from "./rules-create-iam";
+import { INLINE_TOTAL, policySize, QUOTAS, ROLE_INLINE_FIX } from "./rules-create-iam";
 
-const QUOTAS = "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html";
-
-/** Each policy type: the input naming its identity, the identity's word, its total. */
-const KINDS: Record<string, { by: string; what: string; max: number; fix: string }> = {
+/** Each policy type: the input naming its identity (its word too), the identity's total. */
+const KINDS: Record<string, { by: keyof typeof INLINE_TOTAL; fix: string }> = {
   "aws:iam/userPolicy:UserPolicy": {
     by: "user",
-    what: "user",
-    max: 2048,
     fix:
       "attach managed policies (aws.iam.UserPolicyAttachment) instead of some inline ones, or " +
       "put the user in a group",
   },
-  "aws:iam/rolePolicy:RolePolicy": {
-    by: "role",
-    what: "role",
-    max: 10240,
-    fix:
-      "move statements to a managed policy (aws.iam.Policy, 6144 characters each, attached with " +
-      "aws.iam.RolePolicyAttachment), or merge and trim statements",
-  },
+  "aws:iam/rolePolicy:RolePolicy": { by: "role", fix: ROLE_INLINE_FIX },
   "aws:iam/groupPolicy:GroupPolicy": {
     by: "group",
-    what: "group",
-    max: 5120,
     fix: "attach managed policies (aws.iam.GroupPolicyAttachment) instead of some inline ones",
   },
 };
@@ -114,7 +101,8 @@ export function inlinePoliciesOverTotal(resources: readonly EngineResource[]): R
   }
   const out: Refusal[] = [];
   for (const g of groups.values()) {
-    const { what, max, fix } = KINDS[g.type];
+    const { by: what, fix } = KINDS[g.type];
+    const max = INLINE_TOTAL[what];
     if (g.unknown || g.members.length < 2) continue;
     // One policy over the quota alone is its own refusal (./rules-create-iam.ts).
     if (g.members.some((m) => m.size > max)) continue;

@@ -27,7 +27,16 @@ const PROFILE = "aws:iam/instanceProfile:InstanceProfile";
  * (U+000D), and characters in the range U+0020 to U+00FF", and "Path names must begin and end
  * with a forward slash (/)".
  */
-const QUOTAS = "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html";
+export const QUOTAS = "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html";
+
+/** The inline policies of one user, role or group together, characters without white space. */
+export const INLINE_TOTAL = { user: 2048, role: 10240, group: 5120 } as const;
+
+/** What to do with a role's inline policies over their total. */
+export const ROLE_INLINE_FIX =
+  "move statements to a managed policy (aws.iam.Policy, 6144 characters each, attached with " +
+  "aws.iam.RolePolicyAttachment), or merge and trim statements (one statement for many " +
+  "resources, wildcards in ARNs)";
 
 /** CreatePolicy, `Description`: "Maximum length of 1000". */
 const CREATE_POLICY = "https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreatePolicy.html";
@@ -119,19 +128,17 @@ const roleInlineTotal: CrossRule = {
     const sizes = list.map((p) => policySize((p as { policy?: unknown } | null)?.policy) ?? 0);
     const total = sizes.reduce((a, b) => a + b, 0);
     // One policy over the quota alone is the input rule's refusal; this one is of the sum.
-    if (total <= 10240 || sizes.some((n) => n > 10240)) return [];
+    const max = INLINE_TOTAL.role;
+    if (total <= max || sizes.some((n) => n > max)) return [];
     return [
       {
         prop: "inlinePolicies",
         value: `${list.length} policies`,
-        says: `the role's ${list.length} inline policies are ${total} characters without white space together, over the 10240 IAM takes per role`,
+        says: `the role's ${list.length} inline policies are ${total} characters without white space together, over the ${max} IAM takes per role`,
       },
     ];
   },
-  fix:
-    "move statements to a managed policy (aws.iam.Policy, 6144 characters each, attached with " +
-    "aws.iam.RolePolicyAttachment), or merge and trim statements (one statement for many " +
-    "resources, wildcards in ARNs)",
+  fix: ROLE_INLINE_FIX,
   source: QUOTAS,
   by: "aws",
 };
@@ -146,7 +153,7 @@ export const CREATE_IAM_RULES: readonly InputRule[] = [
     ROLE_POLICY,
     "policy",
     "policy",
-    policyAtMost(10240, "a role's inline policies"),
+    policyAtMost(INLINE_TOTAL.role, "a role's inline policies"),
     SIZE_FIX,
     QUOTAS,
   ),
@@ -154,7 +161,7 @@ export const CREATE_IAM_RULES: readonly InputRule[] = [
     ROLE,
     "inlinePolicies.policy",
     "inline_policy.0.policy",
-    policyAtMost(10240, "a role's inline policies"),
+    policyAtMost(INLINE_TOTAL.role, "a role's inline policies"),
     SIZE_FIX,
     QUOTAS,
   ),
@@ -162,7 +169,7 @@ export const CREATE_IAM_RULES: readonly InputRule[] = [
     USER_POLICY,
     "policy",
     "policy",
-    policyAtMost(2048, "a user's inline policies"),
+    policyAtMost(INLINE_TOTAL.user, "a user's inline policies"),
     "attach managed policies (aws.iam.UserPolicyAttachment) or put the user in a group",
     QUOTAS,
   ),
@@ -170,7 +177,7 @@ export const CREATE_IAM_RULES: readonly InputRule[] = [
     GROUP_POLICY,
     "policy",
     "policy",
-    policyAtMost(5120, "a group's inline policies"),
+    policyAtMost(INLINE_TOTAL.group, "a group's inline policies"),
     "attach managed policies (aws.iam.GroupPolicyAttachment) instead",
     QUOTAS,
   ),
