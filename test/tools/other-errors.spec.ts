@@ -22,16 +22,21 @@ describe("the other errors of a failed run", () => {
     ];
     const text = moreErrors(others, reported);
     expect(text).to.match(/^ \(and 2 more error\(s\): /);
-    const named = text.replace(/^ \(and 2 more error\(s\): /, "").replace(/\)$/, "").split("; ");
+    const named = text
+      .replace(/^ \(and 2 more error\(s\): /, "")
+      .replace(/\)$/, "")
+      .split("; ");
     expect(named).to.have.length(2);
     for (const line of named) {
       expect(line.length).to.be.at.most(242);
       expect(line).to.match(/ …$/);
       // Every word the cut kept is a whole word of the message.
       const words = line.replace(/ …$/, "").split(" ");
-      expect(unanswered("/app/dev/config/efs-performance-mode").split(" ").concat(
-        unanswered("/app/dev/network/vpc-id").split(" "),
-      )).to.include.members(words);
+      expect(
+        unanswered("/app/dev/config/efs-performance-mode")
+          .split(" ")
+          .concat(unanswered("/app/dev/network/vpc-id").split(" ")),
+      ).to.include.members(words);
     }
     expect(text).not.to.contain("--invoke-answer;");
     expect(text).to.contain('SSM parameter "/app/dev/config/efs-performance-mode"');
@@ -42,6 +47,8 @@ describe("the other errors of a failed run", () => {
       [{ message: "Duplicate resource URN 'bucket'\n  at stack", at: "index.ts:12" }],
       "first failure",
     );
-    expect(text).to.equal(" (and 1 more error(s): Duplicate resource URN 'bucket' (at index.ts:12))");
+    expect(text).to.equal(
+      " (and 1 more error(s): Duplicate resource URN 'bucket' (at index.ts:12))",
+    );
   });
 });

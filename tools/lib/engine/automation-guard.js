@@ -151,7 +151,8 @@ function guardAutomation(appendSite, programFrame) {
     appendSite({ token: `${BLOCKED_SITE}${call}`, ...(site || {}) });
     return new AutomationBlockedError(call);
   };
-  const answered = (call, site) => appendSite({ token: `${ANSWERED_SITE}${call}`, ...(site || {}) });
+  const answered = (call, site) =>
+    appendSite({ token: `${ANSWERED_SITE}${call}`, ...(site || {}) });
 
   // child_process: the forms that take (file, args?, options?) and those that take a shell line.
   const shown = (command, args) =>
