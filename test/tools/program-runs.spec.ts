@@ -4,7 +4,8 @@
 import { expect } from "chai";
 import type { StackResult } from "../../tools/check/run";
 import type { ProgramRun } from "../../tools/lib/engine/language-host";
-import { QueuedRuns, Runners } from "./program-runs";
+import Mocha from "mocha";
+import { everyTestPassed, QueuedRuns, Runners } from "./program-runs";
 
 /** Runners that start nothing: they count their calls and answer at once. */
 function fakeRunners(): Runners & { started: string[] } {
@@ -55,5 +56,39 @@ describe("program runs queued for the program specs", () => {
     // Awaited now, so this suite's own check (its `after` hook) passes.
     await Promise.all([runs.check("/p/b"), runs.run("/p/b", "wide"), runs.run("/p/a")]);
     expect(runs.unawaited()).to.deep.equal([]);
+  });
+
+  describe("the check runs only after a whole run that passed", () => {
+    /** A root suite with a file suite of two tests, the first passed. */
+    function tree(second: Mocha.Test["state"] | "pending") {
+      const root = new Mocha.Suite("");
+      const file = Mocha.Suite.create(root, "a spec file");
+      const one = new Mocha.Test("one", () => undefined);
+      one.state = "passed";
+      const two = new Mocha.Test("two", () => undefined);
+      if (second === "pending") two.pending = true;
+      else two.state = second;
+      file.addTest(one);
+      file.addTest(two);
+      return { root, file };
+    }
+
+    it("checks after every test passed, or was pending, from the root or a file's suite", () => {
+      expect(everyTestPassed(tree("passed").root)).to.equal(true);
+      expect(everyTestPassed(tree("passed").file)).to.equal(true);
+      expect(everyTestPassed(tree("pending").root)).to.equal(true);
+    });
+
+    it("keeps quiet after a test --grep left unrun, a failed test, or a run narrowed by .only", () => {
+      expect(everyTestPassed(tree(undefined).root)).to.equal(false);
+      expect(everyTestPassed(tree("failed").file)).to.equal(false);
+      const { root, file } = tree("passed");
+      const only = new Mocha.Test("only", () => undefined);
+      only.state = "passed";
+      file.addTest(only);
+      (file as unknown as { appendOnlyTest(t: Mocha.Test): void }).appendOnlyTest(only);
+      expect(everyTestPassed(root)).to.equal(false);
+      expect(everyTestPassed(undefined)).to.equal(false);
+    });
   });
 });
