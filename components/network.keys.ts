@@ -15,7 +15,10 @@ export interface NetworkSettings {
   readonly cidrBlock: string;
   /** AZs of the public and compute tiers (and of the paid parts: endpoints, tasks). */
   readonly azCount: number;
-  /** AZs of the data tier: azCount, but at least the 3 Redshift Serverless needs. */
+  /**
+   * Data subnets: azCount, but at least the 3 Redshift Serverless needs (one per AZ, except in
+   * us-west-1, where they share two AZs: `dataTierZoneCount` in ./analytics.keys.ts).
+   */
   readonly dataAzCount: number;
   /** Subnet CIDRs per tier, one per AZ, in AZ order. */
   readonly subnetCidrs: SubnetCidrs;

@@ -195,9 +195,9 @@ describe("config: analytics, BI access and docs site", () => {
       /^platform:dataSubnetCidrs: has 2 entries; give one per AZ of the data tier, max\(azCount, 3\) = 3: Redshift Serverless with enhanced VPC routing needs subnets in 3 AZs \(azCount is 2\)/,
     ],
     [
-      "region without 3 Redshift AZs",
-      { "aws:region": "us-west-1" },
-      /^aws:region: us-west-1 offers Redshift Serverless only two availability zones/,
+      "more AZs than us-west-1 offers an account",
+      { "aws:region": "us-west-1", "platform:azCount": 3 },
+      /^platform:azCount: 3 availability zones, but us-west-1 offers an account 2: `pulumi config set platform:azCount 2/,
     ],
     [
       "data subnets too small for the base capacity",
