@@ -106,7 +106,10 @@ export function validateArgs(name: string, args: NetworkArgs): Checked {
         TIERS.map((t, i) => `${t}: ${lengths[i]}`).join(", "),
     );
   }
-  if (!Number.isInteger(dataZones) || dataZones < azCount || dataZones > lengths[2]) {
+  if (
+    args.dataTierZoneCount !== undefined &&
+    (!Number.isInteger(dataZones) || dataZones < azCount || dataZones > lengths[2])
+  ) {
     problems.push(
       `dataTierZoneCount: ${dataZones} must be a whole number from the public and compute tiers' ${azCount} AZs to the ${lengths[2]} data subnets`,
     );

@@ -71,5 +71,11 @@ describe("Network: the data tier's zones", () => {
         `dataTierZoneCount: ${bad} must be a whole number from the public and compute tiers' 3 AZs to the 3 data subnets`,
       );
     }
+    // Unset, it is never what a message blames.
+    const short = await buildError({
+      ...args,
+      subnetCidrs: { ...args.subnetCidrs, data: args.subnetCidrs.data.slice(0, 2) },
+    });
+    expect(short).to.include("subnetCidrs").and.not.include("dataTierZoneCount");
   });
 });
