@@ -1,6 +1,6 @@
 // The network layer's config keys: the VPC range, the AZs, the subnets per tier (planned from the
 // VPC unless given), where interface endpoints live. The subnet plan itself: ./plan.ts.
-import { REDSHIFT_MIN_AZS } from "./analytics.keys";
+import { REDSHIFT_MIN_AZS, REDSHIFT_TWO_AZ_REGIONS } from "./analytics.keys";
 import { Cidr, contains, format, overlaps, parseCidr, PRIVATE_RANGES } from "./cidr";
 import type { KeyContext, KeyDeclaration } from "./keys";
 import { section } from "./keys";
@@ -20,7 +20,10 @@ export interface NetworkSettings {
    * us-west-1, where they share two AZs: `dataTierZoneCount` in ./analytics.keys.ts).
    */
   readonly dataAzCount: number;
-  /** Subnet CIDRs per tier, one per AZ, in AZ order. */
+  /**
+   * Subnet CIDRs per tier: public and compute one per AZ, in AZ order; data subnet i in AZ i, or,
+   * in us-west-1, in AZ i modulo 2 (`dataTierZoneCount` in ./analytics.keys.ts).
+   */
   readonly subnetCidrs: SubnetCidrs;
   /** Where interface endpoints get network interfaces: every AZ, or one (cheaper; staging only). */
   readonly endpointPlacement: EndpointPlacement;
@@ -38,7 +41,7 @@ function vpcOf(ctx: KeyContext): Cidr | undefined {
   return typeof c === "string" ? undefined : c;
 }
 
-/** Subnets a tier spans: azCount, the data tier max(azCount, 3) (Redshift Serverless). */
+/** Subnets of a tier: azCount, the data tier max(azCount, 3) (Redshift Serverless). */
 function countOf(ctx: KeyContext, tier: Tier): number | undefined {
   const azCount = ctx.value<number>("azCount");
   if (azCount === undefined) return undefined;
@@ -53,21 +56,43 @@ export const SUBNET_KEYS: Readonly<Record<Tier, string>> = {
 };
 
 /**
- * A tier's subnet list: planned from the VPC unless given; a given list has one valid CIDR per AZ
- * of the tier, each at most /28 and inside the VPC (overlaps: the section's rules).
+ * Why a given data subnet list has the wrong length: Redshift Serverless with enhanced VPC routing
+ * takes 3 subnets, one per AZ, except in REDSHIFT_TWO_AZ_REGIONS, where the 3 share the region's
+ * zones (the Network places them round-robin).
+ */
+function dataCountProblem(
+  given: number,
+  count: number,
+  azCount: number | undefined,
+  region: string | undefined,
+): string {
+  const zones = region === undefined ? undefined : REDSHIFT_TWO_AZ_REGIONS.get(region);
+  return zones === undefined
+    ? `has ${given} entries; give one per AZ of the data tier, max(azCount, ${REDSHIFT_MIN_AZS}) = ${count}: Redshift Serverless with enhanced VPC routing needs subnets in ${REDSHIFT_MIN_AZS} AZs (azCount is ${azCount})`
+    : `has ${given} entries; give max(azCount, ${REDSHIFT_MIN_AZS}) = ${count}: Redshift Serverless with enhanced VPC routing needs ${REDSHIFT_MIN_AZS} subnets, which in ${region} share its ${zones} AZs, one holding two (azCount is ${azCount})`;
+}
+
+/**
+ * A tier's subnet list: planned from the VPC unless given; a given list has one valid CIDR per
+ * subnet of the tier (countOf), each at most /28 and inside the VPC (overlaps: the section's
+ * rules).
  */
 function subnetList(
   tier: Tier,
   allowed: string,
 ): KeyDeclaration<"strings", readonly string[]> & { readonly derivedDefault: object } {
   const key = SUBNET_KEYS[tier];
+  const layout =
+    tier === "data"
+      ? `max(azCount, ${REDSHIFT_MIN_AZS}), one per AZ (in us-west-1 the ${REDSHIFT_MIN_AZS} share its 2 AZs, as Redshift Serverless takes them there)`
+      : "one per AZ";
   return {
     key,
     kind: "strings",
     // EC2 API Reference, CreateSubnet: "After you create a subnet, you can't change its CIDR
     // block" and a subnet "must not overlap the CIDR block of an existing subnet in the VPC". A
     // new range replaces the subnet, created before the old one goes (InvalidSubnet.Conflict).
-    description: `${tier[0].toUpperCase()}${tier.slice(1)} subnets, one per AZ of the tier. A changed range replaces its subnet, created before the old one goes: it must not overlap any current subnet.`,
+    description: `${tier[0].toUpperCase()}${tier.slice(1)} subnets, ${layout}. A changed range replaces its subnet, created before the old one goes: it must not overlap any current subnet.`,
     allowed,
     derivedDefault: {
       text: "planned from vpcCidr",
@@ -84,7 +109,7 @@ function subnetList(
         ctx.fail(
           key,
           tier === "data"
-            ? `has ${given.length} entries; give one per AZ of the data tier, max(azCount, ${REDSHIFT_MIN_AZS}) = ${count}: Redshift Serverless with enhanced VPC routing needs subnets in ${REDSHIFT_MIN_AZS} AZs (azCount is ${azCount})`
+            ? dataCountProblem(given.length, count, azCount, ctx.value<string>("aws:region"))
             : `has ${given.length} entries; give exactly one per AZ (azCount is ${azCount})`,
         );
       }
@@ -165,7 +190,7 @@ export const NETWORK_SECTION = section({
     compute: subnetList("compute", "a list of CIDRs, one per AZ, inside vpcCidr"),
     data: subnetList(
       "data",
-      "a list of CIDRs, one per AZ of the data tier (max(azCount, 3): Redshift Serverless needs 3 AZs), inside vpcCidr",
+      "a list of max(azCount, 3) CIDRs inside vpcCidr (Redshift Serverless needs 3 subnets: one per AZ, in us-west-1 sharing its 2 AZs)",
     ),
     endpointPlacement: {
       key: "endpointPlacement",

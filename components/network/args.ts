@@ -13,8 +13,8 @@ export const FARGATE_BASELINE_ENDPOINTS: readonly string[] = ["ecr.api", "ecr.dk
 /**
  * Private networking for one environment. The VPC range, the subnets per tier and the endpoint
  * placement are the network section's settings (components/network.keys.ts): public and compute
- * one subnet per AZ, data at least as many (Redshift Serverless needs 3 AZs); re-checked here with
- * a clear error.
+ * one subnet per AZ, data at least as many (Redshift Serverless needs 3 subnets, in 3 AZs except in
+ * us-west-1: `dataTierZoneCount`); re-checked here with a clear error.
  */
 export interface NetworkArgs
   extends
@@ -96,8 +96,9 @@ export function validateArgs(name: string, args: NetworkArgs): Checked {
   const lengths = TIERS.map((t) => args.subnetCidrs[t].length);
   const azCount = lengths[0];
   // The data tier may span more AZs than the others: Redshift Serverless with enhanced VPC
-  // routing needs subnets in 3 AZs (Redshift docs, "Considerations when using Amazon Redshift
-  // Serverless") while the paid parts (endpoints, tasks) follow the stack's AZ count.
+  // routing needs subnets in 3 AZs, in us-west-1 3 subnets in 2 AZs (Redshift docs,
+  // "Considerations when using Amazon Redshift Serverless") while the paid parts (endpoints,
+  // tasks) follow the stack's AZ count.
   const dataZones = args.dataTierZoneCount ?? lengths[2];
   const zoneCount = Math.max(azCount, dataZones);
   if (lengths[1] !== azCount || lengths[2] < azCount || azCount === 0) {

@@ -60,7 +60,10 @@ export class Network extends pulumi.ComponentResource {
   public readonly publicSubnetIds: pulumi.Output<string>[];
   /** Compute subnets (tasks, hosts, interface endpoints), one per AZ; no internet route. */
   public readonly computeSubnetIds: pulumi.Output<string>[];
-  /** Data subnets (Redshift, the database), one per AZ of the data tier; no internet route. */
+  /**
+   * Data subnets (Redshift, the database); no internet route. Subnet i in AZ i modulo `dataZones`:
+   * one per AZ, except where they share zones (us-west-1: three subnets in two AZs).
+   */
   public readonly dataSubnetIds: pulumi.Output<string>[];
   /** The one route table with a default route (to the internet gateway). */
   public readonly publicRouteTableId: pulumi.Output<string>;
@@ -211,7 +214,7 @@ function buildSubnets(b: Build, azNames: pulumi.Output<string>[], dataZones: num
 }
 
 /**
- * Routing. Only the public table reaches the internet gateway; one table per AZ and private tier,
+ * Routing. Only the public table reaches the internet gateway; one table per private subnet,
  * with no route but `local` and the S3 endpoint's prefix list: no 0.0.0.0/0 or ::/0 route, and no
  * NAT gateway exists. Every subnet here is associated explicitly; the main table only catches
  * later ones (and has no route).

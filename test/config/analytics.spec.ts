@@ -195,6 +195,27 @@ describe("config: analytics, BI access and docs site", () => {
       /^platform:dataSubnetCidrs: has 2 entries; give one per AZ of the data tier, max\(azCount, 3\) = 3: Redshift Serverless with enhanced VPC routing needs subnets in 3 AZs \(azCount is 2\)/,
     ],
     [
+      "us-west-1: a fourth data subnet (the three share its two AZs)",
+      {
+        "aws:region": "us-west-1",
+        "platform:dataSubnetCidrs": [
+          "10.20.64.0/24",
+          "10.20.65.0/24",
+          "10.20.66.0/24",
+          "10.20.67.0/24",
+        ],
+      },
+      /^platform:dataSubnetCidrs: has 4 entries; give max\(azCount, 3\) = 3: Redshift Serverless with enhanced VPC routing needs 3 subnets, which in us-west-1 share its 2 AZs, one holding two \(azCount is 2\)$/,
+    ],
+    [
+      "us-west-1: a data subnet per AZ is one short",
+      {
+        "aws:region": "us-west-1",
+        "platform:dataSubnetCidrs": ["10.20.64.0/24", "10.20.65.0/24"],
+      },
+      /^platform:dataSubnetCidrs: has 2 entries; give max\(azCount, 3\) = 3: Redshift Serverless with enhanced VPC routing needs 3 subnets, which in us-west-1 share its 2 AZs, one holding two \(azCount is 2\)$/,
+    ],
+    [
       "more AZs than us-west-1 offers an account",
       { "aws:region": "us-west-1", "platform:azCount": 3 },
       /^platform:azCount: 3 availability zones, but us-west-1 offers an account 2: `pulumi config set platform:azCount 2/,
