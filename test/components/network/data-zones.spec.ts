@@ -4,9 +4,10 @@
 import { expect } from "chai";
 import { parseStackConfig } from "../../../components/config";
 import { dataTierZoneCount } from "../../../components/analytics.keys";
+import { Network } from "../../../components/network";
 import type { RecordedResource } from "../../../tools/lib/recorder";
-import { argsFor, buildError } from "../../fixtures/network";
-import { findAll, runStack, stackConfig } from "../../helpers";
+import { argsFor, buildError, cidrsFor, NAME } from "../../fixtures/network";
+import { findAll, recordComponent, runStack, stackConfig, unwrap } from "../../helpers";
 
 const SUBNET = "aws:ec2/subnet:Subnet";
 const WORKGROUP = "aws:redshiftserverless/workgroup:Workgroup";
@@ -28,7 +29,51 @@ async function tierZones(
   };
 }
 
+/**
+ * A Network of two AZs with three data subnets in `dataTierZoneCount` zones: each data subnet's
+ * zone as its subnet has it and as `hostSubnets("data")` reports it (by AZ ID, mapped to the
+ * name through the Network's own azNames/azIds), in subnet order.
+ */
+async function dataZonesBothWays(
+  dataTierZoneCount: number | undefined,
+): Promise<{ subnets: string[]; hostSubnets: string[] }> {
+  const data = [...cidrsFor(3).data];
+  let network: Network | undefined;
+  const rec = await recordComponent(() => {
+    network = new Network(NAME, {
+      ...argsFor(2),
+      subnetCidrs: { ...cidrsFor(2), data },
+      dataTierZoneCount,
+    });
+  });
+  const n = network!;
+  const names = await Promise.all(n.azNames.map((z) => unwrap(z)));
+  const ids = await Promise.all(n.azIds.map((z) => unwrap(z)));
+  const host = n.hostSubnets("data");
+  const hostIds = await Promise.all(host.zoneIds.map((z) => unwrap(z)));
+  const subnets = findAll(rec, SUBNET)
+    .filter((s: RecordedResource) => s.inputs.tags?.tier === "data")
+    .sort((a, b) => a.name.localeCompare(b.name));
+  expect(host.subnetIds).to.have.length(subnets.length);
+  return {
+    subnets: subnets.map((s) => String(s.inputs.availabilityZone)),
+    hostSubnets: hostIds.map((id) => names[ids.indexOf(id)]),
+  };
+}
+
 describe("Network: the data tier's zones", () => {
+  it('hostSubnets("data") gives each data subnet the zone the subnet is in, also where they share zones', async () => {
+    // Two zones for three subnets (us-west-1): the third subnet is in the first zone again.
+    const shared = await dataZonesBothWays(2);
+    expect(shared.subnets).to.have.length(3);
+    expect(shared.subnets[2]).to.equal(shared.subnets[0]);
+    expect(shared.hostSubnets).to.deep.equal(shared.subnets);
+    // One zone per data subnet (the default): three zones.
+    const own = await dataZonesBothWays(undefined);
+    expect(new Set(own.subnets).size).to.equal(3);
+    expect(own.hostSubnets).to.deep.equal(own.subnets);
+  });
+
   it("us-west-1: staging's three data subnets share its two zones, one zone holding two", async () => {
     const data = await tierZones("staging", "us-west-1", "data");
     expect(data.zones).to.have.length(3);
