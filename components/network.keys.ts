@@ -16,10 +16,10 @@ export interface NetworkSettings {
   /** AZs of the public and compute tiers (and of the paid parts: endpoints, tasks). */
   readonly azCount: number;
   /**
-   * Data subnets: azCount, but at least the 3 Redshift Serverless needs (one per AZ, except in
-   * us-west-1, where they share two AZs: `dataTierZoneCount` in ./analytics.keys.ts).
+   * How many data subnets: azCount, but at least the 3 Redshift Serverless needs (one per AZ,
+   * except in us-west-1, where they share two AZs: `dataTierZoneCount` in ./analytics.keys.ts).
    */
-  readonly dataAzCount: number;
+  readonly dataSubnetCount: number;
   /**
    * Subnet CIDRs per tier: public and compute one per AZ, in AZ order; data subnet i in AZ i, or,
    * in us-west-1, in AZ i modulo 2 (`dataTierZoneCount` in ./analytics.keys.ts).
@@ -260,7 +260,7 @@ export const NETWORK_SECTION = section({
   build: (v): NetworkSettings => ({
     cidrBlock: v.cidrBlock,
     azCount: v.azCount,
-    dataAzCount: Math.max(v.azCount, REDSHIFT_MIN_AZS),
+    dataSubnetCount: Math.max(v.azCount, REDSHIFT_MIN_AZS),
     subnetCidrs: { public: v.public, compute: v.compute, data: v.data },
     endpointPlacement: v.endpointPlacement,
     extraInterfaceEndpoints: [...new Set(v.extraInterfaceEndpoints)],

@@ -14,8 +14,8 @@ describe("config: analytics, BI access and docs site", () => {
     for (const c of [s, p]) {
       expect(c.analytics.usageLimit.breachAction).to.equal("deactivate");
       expect(c.access.mode).to.equal("private");
-      expect(c.network.dataAzCount).to.be.at.least(3);
-      expect(c.network.subnetCidrs.data).to.have.length(c.network.dataAzCount);
+      expect(c.network.dataSubnetCount).to.be.at.least(3);
+      expect(c.network.subnetCidrs.data).to.have.length(c.network.dataSubnetCount);
     }
     // Staging keeps 2 AZs for everything that costs money; only its data tier spans a third.
     expect(s.network.azCount).to.equal(2);

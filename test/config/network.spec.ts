@@ -23,7 +23,7 @@ describe("config: network", () => {
           .map((t) => parseCidr(t) as Cidr);
         // The data tier spans at least the 3 AZs Redshift Serverless needs.
         expect(all).to.have.length(2 * azCount + Math.max(azCount, 3));
-        expect(cfg.network.subnetCidrs.data).to.have.length(cfg.network.dataAzCount);
+        expect(cfg.network.subnetCidrs.data).to.have.length(cfg.network.dataSubnetCount);
         for (const c of all) expect(contains(vpc, c)).to.equal(true);
         for (let i = 0; i < all.length; i++) {
           for (let j = i + 1; j < all.length; j++) expect(overlaps(all[i], all[j])).to.equal(false);
