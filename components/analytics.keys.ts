@@ -213,18 +213,6 @@ export const ANALYTICS_SECTION = section({
     },
   },
   rules: (v, ctx) => {
-    // A region whose accounts see fewer zones than the public and compute tiers would span: the
-    // network would fail at preview, after the config passed (REDSHIFT_TWO_AZ_REGIONS: the data
-    // tier shares those zones, the other tiers cannot).
-    const region = ctx.value<string>("aws:region");
-    const zones = region === undefined ? undefined : REDSHIFT_TWO_AZ_REGIONS.get(region);
-    const azCount = ctx.value<number>("azCount");
-    if (zones !== undefined && azCount !== undefined && azCount > zones) {
-      ctx.fail(
-        "azCount",
-        `${azCount} availability zones, but ${region} offers an account ${zones}: ${ctx.setCommand("azCount", String(zones))} (the data tier's ${REDSHIFT_MIN_AZS} subnets share them, as Redshift Serverless allows there), or choose another aws:region`,
-      );
-    }
     // Each data subnet must have the free addresses the workgroup's base capacity needs (AWS
     // reserves 5 addresses per subnet).
     const data = ctx.value<readonly string[]>("dataSubnetCidrs");

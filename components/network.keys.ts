@@ -228,8 +228,21 @@ export const NETWORK_SECTION = section({
       },
     },
   },
-  // Given subnets must not overlap each other, nor the planned subnets of the tiers left unset.
   rules: (v, ctx) => {
+    // us-west-1 only (REDSHIFT_TWO_AZ_REGIONS, the regions where Redshift Serverless takes its 3
+    // subnets in 2 AZs): azCount is at most the 2 zones its accounts see, since the public and
+    // compute tiers have one subnet per AZ and the Network would fail at preview, after the config
+    // passed; the data tier's 3 subnets share those zones. Other regions are not checked here (an
+    // azCount above what a region offers fails at preview, naming the zones: azNameAt in ./network/vpc.ts).
+    const region = ctx.value<string>("aws:region");
+    const zones = region === undefined ? undefined : REDSHIFT_TWO_AZ_REGIONS.get(region);
+    if (zones !== undefined && v.azCount !== undefined && v.azCount > zones) {
+      ctx.fail(
+        "azCount",
+        `${v.azCount} availability zones, but ${region} offers an account ${zones}: ${ctx.setCommand("azCount", String(zones))} (the data tier's ${REDSHIFT_MIN_AZS} subnets share them, as Redshift Serverless allows there), or choose another aws:region`,
+      );
+    }
+    // Given subnets must not overlap each other, nor the planned subnets of the tiers left unset.
     const vpc = vpcOf(ctx);
     const given = TIERS.filter((t) => ctx.has(SUBNET_KEYS[t])).flatMap((t) =>
       (v[t] ?? []).flatMap((text, i) => {

@@ -216,11 +216,6 @@ describe("config: analytics, BI access and docs site", () => {
       /^platform:dataSubnetCidrs: has 2 entries; give max\(azCount, 3\) = 3: Redshift Serverless with enhanced VPC routing needs 3 subnets, which in us-west-1 share its 2 AZs, one holding two \(azCount is 2\)$/,
     ],
     [
-      "more AZs than us-west-1 offers an account",
-      { "aws:region": "us-west-1", "platform:azCount": 3 },
-      /^platform:azCount: 3 availability zones, but us-west-1 offers an account 2: `pulumi config set platform:azCount 2/,
-    ],
-    [
       "data subnets too small for the base capacity",
       {
         "platform:vpcCidr": "10.20.0.0/24",

@@ -91,6 +91,11 @@ describe("bad input names the key", () => {
       /^platform:extraInterfaceEndpoints: item 0/,
     ],
     [
+      "more AZs than us-west-1 offers an account (Redshift Serverless there: 3 subnets in 2 AZs)",
+      { "aws:region": "us-west-1", "platform:azCount": 3 },
+      /^platform:azCount: 3 availability zones, but us-west-1 offers an account 2: `pulumi config set platform:azCount 2/,
+    ],
+    [
       "subnet list of wrong length",
       { "platform:publicSubnetCidrs": ["10.20.0.0/24"] },
       /^platform:publicSubnetCidrs: has 1 entries; give exactly one per AZ/,
