@@ -37,6 +37,7 @@ import {
 } from "./hints-module-syntax";
 import { typesOnlyHint } from "./type-only-imports";
 import { missingAssetHint } from "./hints-build";
+import { unbuiltLinkedPackageHint, unbuiltLinkedPackageSite } from "./hints-linked-build";
 import { typeScript6Hint } from "./hints-typescript";
 import { missingMemberHint } from "./hints-members";
 import { stackReferenceHint } from "./stack-references";
@@ -204,7 +205,8 @@ function diagnoseEnd(ctx: RunEnd): ProgramFailure | undefined {
       configSite(message, ctx.sites) ??
       (invoked ? invokeSite(engine, invoked, ctx.sites.get(invoked), ctx.invokers) : undefined) ??
       loggedErrorSite(stripAnsi(first.message), ctx.sites) ??
-      sourceOfUrn(engine, first.urn);
+      sourceOfUrn(engine, first.urn) ??
+      unbuiltLinkedPackageSite(message, ctx.pwd);
     const esm = commonJsInEsmPackage(message, location, ctx.pwd, opts.runtimeOptions?.tsconfig);
     if (esm) return { kind: "error", ...esm, detail: text };
     const more = moreErrors(
@@ -234,6 +236,7 @@ function diagnoseEnd(ctx: RunEnd): ProgramFailure | undefined {
       commonJsEntryHint(message, ctx.pwd, opts.rootDir, opts.main) ||
       noEntrypointHint(message, ctx.pwd) ||
       unbuiltOutputHint(missingModule(message) ?? "", ctx.pwd, opts.runtimeOptions?.tsconfig) ||
+      unbuiltLinkedPackageHint(message, ctx.pwd) ||
       dependencyEnginesHint(text) ||
       missingCommandHint(text, ctx.output) ||
       argvProjectHint(message, opts.project, opts.runtimeOptions) ||
