@@ -40,6 +40,7 @@ import { missingAssetHint } from "./hints-build";
 import { unbuiltLinkedPackageHint, unbuiltLinkedPackageSite } from "./hints-linked-build";
 import { typeScript6Hint } from "./hints-typescript";
 import { missingMemberHint } from "./hints-members";
+import { syncInvokeHint } from "./hints-sync-invoke";
 import { stackReferenceHint } from "./stack-references";
 import { automationFailure, automationScriptNote } from "./hints-automation";
 import { moreErrors, withoutWrapping } from "./other-errors";
@@ -248,6 +249,7 @@ function diagnoseEnd(ctx: RunEnd): ProgramFailure | undefined {
         location,
         hostTsconfig(ctx.pwd, opts.runtimeOptions?.tsconfig)?.source,
       ) ||
+      syncInvokeHint(message, location) ||
       missingMemberHint(message, location, ctx.pwd, opts.fallbackModulesDir) ||
       stackReferenceHint(engine.resources, text);
     // Every error the run logged, in order: a dependency often logs its command's output first (no

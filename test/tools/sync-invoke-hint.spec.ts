@@ -1,0 +1,86 @@
+// A program written for @pulumi/pulumi 1.x reads a data source call's result synchronously
+// (`aws.getAvailabilityZones().names`); from 2.0 on the call returns a Promise, and the run fails
+// as under `pulumi preview`. The failure says why (synchronous invokes were removed) and what to
+// write instead, for JavaScript's TypeError and for TypeScript's TS2339 alike.
+import { expect } from "chai";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { syncInvokeHint } from "../../tools/lib/engine/hints-sync-invoke";
+import { writeFile } from "./files";
+import { FIXTURES, lineOf, runStack } from "./program-runs";
+
+const UNDEFINED = (field: string) =>
+  `TypeError: Cannot read properties of undefined (reading '${field}')`;
+
+describe("data source results read synchronously (a @pulumi/pulumi 1.x program)", () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "sync-invoke-"));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  /** The location V8 gives: 1-based line, and the column of the property it could not read. */
+  const at = (file: string, line: number, text: string, property: string) => ({
+    file,
+    line,
+    column: text.indexOf(`.${property}`) + 2,
+  });
+
+  it("a variable that holds the call's Promise, with the line of the call", () => {
+    const lines = [
+      'const aws = require("@pulumi/aws");',
+      "const zones = aws.getAvailabilityZones();",
+      "const first = zones.names.map((z) => z)[0];",
+    ];
+    const file = writeFile(dir, "index.js", lines.join("\n"));
+    const hint = syncInvokeHint(UNDEFINED("map"), at(file, 3, lines[2], "map"));
+    expect(hint).to.contain(
+      "zones holds what aws.getAvailabilityZones() returns (index.js:2), a Promise, so zones.names is undefined",
+    );
+    expect(hint).to.contain("synchronous invokes were removed, pulumi/pulumi#3693");
+    expect(hint).to.contain("`aws.getAvailabilityZonesOutput(...)`");
+  });
+
+  it("a field read straight off the call", () => {
+    const line = "const r = aws.getRegion({}, { async: false }).name.toUpperCase();";
+    const file = writeFile(dir, "index.js", line);
+    expect(syncInvokeHint(UNDEFINED("toUpperCase"), at(file, 1, line, "toUpperCase"))).to.contain(
+      "name is read off the Promise aws.getRegion() returns",
+    );
+  });
+
+  it("TypeScript's TS2339 on the Promise a get function returns", () => {
+    const message =
+      "index.ts(8,28): error TS2339: Property 'name' does not exist on type 'Promise<GetRegionResult>'.";
+    expect(syncInvokeHint(message, undefined)).to.contain(
+      "name is read off the Promise getRegion() returns",
+    );
+  });
+
+  it("nothing for an awaited result or an undefined value of another origin", () => {
+    const lines = [
+      "const zones = await aws.getAvailabilityZones();",
+      "const settings = {};",
+      "zones.names.map((z) => z);",
+      "settings.tags.map((t) => t);",
+    ];
+    const file = writeFile(dir, "index.js", lines.join("\n"));
+    expect(syncInvokeHint(UNDEFINED("map"), at(file, 3, lines[2], "map"))).to.equal("");
+    expect(syncInvokeHint(UNDEFINED("map"), at(file, 4, lines[3], "map"))).to.equal("");
+    expect(syncInvokeHint("Error: something else", at(file, 3, lines[2], "map"))).to.equal("");
+  });
+
+  it("end to end: the run fails at the read, with the reason and the fix", async function () {
+    this.timeout(120_000);
+    const fixture = "fail-sync-invoke";
+    const f = (await runStack(path.join(FIXTURES, fixture))).failure!;
+    expect(f, "the run failed").to.not.equal(undefined);
+    expect(f.message).to.contain(UNDEFINED("map"));
+    expect(f.message).to.contain(
+      "zones holds what aws.getAvailabilityZones() returns (index.js:5), a Promise",
+    );
+    expect(f.location?.file).to.equal(path.join(FIXTURES, fixture, "index.js"));
+    expect(f.location?.line).to.equal(lineOf(`${fixture}/index.js`, "zones.names.map("));
+  });
+});

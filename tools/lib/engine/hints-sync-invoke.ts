@@ -1,0 +1,68 @@
+// A program written for @pulumi/pulumi 1.x, whose data source functions (`aws.getRegion()`,
+// `aws.getAvailabilityZones()`) answered synchronously, run on 2.0 or later, where they return a
+// Promise: a field read straight off the call is undefined (JavaScript), or a type error
+// (TypeScript, "Property 'names' does not exist on type 'Promise<GetAvailabilityZonesResult>'").
+//
+// How 1.x answered them: `runtime/invoke.js` sent the request through two named pipes the CLI's
+// language host opened (PULUMI_NODEJS_SYNC, `invoke_req` / `invoke_res`, read with fs.readSync),
+// else blocked on the asynchronous call with the native `deasync` module (`utils.promiseResult`).
+// Pulumi 2.0 removed both ("Remove synchronous invokes", the 2.0 migration guide; pulumi/pulumi
+// #3693): every invoke returns a Promise, `{ async: false }` included. A 1.x SDK cannot run on a
+// current Node.js at all (its native grpc module, node-engines.ts), so such a program fails
+// under `pulumi preview` the same way on any SDK it can run on.
+import * as path from "path";
+import { sourceLines } from "./program-sources";
+
+const UPGRADE =
+  "data source functions answer synchronously only in @pulumi/pulumi 1.x; from 2.0 on they return " +
+  "a Promise (synchronous invokes were removed, pulumi/pulumi#3693, `{ async: false }` included), " +
+  "so `pulumi preview` fails the same way. Read the result with `await` in an async main, or " +
+  "pass it to `pulumi.output(...)`, or call the Output form where the provider SDK has it";
+
+/** `get<Name>` → the Output form the provider SDKs generate beside it (`get<Name>Output`). */
+const outputForm = (call: string) => `\`${call}Output(...)\``;
+
+/**
+ * The hint for a field read off a data source call's result as if it were the result: TypeScript's
+ * TS2339 on a `Promise<Get…Result>`, or JavaScript's "Cannot read properties of undefined" where
+ * the object read is a `get…()` call or a variable holding one without `await`.
+ */
+export function syncInvokeHint(
+  message: string,
+  location: { readonly file: string; readonly line?: number; readonly column?: number } | undefined,
+): string {
+  const ts = /Property '(\w+)' does not exist on type 'Promise<(Get\w+Result)>'/.exec(message);
+  if (ts) {
+    const call = ts[2].replace(/^Get/, "get").replace(/Result$/, "");
+    return `\n${ts[1]} is read off the Promise ${call}() returns: ${UPGRADE}, ${outputForm(call)}`;
+  }
+  const js = /^TypeError: Cannot read properties of undefined \(reading '[^']+'\)/.exec(message);
+  if (!js || !location?.line || !location.column) return "";
+  const lines = sourceLines(location.file);
+  const text = lines[location.line - 1];
+  if (text === undefined) return "";
+  const before = text.slice(0, location.column - 1).replace(/\??\.\s*$/, "");
+  // `aws.getRegion().name.toUpperCase()`: the field after the call is the undefined one.
+  const direct = /((?:[A-Za-z_$][\w$]*\.)*(get[A-Z][\w$]*))\([^()]*\)\.([A-Za-z_$][\w$]*)$/.exec(
+    before,
+  );
+  if (direct) {
+    return `\n${direct[3]} is read off the Promise ${direct[1]}() returns: ${UPGRADE}, ${outputForm(direct[1])}`;
+  }
+  // `zones.names.map(...)` where `const zones = aws.getAvailabilityZones(...)` has no await.
+  const held = /(?:^|[^\w$.])([A-Za-z_$][\w$]*)\.([A-Za-z_$][\w$]*)$/.exec(before);
+  if (!held) return "";
+  const declared = new RegExp(
+    `\\b(?:const|let|var)\\s+${held[1]}\\s*=\\s*((?:[A-Za-z_$][\\w$]*\\.)*get[A-Z][\\w$]*)\\(`,
+  );
+  for (let i = location.line - 1; i >= 0; i--) {
+    const d = declared.exec(lines[i]);
+    if (!d) continue;
+    const where = `${path.basename(location.file)}:${i + 1}`;
+    return (
+      `\n${held[1]} holds what ${d[1]}() returns (${where}), a Promise, so ${held[1]}.${held[2]} ` +
+      `is undefined: ${UPGRADE}, ${outputForm(d[1])}`
+    );
+  }
+  return "";
+}
