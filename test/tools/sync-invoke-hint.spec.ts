@@ -58,16 +58,19 @@ describe("data source results read synchronously (a @pulumi/pulumi 1.x program)"
     );
   });
 
-  it("nothing for an awaited result or an undefined value of another origin", () => {
+  it("nothing for an awaited result, a program's own get function or another undefined value", () => {
     const lines = [
       "const zones = await aws.getAvailabilityZones();",
       "const settings = {};",
       "zones.names.map((z) => z);",
       "settings.tags.map((t) => t);",
+      "const own = getSettings();",
+      "own.tags.map((t) => t);",
     ];
     const file = writeFile(dir, "index.js", lines.join("\n"));
     expect(syncInvokeHint(UNDEFINED("map"), at(file, 3, lines[2], "map"))).to.equal("");
     expect(syncInvokeHint(UNDEFINED("map"), at(file, 4, lines[3], "map"))).to.equal("");
+    expect(syncInvokeHint(UNDEFINED("map"), at(file, 6, lines[5], "map"))).to.equal("");
     expect(syncInvokeHint("Error: something else", at(file, 3, lines[2], "map"))).to.equal("");
   });
 

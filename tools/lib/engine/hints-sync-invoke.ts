@@ -43,17 +43,19 @@ export function syncInvokeHint(
   if (text === undefined) return "";
   const before = text.slice(0, location.column - 1).replace(/\??\.\s*$/, "");
   // `aws.getRegion().name.toUpperCase()`: the field after the call is the undefined one.
-  const direct = /((?:[A-Za-z_$][\w$]*\.)*(get[A-Z][\w$]*))\([^()]*\)\.([A-Za-z_$][\w$]*)$/.exec(
+  const direct = /((?:[A-Za-z_$][\w$]*\.)+(get[A-Z][\w$]*))\([^()]*\)\.([A-Za-z_$][\w$]*)$/.exec(
     before,
   );
   if (direct) {
     return `\n${direct[3]} is read off the Promise ${direct[1]}() returns: ${UPGRADE}, ${outputForm(direct[1])}`;
   }
-  // `zones.names.map(...)` where `const zones = aws.getAvailabilityZones(...)` has no await.
+  // `zones.names.map(...)` where `const zones = aws.getAvailabilityZones(...)` has no await. Only
+  // a call through a module (`aws.`, `aws.ec2.`) counts: a program's own `getSettings()` is not
+  // a data source.
   const held = /(?:^|[^\w$.])([A-Za-z_$][\w$]*)\.([A-Za-z_$][\w$]*)$/.exec(before);
   if (!held) return "";
   const declared = new RegExp(
-    `\\b(?:const|let|var)\\s+${held[1]}\\s*=\\s*((?:[A-Za-z_$][\\w$]*\\.)*get[A-Z][\\w$]*)\\(`,
+    `\\b(?:const|let|var)\\s+${held[1]}\\s*=\\s*((?:[A-Za-z_$][\\w$]*\\.)+get[A-Z][\\w$]*)\\(`,
   );
   for (let i = location.line - 1; i >= 0; i--) {
     const d = declared.exec(lines[i]);
