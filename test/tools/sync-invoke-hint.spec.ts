@@ -44,9 +44,39 @@ describe("data source results read synchronously (a @pulumi/pulumi 1.x program)"
 
   it("a field read straight off the call", () => {
     const line = "const r = aws.getRegion({}, { async: false }).name.toUpperCase();";
-    const file = writeFile(dir, "index.js", line);
-    expect(syncInvokeHint(UNDEFINED("toUpperCase"), at(file, 1, line, "toUpperCase"))).to.contain(
+    const file = writeFile(dir, "index.ts", `import * as aws from "@pulumi/aws";\n${line}`);
+    expect(syncInvokeHint(UNDEFINED("toUpperCase"), at(file, 2, line, "toUpperCase"))).to.contain(
       "name is read off the Promise aws.getRegion() returns",
+    );
+  });
+
+  it("nothing for a get function of @pulumi/pulumi's or of the program's own modules", () => {
+    const lines = [
+      'const pulumi = require("@pulumi/pulumi");',
+      'const aws = require("@pulumi/aws");',
+      'const settings = require("./settings");',
+      "const config = new pulumi.Config();",
+      'const network = config.getObject("network");',
+      "network.cidrs.map((c) => c);",
+      "const s = settings.getSettings();",
+      "s.buckets.map((b) => b);",
+      "const own = pulumi.getStack();",
+      "own.parts.map((p) => p);",
+    ];
+    const file = writeFile(dir, "index.js", lines.join("\n"));
+    for (const line of [6, 8, 10]) {
+      const hint = syncInvokeHint(UNDEFINED("map"), at(file, line, lines[line - 1], "map"));
+      expect(hint, lines[line - 1]).to.equal("");
+    }
+    // The same reads through a provider SDK's module, aws.ec2.getVpc included, are told.
+    const provider = [
+      ...lines.slice(0, 4),
+      "const vpc = aws.ec2.getVpc();",
+      "vpc.cidrs.map((c) => c);",
+    ];
+    writeFile(dir, "index.js", provider.join("\n"));
+    expect(syncInvokeHint(UNDEFINED("map"), at(file, 6, provider[5], "map"))).to.contain(
+      "vpc holds what aws.ec2.getVpc() returns (index.js:5)",
     );
   });
 

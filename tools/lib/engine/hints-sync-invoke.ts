@@ -11,7 +11,7 @@
 // current Node.js at all (its native grpc module, node-engines.ts), so such a program fails
 // under `pulumi preview` the same way on any SDK it can run on.
 import * as path from "path";
-import { sourceLines } from "./program-sources";
+import { codeOnly, sourceLines } from "./program-sources";
 
 const UPGRADE =
   "data source functions answer synchronously only in @pulumi/pulumi 1.x; from 2.0 on they return " +
@@ -21,6 +21,26 @@ const UPGRADE =
 
 /** `get<Name>` → the Output form the provider SDKs generate beside it (`get<Name>Output`). */
 const outputForm = (call: string) => `\`${call}Output(...)\``;
+
+const escaped = (name: string) => name.replace(/\$/g, "\\$");
+
+/**
+ * Whether `name` is bound in the file by a require or import of a provider SDK
+ * (`@pulumi/<provider>`): only its `get…` functions are data sources. `@pulumi/pulumi`'s own
+ * (`config.getObject`) and the program's modules (`require("./settings").getSettings()`) are not.
+ */
+function providerModule(file: string, name: string): boolean {
+  const pkg = `["']@pulumi/(?!pulumi["'])[\\w.-]+["']`;
+  const id = escaped(name);
+  return new RegExp(
+    `\\b(?:(?:const|let|var)\\s+${id}\\s*=\\s*require\\(\\s*${pkg}\\s*\\)` +
+      `|import\\s+(?:\\*\\s+as\\s+)?${id}\\s+from\\s*${pkg}` +
+      `|import\\s+${id}\\s*=\\s*require\\(\\s*${pkg}\\s*\\))`,
+  ).test(codeOnly(sourceLines(file).join("\n")));
+}
+
+/** `aws.ec2.getVpc` → whether its first name is a provider SDK's module in the file. */
+const throughProvider = (file: string, call: string) => providerModule(file, call.split(".")[0]);
 
 /**
  * The hint for a field read off a data source call's result as if it were the result: TypeScript's
@@ -46,12 +66,11 @@ export function syncInvokeHint(
   const direct = /((?:[A-Za-z_$][\w$]*\.)+(get[A-Z][\w$]*))\([^()]*\)\.([A-Za-z_$][\w$]*)$/.exec(
     before,
   );
-  if (direct) {
+  if (direct && throughProvider(location.file, direct[1])) {
     return `\n${direct[3]} is read off the Promise ${direct[1]}() returns: ${UPGRADE}, ${outputForm(direct[1])}`;
   }
   // `zones.names.map(...)` where `const zones = aws.getAvailabilityZones(...)` has no await. Only
-  // a call through a module (`aws.`, `aws.ec2.`) counts: a program's own `getSettings()` is not
-  // a data source.
+  // a call through a provider SDK's module (`aws.`, `aws.ec2.`) counts.
   const held = /(?:^|[^\w$.])([A-Za-z_$][\w$]*)\.([A-Za-z_$][\w$]*)$/.exec(before);
   if (!held) return "";
   const declared = new RegExp(
@@ -60,6 +79,7 @@ export function syncInvokeHint(
   for (let i = location.line - 1; i >= 0; i--) {
     const d = declared.exec(lines[i]);
     if (!d) continue;
+    if (!throughProvider(location.file, d[1])) return "";
     const where = `${path.basename(location.file)}:${i + 1}`;
     return (
       `\n${held[1]} holds what ${d[1]}() returns (${where}), a Promise, so ${held[1]}.${held[2]} ` +
