@@ -80,6 +80,28 @@ describe("data source results read synchronously (a @pulumi/pulumi 1.x program)"
     );
   });
 
+  it("nothing where a callback's or function's parameter of the same name is the one read", () => {
+    const lines = [
+      'const aws = require("@pulumi/aws");',
+      "const zones = aws.getAvailabilityZones();",
+      "exports.ids = zones.then((zones) => zones.zoneIDs.map((z) => z));",
+      "function first(zones) {",
+      "  return zones.names.map((z) => z)[0];",
+      "}",
+      "const names = zones.names.map((z) => z);",
+    ];
+    const file = writeFile(dir, "index.js", lines.join("\n"));
+    expect(syncInvokeHint(UNDEFINED("map"), at(file, 3, lines[2], "map"))).to.equal("");
+    expect(syncInvokeHint(UNDEFINED("map"), at(file, 5, lines[4], "map"))).to.equal("");
+    // Past the shadowing function, the read may be the outer zones: the hint stays silent too.
+    expect(syncInvokeHint(UNDEFINED("map"), at(file, 7, lines[6], "map"))).to.equal("");
+    const plain = lines.slice(0, 2).concat("const names = zones.names.map((z) => z);");
+    writeFile(dir, "index.js", plain.join("\n"));
+    expect(syncInvokeHint(UNDEFINED("map"), at(file, 3, plain[2], "map"))).to.contain(
+      "zones holds what aws.getAvailabilityZones() returns (index.js:2)",
+    );
+  });
+
   it("TypeScript's TS2339 on the Promise a get function returns", () => {
     const message =
       "index.ts(8,28): error TS2339: Property 'name' does not exist on type 'Promise<GetRegionResult>'.";

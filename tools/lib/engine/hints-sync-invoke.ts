@@ -43,6 +43,17 @@ function providerModule(file: string, name: string): boolean {
 const throughProvider = (file: string, call: string) => providerModule(file, call.split(".")[0]);
 
 /**
+ * Whether every mention of `name` in the code between its declaration and the failing read is a
+ * field read (`name.x`, `name?.x`). Any other mention may bind the name again (a callback's
+ * parameter, `zones.then((zones) => zones.zoneIDs)`, a function's, a new declaration) or hand the
+ * value elsewhere; rather than resolve scopes, the hint then says nothing.
+ */
+function onlyFieldReads(code: string, name: string): boolean {
+  const other = new RegExp(`(?<![\\w$.])${escaped(name)}(?![\\w$])(?!\\s*\\??\\.)`);
+  return !other.test(codeOnly(code, true));
+}
+
+/**
  * The hint for a field read off a data source call's result as if it were the result: TypeScript's
  * TS2339 on a `Promise<Get…Result>`, or JavaScript's "Cannot read properties of undefined" where
  * the object read is a `get…()` call or a variable holding one without `await`.
@@ -73,13 +84,24 @@ export function syncInvokeHint(
   // a call through a provider SDK's module (`aws.`, `aws.ec2.`) counts.
   const held = /(?:^|[^\w$.])([A-Za-z_$][\w$]*)\.([A-Za-z_$][\w$]*)$/.exec(before);
   if (!held) return "";
+  const readAt = before.length - held[1].length - held[2].length - 1;
   const declared = new RegExp(
-    `\\b(?:const|let|var)\\s+${held[1]}\\s*=\\s*((?:[A-Za-z_$][\\w$]*\\.)+get[A-Z][\\w$]*)\\(`,
+    `\\b(?:const|let|var)\\s+${escaped(held[1])}\\s*=\\s*((?:[A-Za-z_$][\\w$]*\\.)+get[A-Z][\\w$]*)\\(`,
   );
   for (let i = location.line - 1; i >= 0; i--) {
     const d = declared.exec(lines[i]);
     if (!d) continue;
     if (!throughProvider(location.file, d[1])) return "";
+    const after = d.index + d[0].length;
+    const between =
+      i === location.line - 1
+        ? before.slice(after, readAt)
+        : [
+            lines[i].slice(after),
+            ...lines.slice(i + 1, location.line - 1),
+            before.slice(0, readAt),
+          ].join("\n");
+    if (!onlyFieldReads(between, held[1])) return "";
     const where = `${path.basename(location.file)}:${i + 1}`;
     return (
       `\n${held[1]} holds what ${d[1]}() returns (${where}), a Promise, so ${held[1]}.${held[2]} ` +
