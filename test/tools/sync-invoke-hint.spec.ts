@@ -108,6 +108,17 @@ describe("data source results read synchronously (a @pulumi/pulumi 1.x program)"
     expect(syncInvokeHint(message, undefined)).to.contain(
       "name is read off the Promise getRegion() returns",
     );
+    // With the file: the call as the program writes it, through the provider SDK's module.
+    const lines = [
+      'import * as aws from "@pulumi/aws";',
+      "const vpc = aws.ec2.getVpc({ default: true }, { async: false });",
+      "export const cidr = vpc.cidrBlock;",
+    ];
+    const file = writeFile(dir, "index.ts", lines.join("\n"));
+    const vpc = message.replace("'name'", "'cidrBlock'").replace("GetRegionResult", "GetVpcResult");
+    const hint = syncInvokeHint(vpc, { file, line: 3, column: 24 });
+    expect(hint).to.contain("cidrBlock is read off the Promise aws.ec2.getVpc() returns");
+    expect(hint).to.contain("`aws.ec2.getVpcOutput(...)`");
   });
 
   it("nothing for an awaited result, a program's own get function or another undefined value", () => {

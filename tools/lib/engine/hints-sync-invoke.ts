@@ -43,6 +43,19 @@ function providerModule(file: string, name: string): boolean {
 const throughProvider = (file: string, call: string) => providerModule(file, call.split(".")[0]);
 
 /**
+ * The call `get<Name>` as the file writes it through a provider SDK's module (`aws.ec2.getVpc`):
+ * TypeScript's message names only the result type (`Promise<GetVpcResult>`).
+ */
+function modulePath(file: string, name: string): string | undefined {
+  const calls = new RegExp(`((?:[A-Za-z_$][\\w$]*\\.)+)${escaped(name)}\\s*\\(`, "g");
+  const code = codeOnly(sourceLines(file).join("\n"), true);
+  for (const m of code.matchAll(calls)) {
+    if (throughProvider(file, m[1])) return `${m[1]}${name}`;
+  }
+  return undefined;
+}
+
+/**
  * Whether every mention of `name` in the code between its declaration and the failing read is a
  * field read (`name.x`, `name?.x`). Any other mention may bind the name again (a callback's
  * parameter, `zones.then((zones) => zones.zoneIDs)`, a function's, a new declaration) or hand the
@@ -64,7 +77,8 @@ export function syncInvokeHint(
 ): string {
   const ts = /Property '(\w+)' does not exist on type 'Promise<(Get\w+Result)>'/.exec(message);
   if (ts) {
-    const call = ts[2].replace(/^Get/, "get").replace(/Result$/, "");
+    const name = ts[2].replace(/^Get/, "get").replace(/Result$/, "");
+    const call = (location && modulePath(location.file, name)) ?? name;
     return `\n${ts[1]} is read off the Promise ${call}() returns: ${UPGRADE}, ${outputForm(call)}`;
   }
   const js = /^TypeError: Cannot read properties of undefined \(reading '[^']+'\)/.exec(message);
