@@ -102,6 +102,17 @@ describe("data source results read synchronously (a @pulumi/pulumi 1.x program)"
     );
   });
 
+  it("StackReference's synchronous reads, removed with synchronous invokes", () => {
+    const js = syncInvokeHint("TypeError: net.getOutputSync is not a function", undefined);
+    expect(js).to.contain("StackReference.getOutputSync read another stack's output synchronously");
+    expect(js).to.contain("Use `getOutput(...)`");
+    expect(js).to.contain("`await getOutputDetails(...)`");
+    const ts =
+      "index.ts(5,21): error TS2339: Property 'requireOutputSync' does not exist on type 'StackReference'.";
+    expect(syncInvokeHint(ts, undefined)).to.contain("Use `requireOutput(...)`");
+    expect(syncInvokeHint("TypeError: net.getOutput is not a function", undefined)).to.equal("");
+  });
+
   it("TypeScript's TS2339 on the Promise a get function returns", () => {
     const message =
       "index.ts(8,28): error TS2339: Property 'name' does not exist on type 'Promise<GetRegionResult>'.";

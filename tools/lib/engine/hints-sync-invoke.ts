@@ -67,6 +67,28 @@ function onlyFieldReads(code: string, name: string): boolean {
 }
 
 /**
+ * StackReference's `getOutputSync` / `requireOutputSync`, 1.x's synchronous reads of another
+ * stack's output, went with synchronous invokes in 2.0 ("the StackReference operations
+ * getOutputSync and requireOutputSync are no longer supported", pulumi/docs migrating-2.0;
+ * pulumi/pulumi#4462): JavaScript's "is not a function", TypeScript's TS2339 on StackReference.
+ */
+function stackReferenceSyncHint(message: string): string {
+  const m =
+    /^TypeError: (?:[\w$.]+\.)?(getOutputSync|requireOutputSync) is not a function/.exec(message) ??
+    /Property '(getOutputSync|requireOutputSync)' does not exist on type 'StackReference'/.exec(
+      message,
+    );
+  if (!m) return "";
+  const output = m[1].replace(/Sync$/, "");
+  return (
+    `\nStackReference.${m[1]} read another stack's output synchronously only in @pulumi/pulumi ` +
+    "1.x; 2.0 removed it with synchronous invokes, so `pulumi preview` fails the same way. Use " +
+    `\`${output}(...)\`, an Output to pass to resources or \`apply\`, or \`await ` +
+    "getOutputDetails(...)` in an async main for the value itself"
+  );
+}
+
+/**
  * The hint for a field read off a data source call's result as if it were the result: TypeScript's
  * TS2339 on a `Promise<Get…Result>`, or JavaScript's "Cannot read properties of undefined" where
  * the object read is a `get…()` call or a variable holding one without `await`.
@@ -75,6 +97,8 @@ export function syncInvokeHint(
   message: string,
   location: { readonly file: string; readonly line?: number; readonly column?: number } | undefined,
 ): string {
+  const reference = stackReferenceSyncHint(message);
+  if (reference) return reference;
   const ts = /Property '(\w+)' does not exist on type 'Promise<(Get\w+Result)>'/.exec(message);
   if (ts) {
     const name = ts[2].replace(/^Get/, "get").replace(/Result$/, "");
