@@ -59,6 +59,29 @@ describe("a linked workspace package that has not been built", () => {
     expect(unbuiltLinkedPackage(message)?.name).to.equal("@acme/site");
   });
 
+  it("a package with exports and no main: names the exports target that is missing", () => {
+    writeFile(
+      root,
+      "packages/site/package.json",
+      JSON.stringify({
+        name: "@acme/site",
+        exports: { ".": "./dist/index.js" },
+        scripts: { build: "tsc" },
+      }),
+    );
+    // Node's resolver through `exports` names the target, without the "main" sentence.
+    const message = `Cannot find module '${path.join(root, "node_modules/@acme/site/dist/index.js")}'`;
+    const hint = unbuiltLinkedPackageHint(message, program());
+    expect(hint).to.contain('package.json "exports" names dist/index.js, which has not been built');
+    expect(hint).to.not.contain('"main"');
+    // The ES module resolver's folder wording: the target comes from the field itself.
+    const folder = path.join(root, "node_modules", "@acme", "site") + path.sep;
+    const esm = `Cannot find package '${folder}' imported from ${program()}/index.js`;
+    expect(unbuiltLinkedPackage(esm)).to.deep.include({ field: "exports", main: "dist/index.js" });
+    writeFile(root, "packages/site/dist/index.js", "exports.x = 1;\n");
+    expect(unbuiltLinkedPackageHint(message, program())).to.equal("");
+  });
+
   it("without a build script: the package's tsconfig compiles it", () => {
     writeFile(
       root,

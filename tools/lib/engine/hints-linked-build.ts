@@ -14,22 +14,35 @@ export interface UnbuiltLinkedPackage {
   readonly name: string;
   /** The folder the link leads to (the package's source folder in the workspace). */
   readonly realDir: string;
-  /** The entry point its package.json names (`main`, else Node's default `index.js`). */
+  /** The package.json field that names the missing file: `main` or `exports`. */
+  readonly field: "main" | "exports";
+  /** The missing file that field names (`main` defaults to Node's `index.js`). */
   readonly main: string;
   /** Its package.json scripts. */
   readonly scripts: Readonly<Record<string, unknown>>;
 }
 
 /**
- * The package whose entry point is missing, from Node's error. CommonJS words it "Cannot find
- * module '<dir>/node_modules/<name>/<main>'. Please verify that the package.json has a valid
- * "main" entry" (node lib/internal/modules/cjs/loader.js, `tryPackage`), with the package's
- * package.json as the error's `path`; the ES module resolver names the package's folder
- * ("Cannot find package '<dir>/node_modules/<name>/' imported from ...", `legacyMainResolve`).
- * Only a package reached through a link into a folder outside every node_modules counts: an
- * installed package (npm's copy, pnpm's store under node_modules/.pnpm) ships its built files.
+ * The target `exports` gives the package's root (`"."`, or the whole field when no key is a
+ * subpath), through the conditions Node's `require` and `import` both match first in key order
+ * (https://nodejs.org/api/packages.html#conditional-exports).
  */
-export function unbuiltLinkedPackage(message: string): UnbuiltLinkedPackage | undefined {
+function exportsTarget(exp: unknown): string | undefined {
+  if (typeof exp === "string") return exp;
+  if (Array.isArray(exp)) return exportsTarget(exp[0]);
+  if (!exp || typeof exp !== "object") return undefined;
+  const o = exp as Record<string, unknown>;
+  if ("." in o) return exportsTarget(o["."]);
+  if (Object.keys(o).some((k) => k.startsWith("."))) return undefined;
+  const key = Object.keys(o).find((k) => ["node", "require", "import", "default"].includes(k));
+  return key === undefined ? undefined : exportsTarget(o[key]);
+}
+
+/**
+ * The package's folder under node_modules (through its link) and the path Node could not find.
+ * Node's errors name the missing path.
+ */
+function packageDir(message: string): { dir: string; name: string; missing?: string } | undefined {
   const missing = missingModule(message);
   if (!missing || !path.isAbsolute(missing)) return undefined;
   const at = missing.lastIndexOf(`${path.sep}node_modules${path.sep}`);
@@ -38,6 +51,24 @@ export function unbuiltLinkedPackage(message: string): UnbuiltLinkedPackage | un
   const nameParts = rest[0]?.startsWith("@") ? 2 : 1;
   if (rest.length < nameParts || !rest[nameParts - 1]) return undefined;
   const dir = path.join(missing.slice(0, at), "node_modules", ...rest.slice(0, nameParts));
+  return { dir, name: rest.slice(0, nameParts).join("/"), missing };
+}
+
+/**
+ * The package whose entry point is missing, from Node's error. CommonJS words it "Cannot find
+ * module '<dir>/node_modules/<name>/<main>'. Please verify that the package.json has a valid
+ * "main" entry" (node lib/internal/modules/cjs/loader.js, `tryPackage`), with the package's
+ * package.json as the error's `path`; the ES module resolver names the package's folder
+ * ("Cannot find package '<dir>/node_modules/<name>/' imported from ...", `legacyMainResolve`);
+ * a package with `exports` names the target file, whatever `main` says (Node ignores `main`
+ * then).
+ * Only a package reached through a link into a folder outside every node_modules counts: an
+ * installed package (npm's copy, pnpm's store under node_modules/.pnpm) ships its built files.
+ */
+export function unbuiltLinkedPackage(message: string): UnbuiltLinkedPackage | undefined {
+  const found = packageDir(message);
+  if (!found) return undefined;
+  const { dir, name, missing } = found;
   let realDir: string;
   let pkg: Record<string, unknown>;
   try {
@@ -48,11 +79,21 @@ export function unbuiltLinkedPackage(message: string): UnbuiltLinkedPackage | un
   }
   if (realDir === path.resolve(dir)) return undefined;
   if (realDir.split(path.sep).includes("node_modules")) return undefined;
-  const main = typeof pkg.main === "string" && pkg.main !== "" ? pkg.main : "index.js";
-  if (entryExists(path.resolve(realDir, main))) return undefined;
+  const str = (v: unknown) => (typeof v === "string" && v !== "" ? v : undefined);
+  const inside = missing && path.relative(dir, missing);
+  let field: UnbuiltLinkedPackage["field"] = "main";
+  let target = str(pkg.main) ?? "index.js";
+  if (pkg.exports !== undefined) {
+    const named = inside && !inside.startsWith("..") ? inside : exportsTarget(pkg.exports);
+    if (named === undefined) return undefined;
+    [field, target] = ["exports", named];
+  }
+  const file = path.resolve(realDir, target);
+  // `exports` names a file exactly; `main` gets Node's extension and index lookup.
+  if (field === "main" ? entryExists(file) : fs.existsSync(file)) return undefined;
   const scripts =
     pkg.scripts && typeof pkg.scripts === "object" ? (pkg.scripts as Record<string, unknown>) : {};
-  return { name: rest.slice(0, nameParts).join("/"), realDir, main, scripts };
+  return { name, realDir, field, main: path.normalize(target), scripts };
 }
 
 /** Whether Node would find a package's `main` (as a file, with `.js`, or as a folder's index). */
@@ -83,12 +124,12 @@ export function unbuiltLinkedPackageHint(message: string, pwd: string): string {
       : fs.existsSync(path.join(found.realDir, "tsconfig.json"))
         ? `\`npx tsc -p ${where}\``
         : `the build that writes ${path.join(where, found.main)}`;
+  const loads = "Node loads a linked package's entry point as it loads an installed one's";
   return (
     `\n${found.name} is a local package the program loads through a link (${where}), and its ` +
-    `package.json "main" names ${found.main}, which has not been built: Node loads a linked ` +
-    "package's entry point as it loads an installed one's, and nothing compiles another package " +
-    `first, so \`pulumi preview\` fails the same way. Build ${found.name} first (${build}), or ` +
-    "run the workspace's build before the check"
+    `package.json "${found.field}" names ${found.main}, which has not been built: ${loads}, ` +
+    "and nothing compiles another package first, so `pulumi preview` fails the same way. Build " +
+    `${found.name} first (${build}), or run the workspace's build before the check`
   );
 }
 
