@@ -82,6 +82,19 @@ describe("a linked workspace package that has not been built", () => {
     expect(unbuiltLinkedPackageHint(message, program())).to.equal("");
   });
 
+  it("a program reached through a link of its own: the folder is relative to where it really is", () => {
+    const alias = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "linked alias-")), "ws");
+    try {
+      fs.symlinkSync(root, alias);
+      const message = cjsError(alias, "@acme/site", "dist/index.js");
+      expect(unbuiltLinkedPackageHint(message, path.join(alias, "infra"))).to.contain(
+        "Build @acme/site first (`npm run build` in ../packages/site)",
+      );
+    } finally {
+      fs.rmSync(path.dirname(alias), { recursive: true, force: true });
+    }
+  });
+
   it("without a build script: the package's tsconfig compiles it", () => {
     writeFile(
       root,

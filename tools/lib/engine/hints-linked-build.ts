@@ -117,7 +117,9 @@ function entryExists(file: string): boolean {
 export function unbuiltLinkedPackageHint(message: string, pwd: string): string {
   const found = unbuiltLinkedPackage(message);
   if (!found) return "";
-  const where = path.relative(pwd, found.realDir) || ".";
+  // The folder as the program reaches it: its own path may pass through a link (an alias of the
+  // workspace), and realDir never does.
+  const where = path.relative(realPath(pwd), found.realDir) || ".";
   const build =
     typeof found.scripts.build === "string"
       ? `\`${runScriptCommand(found.realDir, "build")}\` in ${where}`
@@ -131,6 +133,14 @@ export function unbuiltLinkedPackageHint(message: string, pwd: string): string {
     "and nothing compiles another package first, so `pulumi preview` fails the same way. Build " +
     `${found.name} first (${build}), or run the workspace's build before the check`
   );
+}
+
+function realPath(dir: string): string {
+  try {
+    return fs.realpathSync(dir);
+  } catch {
+    return path.resolve(dir);
+  }
 }
 
 /**
