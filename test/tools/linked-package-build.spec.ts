@@ -8,6 +8,7 @@ import * as path from "path";
 import {
   unbuiltLinkedPackage,
   unbuiltLinkedPackageHint,
+  unbuiltLinkedPackageSite,
 } from "../../tools/lib/engine/hints-linked-build";
 import { writeFile, writeFiles } from "./files";
 import { FIXTURES, lineOf, runStack, SCRATCH } from "./program-runs";
@@ -93,6 +94,22 @@ describe("a linked workspace package that has not been built", () => {
     } finally {
       fs.rmSync(path.dirname(alias), { recursive: true, force: true });
     }
+  });
+
+  it("an ES module program: its import line, past a comment that names the package", () => {
+    const lines = [
+      '// Uses the site package: import { x } from "@acme/site";',
+      'import * as aws from "@pulumi/aws";',
+      'import site from "@acme/site";',
+    ];
+    writeFile(root, "infra/index.js", lines.join("\n"));
+    const folder = path.join(root, "node_modules", "@acme", "site") + path.sep;
+    const message = `Cannot find package '${folder}' imported from ${program()}/index.js`;
+    expect(unbuiltLinkedPackageSite(message, program())).to.deep.equal({
+      file: path.join(program(), "index.js"),
+      line: 3,
+      column: lines[2].indexOf("from") + 1,
+    });
   });
 
   it("without a build script: the package's tsconfig compiles it", () => {

@@ -5,7 +5,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { runScriptCommand } from "./hints-build";
 import { missingModule } from "./hints";
-import { codeOnly, firstMatchingLines } from "./program-sources";
+import { codeOnly, programSourceFiles, sourceLines } from "./program-sources";
 import type { SourceLocation } from "./language-host";
 
 /** What is known of a linked package whose entry point has not been built. */
@@ -146,7 +146,7 @@ function realPath(dir: string): string {
 /**
  * The program's line that imports the unbuilt package: Node's error stops in its resolver, with
  * no frame of the program's (its stack holds the loader's frames only), so the first import or
- * require of the package's name in the program's sources stands in.
+ * require of the package's name in the program's code (comments skipped) stands in.
  */
 export function unbuiltLinkedPackageSite(message: string, pwd: string): SourceLocation | undefined {
   const found = unbuiltLinkedPackage(message);
@@ -155,7 +155,10 @@ export function unbuiltLinkedPackageSite(message: string, pwd: string): SourceLo
   const importOf = new RegExp(
     `(?:from\\s*|require\\(\\s*|import\\(\\s*|import\\s+)["']${quoted}["']`,
   );
-  const site = firstMatchingLines(pwd, importOf, 1)[0];
-  if (!site || !importOf.test(codeOnly(site.text))) return undefined;
-  return { file: site.file, line: site.line, column: site.text.search(importOf) + 1 };
+  for (const file of programSourceFiles(pwd)) {
+    const code = codeOnly(sourceLines(file).join("\n")).split("\n");
+    const i = code.findIndex((l) => importOf.test(l));
+    if (i >= 0) return { file, line: i + 1, column: code[i].search(importOf) + 1 };
+  }
+  return undefined;
 }
