@@ -112,6 +112,31 @@ describe("a linked workspace package that has not been built", () => {
     });
   });
 
+  it("under a type check, TypeScript's TS2307 on the package gets the same build", () => {
+    const message =
+      "index.ts(3,22): error TS2307: Cannot find module '@acme/site' or its corresponding type declarations.";
+    expect(unbuiltLinkedPackageHint(message, program())).to.contain(
+      '"main" names dist/index.js, which has not been built',
+    );
+    writeFile(
+      root,
+      "packages/site/package.json",
+      JSON.stringify({
+        name: "@acme/site",
+        main: "dist/index.js",
+        types: "dist/index.d.ts",
+        scripts: { build: "tsc" },
+      }),
+    );
+    const hint = unbuiltLinkedPackageHint(message, program());
+    expect(hint).to.contain('"types" names dist/index.d.ts, which has not been built');
+    expect(hint).to.contain("Build @acme/site first (`npm run build` in ../packages/site)");
+    writeFile(root, "packages/site/dist/index.d.ts", "export declare const x: number;\n");
+    expect(unbuiltLinkedPackageHint(message, program())).to.equal("");
+    const other = message.replace(/@acme\/site/, "@acme/other");
+    expect(unbuiltLinkedPackageHint(other, program())).to.equal("");
+  });
+
   it("without a build script: the package's tsconfig compiles it", () => {
     writeFile(
       root,

@@ -14,8 +14,8 @@ export interface UnbuiltLinkedPackage {
   readonly name: string;
   /** The folder the link leads to (the package's source folder in the workspace). */
   readonly realDir: string;
-  /** The package.json field that names the missing file: `main` or `exports`. */
-  readonly field: "main" | "exports";
+  /** The package.json field that names the missing file: `main`, `exports` or `types`. */
+  readonly field: "main" | "exports" | "types";
   /** The missing file that field names (`main` defaults to Node's `index.js`). */
   readonly main: string;
   /** Its package.json scripts. */
@@ -40,9 +40,25 @@ function exportsTarget(exp: unknown): string | undefined {
 
 /**
  * The package's folder under node_modules (through its link) and the path Node could not find.
- * Node's errors name the missing path.
+ * Node's errors name the missing path; TypeScript's TS2307 ("Cannot find module '<name>' or its
+ * corresponding type declarations", under a type check) names the package, found from the
+ * program's folder upward as the compiler's node_modules lookup does.
  */
-function packageDir(message: string): { dir: string; name: string; missing?: string } | undefined {
+function packageDir(
+  message: string,
+  pwd: string | undefined,
+): { dir: string; name: string; missing?: string } | undefined {
+  const ts =
+    /error TS2307: Cannot find module '((?:@[^/']+\/)?[^./'][^/']*)' or its corresponding/.exec(
+      message,
+    );
+  if (ts && pwd) {
+    for (let d = path.resolve(pwd); ; d = path.dirname(d)) {
+      const dir = path.join(d, "node_modules", ts[1]);
+      if (fs.existsSync(path.join(dir, "package.json"))) return { dir, name: ts[1] };
+      if (path.dirname(d) === d) return undefined;
+    }
+  }
   const missing = missingModule(message);
   if (!missing || !path.isAbsolute(missing)) return undefined;
   const at = missing.lastIndexOf(`${path.sep}node_modules${path.sep}`);
@@ -61,12 +77,15 @@ function packageDir(message: string): { dir: string; name: string; missing?: str
  * package.json as the error's `path`; the ES module resolver names the package's folder
  * ("Cannot find package '<dir>/node_modules/<name>/' imported from ...", `legacyMainResolve`);
  * a package with `exports` names the target file, whatever `main` says (Node ignores `main`
- * then).
+ * then). Under a type check, TypeScript's TS2307 on the package (`types` not built), with `pwd`.
  * Only a package reached through a link into a folder outside every node_modules counts: an
  * installed package (npm's copy, pnpm's store under node_modules/.pnpm) ships its built files.
  */
-export function unbuiltLinkedPackage(message: string): UnbuiltLinkedPackage | undefined {
-  const found = packageDir(message);
+export function unbuiltLinkedPackage(
+  message: string,
+  pwd?: string,
+): UnbuiltLinkedPackage | undefined {
+  const found = packageDir(message, pwd);
   if (!found) return undefined;
   const { dir, name, missing } = found;
   let realDir: string;
@@ -81,15 +100,17 @@ export function unbuiltLinkedPackage(message: string): UnbuiltLinkedPackage | un
   if (realDir.split(path.sep).includes("node_modules")) return undefined;
   const str = (v: unknown) => (typeof v === "string" && v !== "" ? v : undefined);
   const inside = missing && path.relative(dir, missing);
+  const types = missing === undefined ? (str(pkg.types) ?? str(pkg.typings)) : undefined;
   let field: UnbuiltLinkedPackage["field"] = "main";
   let target = str(pkg.main) ?? "index.js";
-  if (pkg.exports !== undefined) {
+  if (types !== undefined) [field, target] = ["types", types];
+  else if (pkg.exports !== undefined) {
     const named = inside && !inside.startsWith("..") ? inside : exportsTarget(pkg.exports);
     if (named === undefined) return undefined;
     [field, target] = ["exports", named];
   }
   const file = path.resolve(realDir, target);
-  // `exports` names a file exactly; `main` gets Node's extension and index lookup.
+  // `exports` and `types` name a file exactly; `main` gets Node's extension and index lookup.
   if (field === "main" ? entryExists(file) : fs.existsSync(file)) return undefined;
   const scripts =
     pkg.scripts && typeof pkg.scripts === "object" ? (pkg.scripts as Record<string, unknown>) : {};
@@ -115,7 +136,7 @@ function entryExists(file: string): boolean {
  * which package, where its source lives and the script that builds it.
  */
 export function unbuiltLinkedPackageHint(message: string, pwd: string): string {
-  const found = unbuiltLinkedPackage(message);
+  const found = unbuiltLinkedPackage(message, pwd);
   if (!found) return "";
   // The folder as the program reaches it: its own path may pass through a link (an alias of the
   // workspace), and realDir never does.
@@ -126,7 +147,11 @@ export function unbuiltLinkedPackageHint(message: string, pwd: string): string {
       : fs.existsSync(path.join(found.realDir, "tsconfig.json"))
         ? `\`npx tsc -p ${where}\``
         : `the build that writes ${path.join(where, found.main)}`;
-  const loads = "Node loads a linked package's entry point as it loads an installed one's";
+  const loads =
+    found.field === "types"
+      ? "TypeScript's type check (`pulumi preview`'s default for a TypeScript program) reads a " +
+        "linked package's types as it reads an installed one's"
+      : "Node loads a linked package's entry point as it loads an installed one's";
   return (
     `\n${found.name} is a local package the program loads through a link (${where}), and its ` +
     `package.json "${found.field}" names ${found.main}, which has not been built: ${loads}, ` +
@@ -149,7 +174,7 @@ function realPath(dir: string): string {
  * require of the package's name in the program's code (comments skipped) stands in.
  */
 export function unbuiltLinkedPackageSite(message: string, pwd: string): SourceLocation | undefined {
-  const found = unbuiltLinkedPackage(message);
+  const found = unbuiltLinkedPackage(message, pwd);
   if (!found) return undefined;
   const quoted = found.name.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
   const importOf = new RegExp(
