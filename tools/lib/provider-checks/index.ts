@@ -68,6 +68,7 @@ import { HEALTH_CHECK_CROSS_RULES, HEALTH_CHECK_RULES } from "./rules-health-che
 import { CREATE_IAM_CROSS_RULES, CREATE_IAM_RULES } from "./rules-create-iam";
 import { CREATE_EC2_CROSS_RULES, CREATE_EC2_RULES } from "./rules-create-ec2";
 import { CREATE_LAMBDA_ENV_RULES } from "./rules-create-lambda-env";
+import { CREATE_IAM_GRAMMAR_RULES } from "./rules-create-iam-grammar";
 import { CLUSTER_RULES } from "./rules-clusters";
 import { missingAcrossPhases } from "./missing-required";
 import { attrAt, valuesAt } from "./input-paths";
@@ -133,6 +134,7 @@ export const INPUT_RULES: readonly InputRule[] = [
   ...CREATE_IAM_RULES,
   ...CREATE_EC2_RULES,
   ...CREATE_LAMBDA_ENV_RULES,
+  ...CREATE_IAM_GRAMMAR_RULES,
   ...CLUSTER_RULES,
 ];
 export const CROSS_RULES: readonly CrossRule[] = [

@@ -1,0 +1,107 @@
+// The grammar IAM holds identity and trust policies to (rules-create-iam-grammar.ts): the
+// documents each rule must let through. The one-broken-element cases are in
+// provider-inputs-cases-grammar.ts (run by provider-inputs.spec.ts).
+import { expect } from "chai";
+import { UNKNOWN } from "../../tools/lib/engine/wire";
+import { refusalsWith as refusals } from "./provider-inputs-refusals";
+import {
+  doc,
+  grant,
+  GRANT,
+  GROUP_POLICY,
+  POLICY,
+  ROLE,
+  ROLE_POLICY,
+  TRUST,
+  USER_POLICY,
+} from "./provider-inputs-cases-grammar";
+
+const says = (type: string, change: Record<string, unknown>) =>
+  refusals(type, change).map((r) => r.says.join("; "));
+
+describe("provider inputs: the grammar IAM holds policies to, what it lets through", () => {
+  it("accepts each element written as IAM's pages allow it", () => {
+    const documents = [
+      doc([GRANT]),
+      doc([GRANT], "2008-10-17"),
+      doc([GRANT], undefined), // no Version: IAM reads 2008-10-17
+      JSON.stringify({ Version: "2012-10-17", Statement: GRANT }), // one statement, not a list
+      doc([grant({ Action: undefined, NotAction: "iam:*" })]),
+      doc([grant({ Resource: undefined, NotResource: ["arn:aws:s3:::secret/*"] })]),
+      doc([grant({ Sid: undefined }), grant({ Sid: undefined })]), // no Sid twice is no Sid
+      doc([grant({ Sid: "" })]),
+      doc([grant({ Effect: "Deny", Sid: "Deny2" }), GRANT]),
+      doc([]),
+      // A statement serialised from a struct, every empty field written (a Go policy type's JSON).
+      doc([
+        { ...GRANT, Sid: "", Principal: {}, NotPrincipal: {}, NotAction: null, NotResource: [] },
+      ]),
+    ];
+    for (const type of [POLICY, ROLE_POLICY, USER_POLICY, GROUP_POLICY])
+      for (const policy of documents)
+        expect(says(type, { policy }), `${type} ${policy}`).to.deep.equal([]);
+    // A document given as an object, as @pulumi/aws's PolicyDocument type allows.
+    expect(says(POLICY, { policy: { Version: "2012-10-17", Statement: [GRANT] } })).to.deep.equal(
+      [],
+    );
+    expect(
+      says(ROLE, { inlinePolicies: [{ name: "a", policy: doc([GRANT]) }, { name: "gone" }] }),
+    ).to.deep.equal([]);
+  });
+
+  it("accepts trust policies: a Principal and no Resource needed, a Sid IAM's pages leave open", () => {
+    for (const assumeRolePolicy of [
+      doc([TRUST]),
+      doc([{ ...TRUST, Sid: "lambda-assume" }]),
+      doc([
+        {
+          ...TRUST,
+          Principal: { Federated: "cognito-identity.amazonaws.com" },
+          Action: ["sts:AssumeRoleWithWebIdentity"],
+        },
+      ]),
+      doc([{ ...TRUST, Principal: "*" }]),
+    ])
+      expect(says(ROLE, { assumeRolePolicy }), assumeRolePolicy).to.deep.equal([]);
+  });
+
+  it("reads element names in any case, and leaves a statement it cannot read to IAM", () => {
+    // IAM's pages state the Effect value's case, not the element names': a lower-case key is
+    // not an Effect left out.
+    const lower = { sid: "A", effect: "Allow", action: "s3:GetObject", resource: "*" };
+    expect(says(POLICY, { policy: doc([lower]) })).to.deep.equal([]);
+    expect(says(POLICY, { policy: doc(["s3:GetObject", null, 3]) })).to.deep.equal([]);
+    expect(says(POLICY, { policy: JSON.stringify({ Version: "2012-10-17" }) })).to.deep.equal([]);
+    // A Version that is not text (a number) is not judged here.
+    expect(
+      says(POLICY, { policy: JSON.stringify({ Version: 2012, Statement: [GRANT] }) }),
+    ).to.deep.equal([]);
+  });
+
+  it("does not judge a document with a value unknown at preview", () => {
+    expect(
+      says(POLICY, {
+        policy: {
+          Version: "2012-10-17",
+          Statement: [grant({ Effect: "allow", Resource: UNKNOWN })],
+        },
+      }),
+    ).to.deep.equal([]);
+    expect(says(POLICY, { policy: UNKNOWN })).to.deep.equal([]);
+  });
+
+  it("does not judge resource policies, whose Sid and Principal rules differ", () => {
+    const bucketDoc = doc([grant({ Sid: "Allow read-only", Principal: { AWS: "*" } })]);
+    expect(
+      says("aws:s3/bucketPolicy:BucketPolicy", { bucket: "b", policy: bucketDoc }),
+    ).to.deep.equal([]);
+  });
+
+  it("lists each broken statement of one document, named by its Sid or its place", () => {
+    const policy = doc([grant({ Effect: "allow" }), grant({ Sid: undefined, Effect: "deny" })]);
+    expect(says(POLICY, { policy })).to.deep.equal([
+      'policy: statement "ReadBucket" has Effect "allow": IAM takes "Allow" or "Deny", written so (case sensitive); ' +
+        'policy: statement 2 has Effect "deny": IAM takes "Allow" or "Deny", written so (case sensitive)',
+    ]);
+  });
+});
