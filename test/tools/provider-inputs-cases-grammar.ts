@@ -1,6 +1,7 @@
 // Cases of the provider-input spec (provider-inputs.spec.ts), merged into those of
 // provider-inputs-cases.ts: the grammar IAM holds identity and trust policies to
-// (rules-create-iam-grammar.ts). The values each rule must let through are in
+// (rules-create-iam-grammar.ts) and the handler and runtime a Zip Lambda function needs
+// (rules-function-package.ts). The values each rule must let through are in
 // provider-inputs-create-grammar.spec.ts.
 import type { Case } from "./provider-inputs-cases";
 
@@ -9,6 +10,7 @@ export const POLICY = "aws:iam/policy:Policy";
 export const ROLE_POLICY = "aws:iam/rolePolicy:RolePolicy";
 export const USER_POLICY = "aws:iam/userPolicy:UserPolicy";
 export const GROUP_POLICY = "aws:iam/groupPolicy:GroupPolicy";
+export const FUNCTION = "aws:lambda/function:Function";
 
 /** A permission statement IAM accepts; each broken case changes one element of it. */
 export const GRANT = {
@@ -121,5 +123,20 @@ export const GRAMMAR_BROKEN: Case[] = [
     "inlinePolicies",
     [{ name: "read", policy: doc([grant({ Effect: "Permit" })]) }],
     'has Effect "Permit"',
+  ],
+  [FUNCTION, "runtime", undefined, "handler and runtime must be set when PackageType is Zip"],
+  [FUNCTION, "handler", undefined, "handler and runtime must be set when PackageType is Zip"],
+  [
+    FUNCTION,
+    "packageType",
+    "Zip",
+    "handler and runtime must be set when PackageType is Zip",
+    {
+      handler: undefined,
+      runtime: undefined,
+      code: undefined,
+      imageUri: "123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1",
+      packageType: "Image",
+    },
   ],
 ];

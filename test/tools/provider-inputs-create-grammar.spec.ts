@@ -1,11 +1,13 @@
-// The grammar IAM holds identity and trust policies to (rules-create-iam-grammar.ts): the
-// documents each rule must let through. The one-broken-element cases are in
+// The grammar IAM holds identity and trust policies to (rules-create-iam-grammar.ts) and the
+// handler and runtime of a Zip Lambda function (rules-function-package.ts): the documents and
+// functions each must let through. The one-broken-element cases are in
 // provider-inputs-cases-grammar.ts (run by provider-inputs.spec.ts).
 import { expect } from "chai";
 import { UNKNOWN } from "../../tools/lib/engine/wire";
 import { refusalsWith as refusals } from "./provider-inputs-refusals";
 import {
   doc,
+  FUNCTION,
   grant,
   GRANT,
   GROUP_POLICY,
@@ -103,5 +105,42 @@ describe("provider inputs: the grammar IAM holds policies to, what it lets throu
       'policy: statement "ReadBucket" has Effect "allow": IAM takes "Allow" or "Deny", written so (case sensitive); ' +
         'policy: statement 2 has Effect "deny": IAM takes "Allow" or "Deny", written so (case sensitive)',
     ]);
+  });
+});
+
+describe("provider inputs: a Zip Lambda function's handler and runtime", () => {
+  it("accepts a Zip function with both, and an Image function with neither", () => {
+    expect(says(FUNCTION, {})).to.deep.equal([]);
+    expect(says(FUNCTION, { packageType: "Zip" })).to.deep.equal([]);
+    expect(
+      says(FUNCTION, {
+        packageType: "Image",
+        handler: undefined,
+        runtime: undefined,
+        code: undefined,
+        layers: undefined,
+        imageUri: "123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1",
+      }),
+    ).to.deep.equal([]);
+  });
+
+  it("refuses a function from an image that leaves packageType to its default, Zip", () => {
+    const refused = refusals(FUNCTION, {
+      handler: undefined,
+      runtime: undefined,
+      code: undefined,
+      imageUri: "123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1",
+    });
+    expect(refused.map((r) => [r.prop, r.by, r.says])).to.deep.equal([
+      ["handler", "provider", ["handler and runtime must be set when PackageType is Zip"]],
+    ]);
+  });
+
+  it("does not judge a function whose package type, handler or runtime is unknown", () => {
+    for (const change of [
+      { handler: UNKNOWN, runtime: undefined },
+      { packageType: UNKNOWN, runtime: undefined },
+    ])
+      expect(says(FUNCTION, change)).to.deep.equal([]);
   });
 });
