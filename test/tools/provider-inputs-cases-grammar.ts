@@ -1,7 +1,8 @@
 // Cases of the provider-input spec (provider-inputs.spec.ts), merged into those of
 // provider-inputs-cases.ts: the grammar IAM holds identity and trust policies to
 // (rules-create-iam-grammar.ts) and the handler and runtime a Zip Lambda function needs
-// (rules-function-package.ts). The values each rule must let through are in
+// (rules-function-package.ts), and a Route 53 A or AAAA record's addresses
+// (rules-create-dns-values.ts). The values each rule must let through are in
 // provider-inputs-create-grammar.spec.ts.
 import type { Case } from "./provider-inputs-cases";
 
@@ -11,6 +12,9 @@ export const ROLE_POLICY = "aws:iam/rolePolicy:RolePolicy";
 export const USER_POLICY = "aws:iam/userPolicy:UserPolicy";
 export const GROUP_POLICY = "aws:iam/groupPolicy:GroupPolicy";
 export const FUNCTION = "aws:lambda/function:Function";
+export const RECORD = "aws:route53/record:Record";
+/** A record with values in place of the compliant one's alias. */
+const WITH_VALUES = { aliases: undefined, ttl: 300 };
 
 /** A permission statement IAM accepts; each broken case changes one element of it. */
 export const GRANT = {
@@ -138,5 +142,26 @@ export const GRAMMAR_BROKEN: Case[] = [
       imageUri: "123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1",
       packageType: "Image",
     },
+  ],
+  [
+    RECORD,
+    "records",
+    ["192.0.2.1", "www.example.com"],
+    'an A record\'s values are IPv4 addresses: "www.example.com" is not',
+    { ...WITH_VALUES, type: "A", records: ["192.0.2.1", " 198.51.100.255 "] },
+  ],
+  [
+    RECORD,
+    "records",
+    ["192.0.2.256"],
+    "is not",
+    { ...WITH_VALUES, type: "A", records: ["0.0.0.0"] },
+  ],
+  [
+    RECORD,
+    "records",
+    ["192.0.2.1"],
+    'an AAAA record\'s values are IPv6 addresses: "192.0.2.1" is not',
+    { ...WITH_VALUES, type: "AAAA", records: ["2001:db8::1", "::ffff:192.0.2.1"] },
   ],
 ];
