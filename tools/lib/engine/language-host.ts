@@ -113,6 +113,8 @@ export interface ProgramRun {
   readonly configReads: ReadonlyMap<string, SourceLocation | undefined>;
   /** Where code outside the SDK asked `isDryRun()` (always true here: ./dry-run-sites.js). */
   readonly dryRunAsked: readonly DryRunSite[];
+  /** Pulumi CLI queries the check answered itself (`call (file:line)`: ./automation-guard.js). */
+  readonly cliAnswered: readonly string[];
   /**
    * Apply phase: `apply` callbacks that failed on what an offline run lacks, their results left
    * unknown as at preview (./apply-unknowns.js).
@@ -121,6 +123,8 @@ export interface ProgramRun {
 }
 
 const CHILD_PRELOAD = path.join(__dirname, "child-preload.js");
+/** The token ./automation-guard.js records a CLI query it answered under. */
+const CLI_ANSWERED = "cli-answered:";
 const MAX_OUTPUT_LINES = 400;
 
 /** `<namespace>:<name>` → `<namespace>:config:<name>`, as `constructConfig` sends config. */
@@ -165,6 +169,7 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
       unanswered: [],
       configReads: new Map(),
       dryRunAsked: [],
+      cliAnswered: [],
       leftUnknown: [],
       sdk,
       versionWarnings: [],
@@ -357,6 +362,9 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
     ms: Date.now() - started,
     configReads,
     dryRunAsked: dryRun,
+    cliAnswered: [...sites.keys()]
+      .filter((t) => t.startsWith(CLI_ANSWERED))
+      .map((t) => tokenAt(t, sites, pwd).slice(CLI_ANSWERED.length)),
     leftUnknown: leftUnknownAtApply(applyUnknown, engine, sites, invokers),
   };
 }
