@@ -14,7 +14,7 @@ export const GROUP_POLICY = "aws:iam/groupPolicy:GroupPolicy";
 export const FUNCTION = "aws:lambda/function:Function";
 export const RECORD = "aws:route53/record:Record";
 /** A record with values in place of the compliant one's alias. */
-const WITH_VALUES = { aliases: undefined, ttl: 300 };
+export const WITH_VALUES = { aliases: undefined, ttl: 300 };
 
 /** A permission statement IAM accepts; each broken case changes one element of it. */
 export const GRANT = {

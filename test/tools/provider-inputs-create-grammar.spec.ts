@@ -13,9 +13,11 @@ import {
   GROUP_POLICY,
   POLICY,
   ROLE,
+  RECORD,
   ROLE_POLICY,
   TRUST,
   USER_POLICY,
+  WITH_VALUES,
 } from "./provider-inputs-cases-grammar";
 
 const says = (type: string, change: Record<string, unknown>) =>
@@ -142,5 +144,20 @@ describe("provider inputs: a Zip Lambda function's handler and runtime", () => {
       { packageType: UNKNOWN, runtime: undefined },
     ])
       expect(says(FUNCTION, change)).to.deep.equal([]);
+  });
+});
+
+describe("provider inputs: a Route 53 record's addresses, what is not judged", () => {
+  it('does not judge an address taken from an output, which the engine answers with "" at apply', () => {
+    // records: [eni.privateIp] or [instance.publicIp]: unknown at preview, "" at apply offline,
+    // an address in AWS.
+    for (const [type, address] of [
+      ["A", "192.0.2.1"],
+      ["AAAA", "2001:db8::1"],
+    ])
+      for (const records of [[UNKNOWN], [""], ["", address]])
+        expect(says(RECORD, { ...WITH_VALUES, type, records }), `${type} ${records}`).to.deep.equal(
+          [],
+        );
   });
 });

@@ -3,7 +3,10 @@
 // record's values are IPv4 addresses in dotted decimal notation, an AAAA record's IPv6 addresses
 // (Supported DNS record types, "A record type", "AAAA record type"). cfn-lint checks the same of
 // AWS::Route53::RecordSet (E3020, route53/RecordSet.py). An alias record has no values and is not
-// judged; a leading zero in an octet is let through (its reading is not documented).
+// judged; a leading zero in an octet is let through (its reading is not documented). A value ""
+// is not judged, as by every validator (index.ts): the offline engine answers an output such as a
+// network interface's `privateIp` or an instance's `publicIp` with "" at apply, where AWS has an
+// address.
 import { isIPv6 } from "node:net";
 import type { CrossRule } from "./rule";
 
@@ -21,14 +24,17 @@ function valuesOf(type: string, what: string, ok: (v: string) => boolean, fix: s
     reads: ["type", "records"],
     check: (inputs) => {
       if (inputs.type !== type || !Array.isArray(inputs.records)) return [];
-      const bad = inputs.records.filter((v: unknown) => typeof v === "string" && !ok(v.trim()));
+      const bad = inputs.records.filter(
+        (v: unknown) => typeof v === "string" && v !== "" && !ok(v.trim()),
+      );
+      const list = bad.map((v: string) => JSON.stringify(v)).join(", ");
       return bad.length === 0
         ? []
         : [
             {
               prop: "records",
               value: bad,
-              says: `an ${type} record's values are ${what}: ${bad.map((v: string) => JSON.stringify(v)).join(", ")} is not`,
+              says: `an ${type} record's values are ${what}: ${list} is not`,
             },
           ];
     },
