@@ -153,8 +153,8 @@ export const GRAMMAR_BROKEN: Case[] = [
   [
     RECORD,
     "records",
-    ["192.0.2.256"],
-    "is not",
+    ["192.0.2.256", "www.example.com"],
+    'an A record\'s values are IPv4 addresses: "192.0.2.256", "www.example.com" are not',
     { ...WITH_VALUES, type: "A", records: ["0.0.0.0"] },
   ],
   [

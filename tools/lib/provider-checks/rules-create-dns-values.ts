@@ -34,7 +34,7 @@ function valuesOf(type: string, what: string, ok: (v: string) => boolean, fix: s
             {
               prop: "records",
               value: bad,
-              says: `an ${type} record's values are ${what}: ${list} is not`,
+              says: `an ${type} record's values are ${what}: ${list} ${bad.length === 1 ? "is" : "are"} not`,
             },
           ];
     },
