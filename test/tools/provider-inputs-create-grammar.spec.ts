@@ -69,6 +69,19 @@ describe("provider inputs: the grammar IAM holds policies to, what it lets throu
       expect(says(ROLE, { assumeRolePolicy }), assumeRolePolicy).to.deep.equal([]);
   });
 
+  it('judges no element written empty but an Effect ""', () => {
+    // The provider sends a null as written; IAM's reading of it, and of a Version "", is not
+    // documented. The Effect page names Allow and Deny as the only values: "" is neither.
+    expect(says(POLICY, { policy: doc([grant({ Effect: null })]) })).to.deep.equal([]);
+    expect(says(POLICY, { policy: doc([GRANT], "") })).to.deep.equal([]);
+    expect(says(ROLE, { assumeRolePolicy: doc([{ ...TRUST, Effect: null }], "") })).to.deep.equal(
+      [],
+    );
+    expect(says(POLICY, { policy: doc([grant({ Effect: "" })]) })).to.deep.equal([
+      'policy: statement "ReadBucket" has Effect "": IAM takes "Allow" or "Deny", written so (case sensitive)',
+    ]);
+  });
+
   it("reads element names in any case, and leaves a statement it cannot read to IAM", () => {
     // IAM's pages state the Effect value's case, not the element names': a lower-case key is
     // not an Effect left out.

@@ -109,18 +109,27 @@ function eachStatement(check: (st: Statement) => string | undefined): Validator 
 const version: Validator = (v, k) => {
   const doc = jsonDocument(v);
   if (!doc || typeof doc !== "object" || Array.isArray(doc)) return [];
+  // `"Version": ""` is an element written empty: how IAM reads it is not documented (see `written`).
   const given = element(doc as Record<string, unknown>, "Version")?.value;
-  return typeof given === "string" && given !== "2012-10-17" && given !== "2008-10-17"
+  return typeof given === "string" &&
+    given !== "" &&
+    given !== "2012-10-17" &&
+    given !== "2008-10-17"
     ? [
         `${k}: Version ${JSON.stringify(given)} is not one IAM supports ("2012-10-17" or "2008-10-17")`,
       ]
     : [];
 };
 
+/**
+ * The one empty element judged: `"Effect": ""` is a value, and the Effect page names the only two
+ * IAM takes. `"Effect": null` is sent to IAM as written (the provider re-serialises the document,
+ * structure.NormalizeJsonString, keeping a null), and no page says how IAM reads it: not judged.
+ */
 const effect = eachStatement((st) => {
   const e = element(st, "Effect");
   if (e === undefined) return "has no Effect (IAM requires one: Allow or Deny)";
-  return e.value === "Allow" || e.value === "Deny"
+  return e.value === null || e.value === "Allow" || e.value === "Deny"
     ? undefined
     : `has Effect ${JSON.stringify(e.value)}: IAM takes "Allow" or "Deny", written so (case sensitive)`;
 });
