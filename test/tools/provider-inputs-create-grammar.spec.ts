@@ -83,8 +83,9 @@ describe("provider inputs: the grammar IAM holds policies to, what it lets throu
   });
 
   it("reads element names in any case, and leaves a statement it cannot read to IAM", () => {
-    // IAM's pages state the Effect value's case, not the element names': a lower-case key is
-    // not an Effect left out.
+    // A lower-case element name is not judged: IAM has been seen to refuse one
+    // (pulumi/pulumi-aws-native#1616), but no IAM page states that element names are case
+    // sensitive. Nor is a lower-case `effect` an Effect left out.
     const lower = { sid: "A", effect: "Allow", action: "s3:GetObject", resource: "*" };
     expect(says(POLICY, { policy: doc([lower]) })).to.deep.equal([]);
     expect(says(POLICY, { policy: doc(["s3:GetObject", null, 3]) })).to.deep.equal([]);

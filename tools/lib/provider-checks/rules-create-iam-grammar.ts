@@ -6,9 +6,14 @@
 //
 // Only what the pages state is judged, and only on documents IAM reads as identity or trust
 // policies: an S3, SQS or SNS resource policy (other grammars, other Sid rules) is not judged.
-// Element names are looked up in any case, so a document that writes `effect` is not called
-// one without an Effect; a statement whose element holds a value that is not yet known (an
-// object document with an Output inside) is never reached, the rule only running on known values.
+// Element names are looked up in any case, and a lower-case name is not judged: IAM has been
+// seen to refuse one ("Unknown field statement" through Cloud Control,
+// pulumi/pulumi-aws-native#1616, pulumi/registry#3911; an aws.iam.Role example,
+// pulumi/pulumi-converter-terraform#123), but no IAM page states that element names are case
+// sensitive (the Effect page says so of Effect's value only), so the check neither refuses
+// `effect` nor calls the statement one without an Effect. A statement whose element holds a value
+// that is not yet known (an object document with an Output inside) is never reached, the rule
+// only running on known values.
 import { awsRule, InputRule } from "./rule";
 import { jsonDocument, Validator } from "./validators";
 
