@@ -1,8 +1,8 @@
 // Cases of the provider-input spec (provider-inputs.spec.ts), merged into those of
 // provider-inputs-cases.ts: the grammar IAM holds identity and trust policies to
 // (rules-create-iam-grammar.ts) and the handler and runtime a Zip Lambda function needs
-// (rules-function-package.ts), and a Route 53 A or AAAA record's addresses
-// (rules-create-dns-values.ts). The values each rule must let through are in
+// (rules-function-package.ts), and the addresses of a Route 53 A or AAAA record or RecordsExclusive
+// record set (rules-create-dns-values.ts). The values each rule must let through are in
 // provider-inputs-create-grammar.spec.ts.
 import type { Case } from "./provider-inputs-cases";
 
@@ -13,8 +13,22 @@ export const USER_POLICY = "aws:iam/userPolicy:UserPolicy";
 export const GROUP_POLICY = "aws:iam/groupPolicy:GroupPolicy";
 export const FUNCTION = "aws:lambda/function:Function";
 export const RECORD = "aws:route53/record:Record";
+export const EXCLUSIVE = "aws:route53/recordsExclusive:RecordsExclusive";
 /** A record with values in place of the compliant one's alias. */
 export const WITH_VALUES = { aliases: undefined, ttl: 300 };
+
+/** An A record set of `aws.route53.RecordsExclusive` with `values`. */
+export const aSet = (...values: unknown[]) => ({
+  name: "app.example.com",
+  type: "A",
+  ttl: 300,
+  resourceRecords: values.map((value) => ({ value })),
+});
+
+/** The compliant resources of the types only these cases cover. */
+export const GRAMMAR_COMPLIANT: Record<string, Record<string, unknown>> = {
+  [EXCLUSIVE]: { zoneId: "Z0123456789ABCDEFGHIJ", resourceRecordSets: [aSet("192.0.2.1")] },
+};
 
 /** A permission statement IAM accepts; each broken case changes one element of it. */
 export const GRANT = {
@@ -163,5 +177,11 @@ export const GRAMMAR_BROKEN: Case[] = [
     ["192.0.2.1"],
     'an AAAA record\'s values are IPv6 addresses: "192.0.2.1" is not',
     { ...WITH_VALUES, type: "AAAA", records: ["2001:db8::1", "::ffff:192.0.2.1"] },
+  ],
+  [
+    EXCLUSIVE,
+    "resourceRecordSets",
+    [aSet("www.example.com")],
+    'resourceRecordSets[0] ("app.example.com"): an A record\'s values are IPv4 addresses',
   ],
 ];

@@ -7,6 +7,7 @@ import { UNKNOWN } from "../../tools/lib/engine/wire";
 import { refusalsWith as refusals } from "./provider-inputs-refusals";
 import {
   doc,
+  EXCLUSIVE,
   FUNCTION,
   grant,
   GRANT,
@@ -173,5 +174,58 @@ describe("provider inputs: a Route 53 record's addresses, what is not judged", (
         expect(says(RECORD, { ...WITH_VALUES, type, records }), `${type} ${records}`).to.deep.equal(
           [],
         );
+  });
+});
+
+describe("provider inputs: the record sets of aws.route53.RecordsExclusive", () => {
+  const set = (type: string, ...values: unknown[]) => ({
+    name: "app.example.com",
+    type,
+    ttl: 300,
+    resourceRecords: values.map((value) => ({ value })),
+  });
+  const zone = (...resourceRecordSets: unknown[]) => ({ zoneId: "Z123", resourceRecordSets });
+
+  it("refuses an A or AAAA set whose values are not addresses of its family, set by set", () => {
+    const refused = refusals(
+      EXCLUSIVE,
+      zone(
+        set("A", "192.0.2.1"),
+        set("A", "www.example.com", "192.0.2.256"),
+        set("AAAA", "192.0.2.1"),
+      ),
+    );
+    expect(refused.map((r) => [r.prop, r.by, r.says])).to.deep.equal([
+      [
+        "resourceRecordSets",
+        "aws",
+        [
+          'resourceRecordSets[1] ("app.example.com"): an A record\'s values are IPv4 addresses: "www.example.com", "192.0.2.256" are not',
+        ],
+      ],
+      [
+        "resourceRecordSets",
+        "aws",
+        [
+          'resourceRecordSets[2] ("app.example.com"): an AAAA record\'s values are IPv6 addresses: "192.0.2.1" is not',
+        ],
+      ],
+    ]);
+  });
+
+  it('lets through addresses, other types, aliases, "" and values unknown at preview', () => {
+    const alias = {
+      name: "app.example.com",
+      type: "A",
+      aliasTarget: { name: "lb.example.com", zoneId: "Z2", evaluateTargetHealth: false },
+    };
+    for (const sets of [
+      [set("A", "192.0.2.1", " 198.51.100.255 "), set("AAAA", "2001:db8::1")],
+      [set("CNAME", "www.example.com"), set("TXT", '"v=spf1 -all"'), alias],
+      [set("A", ""), set("AAAA", "", "2001:db8::1")],
+      [set("A", UNKNOWN)],
+      [],
+    ])
+      expect(says(EXCLUSIVE, zone(...sets)), JSON.stringify(sets)).to.deep.equal([]);
   });
 });
