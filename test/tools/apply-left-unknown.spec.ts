@@ -80,8 +80,14 @@ describe("the apply phase leaves unknown what an offline run cannot compute insi
         `ec2-security-group-no-admin-ports-public ${stack}`,
         `ec2-security-group-no-public-ingress ${stack}`,
       ]);
+      // Traced through the stand-in the unknown carries: named exactly, not inferred.
       for (const u of r.unevaluated.filter((x) => !isCallback(x))) {
-        expect(u.reason).to.contain(`probably the result of the invoke ${TOKEN}`);
+        expect(u.reason).to.contain(
+          `(the result of the invoke ${TOKEN}, which the check cannot answer offline ` +
+            `(index.ts:${lineOf("apply-lookup-unanswered/index.ts", "tailscale.getDeviceOutput(")}), ` +
+            "left unknown at apply)",
+        );
+        expect(u.reason).to.not.contain("probably");
         expect(u.reason).to.contain("admin: string value at .ingress.0.cidrBlocks.0");
         expect(u.reason).to.contain("reader: string value at .ingress.0.cidrBlocks.0");
       }
@@ -196,6 +202,61 @@ describe("the apply phase leaves unknown what an offline run cannot compute insi
       const run = await cli("--program", fixture, "--fail-on-unevaluated", "--format", "json");
       expect(run.code, run.stderr).to.equal(1);
       expect(JSON.parse(run.stdout).summary.unevaluatedMandatory).to.equal(1);
+    });
+  });
+
+  describe("two failures, each feeding its own resource", () => {
+    // A fetch of an unreachable host opens a security group; a build with no Docker daemon names
+    // a task definition's image. Before, every check's reason listed both, as "probably".
+    const fixture = path.join(FIXTURES, "apply-unknowns-traced");
+    const stack = "fixture-apply-unknowns-traced-dev";
+    const fetchLine = lineOf("apply-unknowns-traced/index.ts", "await fetch(");
+    const buildLine = lineOf("apply-unknowns-traced/index.ts", "execFileSync(");
+    const network =
+      `the result of a network request, which failed: fetch failed (index.ts:${fetchLine}), ` +
+      "left unknown at apply";
+    const docker =
+      "the result of a command run on this machine, which failed: no Docker daemon answers on " +
+      'this machine ("Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the ' +
+      `docker daemon running?") (index.ts:${buildLine}), left unknown at apply`;
+    let r: StackResult;
+    before(async () => {
+      r = await checkProgram(fixture, { phases: ["preview", "apply"] });
+    });
+
+    it("names for each check the one failure its value was built from", () => {
+      const reasons = r.unevaluated
+        .filter((u) => !isCallback(u))
+        .map((u) => `${u.policy} ${u.name}: ${/^[^(]*\((.*)\): \d+ check/.exec(u.reason)?.[1]}`)
+        .sort();
+      expect(reasons).to.deep.equal([
+        `ec2-security-group-no-admin-ports-public ${stack}: ${network}`,
+        `ec2-security-group-no-public-ingress ${stack}: ${network}`,
+        `ecs-task-definition-logging app: ${docker}`,
+        `ecs-task-definition-no-plaintext-secrets app: ${docker}`,
+        `ecs-task-definition-non-root-user app: ${docker}`,
+        `ecs-task-definition-not-privileged app: ${docker}`,
+        `ecs-task-definition-read-only-root app: ${docker}`,
+      ]);
+      expect(r.unevaluated.map((u) => u.reason).join("\n")).to.not.contain("probably");
+    });
+
+    it("lists each callback once, and keeps the stand-ins out of what the pack sees", () => {
+      expect(callbacksOf(r).map((c) => c.split(":").slice(0, 2).join(":"))).to.deep.equal([
+        `mandatory index.ts:${buildLine}`,
+        `mandatory index.ts:${fetchLine}`,
+      ]);
+      const deps = r.resources.flatMap((x) => [
+        ...x.dependencies,
+        ...Object.values(x.propertyDependencies).flat(),
+      ]);
+      expect(deps.filter((d) => d.includes("offline-check"))).to.deep.equal([]);
+    });
+
+    it("fails the stack with --fail-on-unevaluated: 4 mandatory checks and 2 callbacks", async () => {
+      const run = await cli("--program", fixture, "--fail-on-unevaluated", "--format", "json");
+      expect(run.code, run.stderr).to.equal(1);
+      expect(JSON.parse(run.stdout).summary.unevaluatedMandatory).to.equal(6);
     });
   });
 

@@ -32,6 +32,7 @@ import { engineService, monitorService } from "./services";
 import { Transforms } from "./transforms";
 import { RemoteComponents } from "./remote-components";
 import { unknownSources } from "./unknown-sources";
+import { APPLY_UNKNOWN_REF_PREFIX } from "./apply-unknowns";
 import { recordInputs } from "./recorded-inputs";
 import { kubernetesNamed, previewAutoName } from "./preview-names";
 import { InvokeNotAnsweredError } from "../fake-aws";
@@ -148,10 +149,18 @@ export class OfflineEngine {
     if (this.byUrn.has(urn)) {
       throw new Error(`Duplicate resource URN '${urn}'; try giving it a unique name`);
     }
-    const deps = new Set<string>(req.getDependenciesList());
+    // The stand-ins of failures the apply phase left unknown (./apply-unknowns.js) are no
+    // resources: kept apart, per property, to name where an unknown came from.
+    const leftUnknownRefs: Record<string, string[]> = {};
+    const deps = new Set<string>(
+      req.getDependenciesList().filter((u) => !u.startsWith(APPLY_UNKNOWN_REF_PREFIX)),
+    );
     const propertyDependencies: Record<string, string[]> = {};
     req.getPropertydependenciesMap().forEach((v, k) => {
-      propertyDependencies[k] = v.getUrnsList();
+      const urns = v.getUrnsList();
+      propertyDependencies[k] = urns.filter((u) => !u.startsWith(APPLY_UNKNOWN_REF_PREFIX));
+      const refs = urns.filter((u) => u.startsWith(APPLY_UNKNOWN_REF_PREFIX));
+      if (refs.length > 0) leftUnknownRefs[k] = refs;
       for (const u of propertyDependencies[k]) deps.add(u);
     });
     const recorded = recordInputs(js(req.getObject()), custom && !remote, deps, this.opts.opaque);
@@ -193,6 +202,7 @@ export class OfflineEngine {
       ...(recorded.opaquePaths.length > 0
         ? { opaquePaths: recorded.opaquePaths, opaqueValues: recorded.opaqueValues }
         : {}),
+      ...(Object.keys(leftUnknownRefs).length > 0 ? { leftUnknownRefs } : {}),
     };
     this.transforms.registered(urn, req);
     if (type === ROOT_STACK_TYPE && !parent) {

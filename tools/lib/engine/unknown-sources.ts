@@ -47,10 +47,13 @@ export function unknownSources(
   if (!opaque && !props.some(([, v]) => containsUnknown(v))) return undefined;
   const out = new Set<string>();
   if (opaque) out.add(UNDECRYPTABLE_SECRET);
-  // The resources each unknown input property was built from.
+  // The resources each unknown input property was built from, and the failures left unknown at
+  // apply it was built from (their stand-ins' URNs, which the report names: ./left-unknown.ts).
   const suspects = new Set<string>();
   for (const [prop, value] of props) {
-    if (containsUnknown(value)) for (const d of r.propertyDependencies[prop] ?? []) suspects.add(d);
+    if (!containsUnknown(value)) continue;
+    for (const d of r.propertyDependencies[prop] ?? []) suspects.add(d);
+    for (const ref of r.leftUnknownRefs?.[prop] ?? []) out.add(ref);
   }
   for (const d of suspects.size || only !== undefined ? suspects : r.dependencies) {
     const dep = byUrn.get(d);
