@@ -100,6 +100,7 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
         phase,
         answers,
         opaque: [SECRET_PLACEHOLDER],
+        undecryptable: config.placeholders,
         timeoutMs: opts.timeoutMs,
         typeCheck,
         fallbackModulesDir: opts.fallbackModulesDir,

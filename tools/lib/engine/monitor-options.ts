@@ -51,9 +51,10 @@ export interface EngineResource extends RecordedResource {
   /** The string hidden at each of `opaquePaths` (same index): which placeholder made it unknown. */
   opaqueValues?: string[];
   /**
-   * Per input property, the stand-ins (URNs starting `urn:offline-check:apply-unknown:`) of the
-   * failures the apply phase left unknown that the property was built from (./apply-unknowns.js):
-   * kept out of `dependencies` and `propertyDependencies`, which the pack sees.
+   * Per input property, the stand-ins (URNs starting `urn:offline-check:`) of the failures the
+   * apply phase left unknown (./apply-unknowns.js) and of the undecryptable secrets read typed
+   * (./secret-config-reads.js) that the property was built from: kept out of `dependencies` and
+   * `propertyDependencies`, which the pack sees.
    */
   leftUnknownRefs?: Record<string, string[]>;
   /** A custom resource of a type the offline answers do not model: its computed outputs stay unknown. */

@@ -32,7 +32,8 @@ import { engineService, monitorService } from "./services";
 import { Transforms } from "./transforms";
 import { RemoteComponents } from "./remote-components";
 import { unknownSources } from "./unknown-sources";
-import { APPLY_UNKNOWN_REF_PREFIX } from "./apply-unknowns";
+/** How the URN of every stand-in dependency the program's preload makes starts. */
+const STAND_IN_PREFIX = "urn:offline-check:";
 import { recordInputs } from "./recorded-inputs";
 import { kubernetesNamed, previewAutoName } from "./preview-names";
 import { InvokeNotAnsweredError } from "../fake-aws";
@@ -149,17 +150,18 @@ export class OfflineEngine {
     if (this.byUrn.has(urn)) {
       throw new Error(`Duplicate resource URN '${urn}'; try giving it a unique name`);
     }
-    // The stand-ins of failures the apply phase left unknown (./apply-unknowns.js) are no
-    // resources: kept apart, per property, to name where an unknown came from.
+    // The stand-ins of failures the apply phase left unknown (./apply-unknowns.js) and of secrets
+    // read typed (./secret-config-reads.js) are no resources: kept apart, per property, to name
+    // where an unknown came from.
     const leftUnknownRefs: Record<string, string[]> = {};
     const deps = new Set<string>(
-      req.getDependenciesList().filter((u) => !u.startsWith(APPLY_UNKNOWN_REF_PREFIX)),
+      req.getDependenciesList().filter((u) => !u.startsWith(STAND_IN_PREFIX)),
     );
     const propertyDependencies: Record<string, string[]> = {};
     req.getPropertydependenciesMap().forEach((v, k) => {
       const urns = v.getUrnsList();
-      propertyDependencies[k] = urns.filter((u) => !u.startsWith(APPLY_UNKNOWN_REF_PREFIX));
-      const refs = urns.filter((u) => u.startsWith(APPLY_UNKNOWN_REF_PREFIX));
+      propertyDependencies[k] = urns.filter((u) => !u.startsWith(STAND_IN_PREFIX));
+      const refs = urns.filter((u) => u.startsWith(STAND_IN_PREFIX));
       if (refs.length > 0) leftUnknownRefs[k] = refs;
       for (const u of propertyDependencies[k]) deps.add(u);
     });
