@@ -23,19 +23,13 @@ import { Runtime, runtimeInterfaceEndpoints } from "./components/runtime";
 import { Storage } from "./components/storage";
 import { TEST_SERVER_INSTANCE_TYPE, TestServer } from "./components/test-server";
 import { ConnectEndpoint } from "./components/connect-endpoint";
-import { stackResourcePrefix } from "./components/naming";
+import { layerNaming, stackResourcePrefix } from "./components/naming";
 
 const config = loadConfig();
 const env = config.environment;
-// Components are named `<stack>-<layer>`, so two stacks in one account never spell the same
-// account-unique name (log groups, key aliases: docs/first-deploy.md). The committed stacks are
-// named after their environment, so their names and URNs stay `<environment>-<layer>`; a stack
-// named otherwise keeps its resources through an alias to its former environment-based name
-// (children, named after their component, inherit it).
+// Components are named `<stack>-<layer>`, aliased to `<environment>-<layer>` (components/naming.ts).
 const prefix = stackResourcePrefix(pulumi.getStack());
-const named = (layer: string): string => `${prefix}-${layer}`;
-const renamed = (layer: string): pulumi.ComponentResourceOptions =>
-  prefix === env ? {} : { aliases: [{ name: `${env}-${layer}` }] };
+const { named, renamed } = layerNaming(prefix, env);
 /** What every layer takes: prod's protection of the data that must survive, the standard tags. */
 const common = { protect: config.protectData, tags: config.tags };
 // Opt-in MVP features (docs/features.md): each present only when its flag is on.
@@ -169,11 +163,6 @@ const connectEndpoint =
         renamed("connect"),
       )
     : undefined;
-/** The hosts that share the endpoint go in its subnet: their only candidate. */
-const besideEndpoint = (endpoint: ConnectEndpoint) => ({
-  subnetIds: [endpoint.subnetId],
-  zoneIds: [endpoint.zoneId],
-});
 
 const access = new Access(
   named("access"),
@@ -185,7 +174,7 @@ const access = new Access(
     // instance type.
     subnets:
       config.access.mode === "private" && connectEndpoint
-        ? besideEndpoint(connectEndpoint)
+        ? connectEndpoint.beside
         : network.hostSubnets("public"),
     connectEndpoint: config.access.mode === "private" ? connectEndpoint?.shared : undefined,
     s3PrefixListId: network.s3PrefixListId,
@@ -231,7 +220,7 @@ const testServer =
         named("test-server"),
         {
           vpcId: network.vpcId,
-          subnets: besideEndpoint(connectEndpoint),
+          subnets: connectEndpoint.beside,
           s3PrefixListId: network.s3PrefixListId,
           region: config.region,
           connectEndpoint: connectEndpoint.shared,

@@ -19,6 +19,8 @@ import { dockerDaemonMissing } from "../lib/engine/hints-runtime";
 import { unreadStackReferences, unreadStackReferencesNote } from "../lib/engine/stack-references";
 import { importedResourceNotes } from "./imported";
 import { dryRunNotes, dryRunSkipped } from "./dry-run-note";
+import { cliAnsweredNotes } from "./cli-note";
+import { WHOAMI_USER } from "../lib/engine/automation-guard";
 import { leftUnknownNotes } from "./left-unknown-note";
 import type { PolicyReport } from "../lib/policy-runner";
 import { combinePhases } from "./combine";
@@ -253,6 +255,7 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
   if (unread) notes.push(unread);
   notes.push(...importedResourceNotes(usable.flatMap((r) => r.resources)));
   notes.push(...dryRunNotes(usable, project.dir));
+  notes.push(...cliAnsweredNotes(usable, WHOAMI_USER));
   const judge = await opts.judge;
   const judged: { run: ProgramRun; report: PolicyReport; ms: number }[] = [];
   try {
