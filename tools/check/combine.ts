@@ -119,7 +119,7 @@ export function combinePhases(
     });
   }
   if (last.phase === "apply") unevaluated.push(...leftUnknownUnevaluated(last, opts.project.dir));
-  unevaluated.push(...undecryptableReadsUnevaluated(last, opts.project.dir));
+  unevaluated.push(...undecryptableReadsUnevaluated([last], opts.project.dir));
   for (const c of last.remoteComponents) {
     unevaluated.push({
       policy: "(every policy, on its children)",
