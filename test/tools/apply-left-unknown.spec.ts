@@ -241,16 +241,25 @@ describe("the apply phase leaves unknown what an offline run cannot compute insi
       expect(r.unevaluated.map((u) => u.reason).join("\n")).to.not.contain("probably");
     });
 
-    it("lists each callback once, and keeps the stand-ins out of what the pack sees", () => {
+    it("lists each callback once", () => {
       expect(callbacksOf(r).map((c) => c.split(":").slice(0, 2).join(":"))).to.deep.equal([
         `mandatory index.ts:${buildLine}`,
         `mandatory index.ts:${fetchLine}`,
       ]);
-      const deps = r.resources.flatMap((x) => [
+    });
+
+    it("keeps the stand-ins out of what the pack sees in the apply phase, where they are made", async () => {
+      // The resources of the apply phase alone: the preview phase makes no stand-in.
+      const applied = await checkProgram(fixture, { phases: ["apply"] });
+      const deps = applied.resources.flatMap((x) => [
         ...x.dependencies,
         ...Object.values(x.propertyDependencies).flat(),
       ]);
       expect(deps.filter((d) => d.includes("offline-check"))).to.deep.equal([]);
+      // They reached the engine: kept apart, per input, to name the failure.
+      const refs = applied.resources.flatMap((x) => Object.values(x.leftUnknownRefs ?? {}).flat());
+      expect(refs.length).to.be.greaterThan(0);
+      expect(refs.every((u) => u.startsWith("urn:offline-check:"))).to.equal(true);
     });
 
     it("fails the stack with --fail-on-unevaluated: 4 mandatory checks and 2 callbacks", async () => {
