@@ -300,4 +300,15 @@ describe("the apply phase leaves unknown what an offline run cannot compute insi
     expect((e as ProgramError).phase).to.equal("apply");
     expect((e as ProgramError).message).to.contain("the repository must be prod's");
   });
+
+  it("keeps a failure's stand-in out of a read resource's dependencies and a transform's dependsOn", async () => {
+    // A stack reference named from the failed value, and a queue depending on it, which a stack
+    // transform tags with the URNs of the `dependsOn` it was given.
+    const r = await checkProgram(path.join(FIXTURES, "apply-unknown-deps"), { phases: ["apply"] });
+    const logs = "urn:pulumi:dev::fixture-apply-unknown-deps::aws:s3/bucket:Bucket::logs";
+    const byName = new Map(r.resources.map((x) => [x.name, x]));
+    expect(byName.get("ref")?.dependencies).to.deep.equal([logs]);
+    expect(byName.get("q")?.dependencies).to.deep.equal([logs]);
+    expect(byName.get("q")?.inputs.tags).to.deep.equal({ dependsOn: logs });
+  });
 });

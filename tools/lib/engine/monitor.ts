@@ -23,7 +23,13 @@ import * as resrpc from "@pulumi/pulumi/proto/resource_grpc_pb";
 import * as engrpc from "@pulumi/pulumi/proto/engine_grpc_pb";
 import * as provproto from "@pulumi/pulumi/proto/provider_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
-import { js, type EngineResource, type LogEntry, type MonitorOptions } from "./monitor-options";
+import {
+  js,
+  STAND_IN_PREFIX,
+  type EngineResource,
+  type LogEntry,
+  type MonitorOptions,
+} from "./monitor-options";
 import { defaultProvider, readRecord, requestOptions } from "./registration";
 import { providerAccount, withProviderRegion } from "./provider-settings";
 import { missingAssetPath, nearestComponentSource, programSource } from "./registration-sources";
@@ -32,8 +38,6 @@ import { engineService, monitorService } from "./services";
 import { Transforms } from "./transforms";
 import { RemoteComponents } from "./remote-components";
 import { unknownSources } from "./unknown-sources";
-/** How the URN of every stand-in dependency the program's preload makes starts. */
-const STAND_IN_PREFIX = "urn:offline-check:";
 import { recordInputs } from "./recorded-inputs";
 import { kubernetesNamed, previewAutoName } from "./preview-names";
 import { InvokeNotAnsweredError } from "../fake-aws";
