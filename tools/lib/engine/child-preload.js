@@ -82,7 +82,7 @@
 //    the value it would have failed on.
 // 20. With OFFLINE_UNDECRYPTABLE_CONFIG set (the `secure:` keys the check cannot decrypt), a typed
 //    read of one (`getSecretBoolean`, `requireNumber`, ...) gives an unknown secret, or for a plain
-//    getter a stand-in that the report lists as not evaluated, instead of parsing the placeholder
+//    getter a stand-in the check refuses the stack on, instead of parsing the placeholder
 //    (./secret-config-reads.js). This one changes what the program sees too.
 "use strict";
 const Module = require("module");
@@ -115,7 +115,7 @@ const { guardMocks, guardMockOptions } = require("./mocks-guard");
 const { recordInvokeSites } = require("./invoke-records");
 const { recordDryRunSites } = require("./dry-run-sites");
 const { leaveUnknownAtApply, leaveUnknownInvokeOutputs } = require("./apply-unknowns");
-const { standInSecretReads } = require("./secret-config-reads");
+const { standInSecretReads, undecryptableFromEnvironment } = require("./secret-config-reads");
 const { lendToTsNode, lendToEsmHooks, lentFromEnvironment } = require("./lend-ts-options");
 
 const DEBUGGABLE = path.join("@pulumi", "pulumi", "runtime", "debuggable.js");
@@ -139,7 +139,7 @@ const SDK_OUTPUT = path.join("@pulumi", "pulumi", "output.js");
 const applyUnknowns = !!process.env.OFFLINE_APPLY_UNKNOWNS;
 delete process.env.OFFLINE_APPLY_UNKNOWNS;
 // Item 20: the same for the secrets the check cannot decrypt (full key → the placeholder given).
-const undecryptable = readUndecryptable(process.env.OFFLINE_UNDECRYPTABLE_CONFIG);
+const undecryptable = undecryptableFromEnvironment(process.env.OFFLINE_UNDECRYPTABLE_CONFIG);
 delete process.env.OFFLINE_UNDECRYPTABLE_CONFIG;
 const TS_NODE_INDEX = path.join("ts-node", "dist", "index.js");
 const lentTs = lentFromEnvironment(process.env.OFFLINE_LEND_TS);
@@ -177,17 +177,6 @@ function programFrame(stack) {
  */
 function programCallSite(fn = programCallSite) {
   return programFrame(callerStack(fn));
-}
-
-/** OFFLINE_UNDECRYPTABLE_CONFIG as an object; undefined when unset or unreadable. */
-function readUndecryptable(text) {
-  if (!text) return undefined;
-  try {
-    const v = JSON.parse(text);
-    return v && typeof v === "object" && !Array.isArray(v) ? v : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Appends one record to OFFLINE_INVOKE_SITES; a failed write loses a line number, nothing else. */

@@ -141,4 +141,20 @@ function standInSecretReads(exports, configFile, undecryptable, append, frameOf)
   }
 }
 
-module.exports = { standInSecretReads, UNDECRYPTABLE_READ_PREFIX, SECRET_REF_PREFIX };
+/** OFFLINE_UNDECRYPTABLE_CONFIG's text as an object; undefined when unset or unreadable. */
+function undecryptableFromEnvironment(text) {
+  if (!text) return undefined;
+  try {
+    const v = JSON.parse(text);
+    return v && typeof v === "object" && !Array.isArray(v) ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+module.exports = {
+  standInSecretReads,
+  undecryptableFromEnvironment,
+  UNDECRYPTABLE_READ_PREFIX,
+  SECRET_REF_PREFIX,
+};
