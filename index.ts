@@ -11,6 +11,7 @@ import {
 import { Alerts } from "./components/alerts";
 import { AiEnvironment, aiSubnetCidrs } from "./components/ai-environment";
 import { Analytics } from "./components/analytics";
+import { dataTierZoneCount } from "./components/analytics.keys";
 import { Backup } from "./components/backup";
 import { loadConfig } from "./components/config";
 import { Database, databasePort } from "./components/database";
@@ -63,6 +64,8 @@ const network = new Network(
       },
     }),
     naclRuleQuota: config.naclRuleQuota,
+    // Redshift Serverless takes its three data subnets in two AZs in us-west-1.
+    dataTierZoneCount: dataTierZoneCount(config.region, config.network.subnetCidrs.data.length),
     // The BI tunnel host updates Amazon Linux from its S3 repositories, without an internet route.
     s3EndpointExtraBucketArns: [al2023RepositoryBucketArn(config.region)],
     publicRouteTableTags: config.access.mode === "bastion" ? BASTION_ROUTE_TABLE_TAGS : undefined,
