@@ -66,7 +66,7 @@ export function refuseUndecryptableReads(
     `${keys.size > 1 ? `${keys.size} secret config values` : "a secret config value"} the check ` +
       "cannot decrypt offline read with a plain typed getter, which returns a plain value the " +
       "program may build on (`pulumi preview` reads the stack's value): no offline value can " +
-      `stand for it, so the stack is not judged:\n  ${lines.join("\n  ")}`,
+      `stand for ${keys.size > 1 ? "them" : "it"}, so the stack is not judged:\n  ${lines.join("\n  ")}`,
     UNDECRYPTABLE_READ_KIND,
     first.location,
     undefined,
