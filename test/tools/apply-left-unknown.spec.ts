@@ -80,8 +80,14 @@ describe("the apply phase leaves unknown what an offline run cannot compute insi
         `ec2-security-group-no-admin-ports-public ${stack}`,
         `ec2-security-group-no-public-ingress ${stack}`,
       ]);
+      // Traced through the stand-in the unknown carries: named exactly, not inferred.
       for (const u of r.unevaluated.filter((x) => !isCallback(x))) {
-        expect(u.reason).to.contain(`probably the result of the invoke ${TOKEN}`);
+        expect(u.reason).to.contain(
+          `(the result of the invoke ${TOKEN}, which the check cannot answer offline ` +
+            `(index.ts:${lineOf("apply-lookup-unanswered/index.ts", "tailscale.getDeviceOutput(")}), ` +
+            "left unknown at apply)",
+        );
+        expect(u.reason).to.not.contain("probably");
         expect(u.reason).to.contain("admin: string value at .ingress.0.cidrBlocks.0");
         expect(u.reason).to.contain("reader: string value at .ingress.0.cidrBlocks.0");
       }
@@ -199,6 +205,70 @@ describe("the apply phase leaves unknown what an offline run cannot compute insi
     });
   });
 
+  describe("two failures, each feeding its own resource", () => {
+    // A fetch of an unreachable host opens a security group; a build with no Docker daemon names
+    // a task definition's image. Before, every check's reason listed both, as "probably".
+    const fixture = path.join(FIXTURES, "apply-unknowns-traced");
+    const stack = "fixture-apply-unknowns-traced-dev";
+    const fetchLine = lineOf("apply-unknowns-traced/index.ts", "await fetch(");
+    const buildLine = lineOf("apply-unknowns-traced/index.ts", "execFileSync(");
+    const network =
+      `the result of a network request, which failed: fetch failed (index.ts:${fetchLine}), ` +
+      "left unknown at apply";
+    const docker =
+      "the result of a command run on this machine, which failed: no Docker daemon answers on " +
+      'this machine ("Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the ' +
+      `docker daemon running?") (index.ts:${buildLine}), left unknown at apply`;
+    let r: StackResult;
+    before(async () => {
+      r = await checkProgram(fixture, { phases: ["preview", "apply"] });
+    });
+
+    it("names for each check the one failure its value was built from", () => {
+      const reasons = r.unevaluated
+        .filter((u) => !isCallback(u))
+        .map((u) => `${u.policy} ${u.name}: ${/^[^(]*\((.*)\): \d+ check/.exec(u.reason)?.[1]}`)
+        .sort();
+      expect(reasons).to.deep.equal([
+        `ec2-security-group-no-admin-ports-public ${stack}: ${network}`,
+        `ec2-security-group-no-public-ingress ${stack}: ${network}`,
+        `ecs-task-definition-logging app: ${docker}`,
+        `ecs-task-definition-no-plaintext-secrets app: ${docker}`,
+        `ecs-task-definition-non-root-user app: ${docker}`,
+        `ecs-task-definition-not-privileged app: ${docker}`,
+        `ecs-task-definition-read-only-root app: ${docker}`,
+      ]);
+      expect(r.unevaluated.map((u) => u.reason).join("\n")).to.not.contain("probably");
+    });
+
+    it("lists each callback once", () => {
+      expect(callbacksOf(r).map((c) => c.split(":").slice(0, 2).join(":"))).to.deep.equal([
+        `mandatory index.ts:${buildLine}`,
+        `mandatory index.ts:${fetchLine}`,
+      ]);
+    });
+
+    it("keeps the stand-ins out of what the pack sees in the apply phase, where they are made", async () => {
+      // The resources of the apply phase alone: the preview phase makes no stand-in.
+      const applied = await checkProgram(fixture, { phases: ["apply"] });
+      const deps = applied.resources.flatMap((x) => [
+        ...x.dependencies,
+        ...Object.values(x.propertyDependencies).flat(),
+      ]);
+      expect(deps.filter((d) => d.includes("offline-check"))).to.deep.equal([]);
+      // They reached the engine: kept apart, per input, to name the failure.
+      const refs = applied.resources.flatMap((x) => Object.values(x.leftUnknownRefs ?? {}).flat());
+      expect(refs.length).to.be.greaterThan(0);
+      expect(refs.every((u) => u.startsWith("urn:offline-check:"))).to.equal(true);
+    });
+
+    it("fails the stack with --fail-on-unevaluated: 4 mandatory checks and 2 callbacks", async () => {
+      const run = await cli("--program", fixture, "--fail-on-unevaluated", "--format", "json");
+      expect(run.code, run.stderr).to.equal(1);
+      expect(JSON.parse(run.stdout).summary.unevaluatedMandatory).to.equal(6);
+    });
+  });
+
   it("a fetch of a host this machine cannot reach is left unknown as a network request", async () => {
     const r = await checkProgram(path.join(FIXTURES, "apply-fetch-offline"), {
       phases: ["preview", "apply"],
@@ -229,5 +299,16 @@ describe("the apply phase leaves unknown what an offline run cannot compute insi
     expect(e).to.be.instanceOf(ProgramError);
     expect((e as ProgramError).phase).to.equal("apply");
     expect((e as ProgramError).message).to.contain("the repository must be prod's");
+  });
+
+  it("keeps a failure's stand-in out of a read resource's dependencies and a transform's dependsOn", async () => {
+    // A stack reference named from the failed value, and a queue depending on it, which a stack
+    // transform tags with the URNs of the `dependsOn` it was given.
+    const r = await checkProgram(path.join(FIXTURES, "apply-unknown-deps"), { phases: ["apply"] });
+    const logs = "urn:pulumi:dev::fixture-apply-unknown-deps::aws:s3/bucket:Bucket::logs";
+    const byName = new Map(r.resources.map((x) => [x.name, x]));
+    expect(byName.get("ref")?.dependencies).to.deep.equal([logs]);
+    expect(byName.get("q")?.dependencies).to.deep.equal([logs]);
+    expect(byName.get("q")?.inputs.tags).to.deep.equal({ dependsOn: logs });
   });
 });

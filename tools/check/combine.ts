@@ -15,6 +15,7 @@ import {
   unknownSourcesAt,
 } from "../lib/engine/unknown-sources";
 import { leftUnknownSources, leftUnknownUnevaluated } from "./left-unknown-note";
+import { undecryptableReadsUnevaluated } from "./undecryptable-reads";
 import type { loadStackConfig } from "./project";
 import { quotesPlaceholder } from "./secret-placeholders";
 import { noteReason, notInAnyPhase, stackNoteParts } from "./note-reasons";
@@ -118,6 +119,7 @@ export function combinePhases(
     });
   }
   if (last.phase === "apply") unevaluated.push(...leftUnknownUnevaluated(last, opts.project.dir));
+  unevaluated.push(...undecryptableReadsUnevaluated([last], opts.project.dir));
   for (const c of last.remoteComponents) {
     unevaluated.push({
       policy: "(every policy, on its children)",

@@ -10,6 +10,7 @@ import type { ProgramRun } from "../lib/engine/language-host";
 import type { Unevaluated } from "./result";
 import { displayPath } from "./report";
 import { LEFT_UNKNOWN_BY_PROGRAM } from "../lib/engine/unknown-sources";
+import { APPLY_UNKNOWN_REF_PREFIX } from "../lib/engine/apply-unknowns";
 
 /** `what (file:line)`, the file relative to the program's folder when inside it. */
 export function describeLeftUnknown(u: LeftUnknown, programDir: string): string {
@@ -36,16 +37,36 @@ export function leftUnknownNotes(
 }
 
 /**
- * Why a value is unknown in the apply phase, where nothing else explains it (no resource, secret
- * or stack reference: `sources` undefined or "a value the program leaves unknown"): most likely
- * what the run left unknown, since a callback's result names no resource of its own beyond its
- * input's, which are known.
+ * Why a value is unknown in the apply phase. A failure the value was built from, traced through
+ * the stand-in its unknown carries (`sources` names its URN: ../lib/engine/apply-unknowns.js), is
+ * named exactly. Where nothing else explains it (no resource, secret or stack reference: `sources`
+ * undefined or "a value the program leaves unknown"), most likely what the run left unknown, since
+ * a callback's result names no resource of its own beyond its input's, which are known: said as
+ * "probably" (a value that went through what drops the stand-in, such as `JSON.stringify` of an
+ * Output's text or a data source's plain form).
  */
 export function leftUnknownSources(
   sources: string[] | undefined,
   run: Pick<ProgramRun, "leftUnknown">,
   programDir: string,
 ): string[] | undefined {
+  const traced = sources?.some((s) => s.startsWith(APPLY_UNKNOWN_REF_PREFIX));
+  if (traced) {
+    const named = new Set<string>();
+    for (const s of sources!) {
+      if (!s.startsWith(APPLY_UNKNOWN_REF_PREFIX)) {
+        if (s !== LEFT_UNKNOWN_BY_PROGRAM) named.add(s);
+        continue;
+      }
+      const u = run.leftUnknown.find((x) => x.refs.includes(s));
+      named.add(
+        u
+          ? `the result of ${describeLeftUnknown(u, programDir)}, left unknown at apply`
+          : "the result of an apply callback that failed on what an offline run lacks",
+      );
+    }
+    return [...named];
+  }
   if (run.leftUnknown.length === 0) return sources;
   if (sources !== undefined && sources.some((s) => s !== LEFT_UNKNOWN_BY_PROGRAM)) return sources;
   const list = run.leftUnknown.map((u) => describeLeftUnknown(u, programDir));

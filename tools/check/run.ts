@@ -40,6 +40,7 @@ import {
   transpileOnlyFailure,
 } from "../lib/engine/type-only-imports";
 import { failedAtRunTime } from "../lib/engine/failure-stage";
+import { refuseUndecryptableReads } from "./undecryptable-reads";
 import { ranOnlyTypeChecked } from "../lib/engine/runtime-type-errors";
 import { loadStackConfig, SECRET_PLACEHOLDER, stackProgram } from "./project";
 import { NOT_TYPE_CHECKED, previewTypeChecks } from "../lib/engine/type-check-rule";
@@ -102,6 +103,7 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
         phase,
         answers,
         opaque: [SECRET_PLACEHOLDER],
+        undecryptable: config.placeholders,
         timeoutMs: opts.timeoutMs,
         typeCheck,
         fallbackModulesDir: opts.fallbackModulesDir,
@@ -165,6 +167,13 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
     ...typeChecked,
     ...(region.note && usesAws ? [region.note] : []),
   ];
+  // A secret the check cannot decrypt, read with a plain typed getter: no value stands for it,
+  // whatever else the runs did (the stand-in the program went on with may have failed it).
+  const refused = refuseUndecryptableReads(runs, project.dir, stack);
+  if (refused) {
+    for (const stream of streams) stream.abandon();
+    throw refused;
+  }
   const usable: ProgramRun[] = [];
   // Invokes a run that succeeded asked for and nothing answered: the program caught the failure,
   // unless the apply phase left its result unknown (./left-unknown-note.ts).

@@ -19,3 +19,6 @@ export function leaveUnknownInvokeOutputs(exports: unknown, outputExports: unkno
 
 /** The token its records carry in OFFLINE_INVOKE_SITES. */
 export const APPLY_UNKNOWN_TOKEN: string;
+
+/** How the URN of the stand-in dependency a failure's unknown carries starts. */
+export const APPLY_UNKNOWN_REF_PREFIX: string;

@@ -13,7 +13,8 @@
 // serializes an unknown output as the unknown sentinel, the program running with --dry-run), and
 // only the checks on those values stay unevaluated. Every such failure is recorded under the token
 // `apply-unknown` (the invoke's token, or the error's first line and the resource it names), for
-// the report to name it.
+// the report to name it; its unknown carries a stand-in dependency (`refFor`) whose URN the
+// record holds, so each check is traced to the failure its value was built from.
 //
 // A failure that reaches no `apply` (a lookup the main code awaits, which preview makes too) is
 // left as it is: the run fails as before. An Output's value read with `.promise()` inside another
@@ -48,6 +49,19 @@ const MAX_RECORDS = 20;
 const FAILED = Symbol("offline-check: failed at apply");
 /** Marks a failure already recorded (an inner callback's, given again to the outer one). */
 const RECORDED = Symbol("offline-check: recorded");
+/** The stand-in dependency a recorded failure's unknown carries (see `refFor`). */
+const REF = Symbol("offline-check: reference");
+/**
+ * How the URN of a failure's stand-in dependency starts. The unknown a failure leaves carries a
+ * `DependencyResource` of the SDK (resource.ts: a dependency stand-in that never registers) with
+ * this URN: the SDK sends it among the property dependencies of every input built from the
+ * unknown (rpc.ts `serializeProperty` adds an Output's resources), through `apply`, `all` and
+ * `interpolate`, so the engine can name the failure a check's unknown came from exactly
+ * (./monitor.ts keeps such URNs apart from the resources' dependencies the pack sees).
+ */
+const REF_PREFIX = "urn:offline-check:apply-unknown:";
+/** Every stand-in made in this process, told apart from the program's own resources. */
+const refs = new WeakSet();
 
 /**
  * What a command prints when this machine, not the program, is what it lacks: a Docker daemon, a
@@ -163,6 +177,32 @@ function leaveUnknownAtApply(exports, outputFile, append, programFrame) {
   const getPromisedValue = Output.getPromisedValue;
   watchChildProcesses();
   let recorded = 0;
+  let made = 0;
+  // The SDK copy's own DependencyResource (resource.js beside output.js; since 2.x), read when
+  // the first failure needs one: undefined leaves the unknown without a stand-in, as before.
+  let Dependency;
+  const refFor = (e) => {
+    if (e[REF] !== undefined) return e[REF];
+    if (Dependency === undefined) {
+      try {
+        Dependency = require(path.join(path.dirname(outputFile), "resource.js")).DependencyResource;
+      } catch {
+        Dependency = null;
+      }
+    }
+    let ref = null;
+    if (typeof Dependency === "function") {
+      const urn = `${REF_PREFIX}${process.pid}-${++made}`;
+      try {
+        ref = { resource: new Dependency(urn), urn };
+        refs.add(ref.resource);
+      } catch {
+        ref = null;
+      }
+    }
+    Object.defineProperty(e, REF, { value: ref });
+    return ref;
+  };
 
   const record = (e, cause) => {
     if (recorded >= MAX_RECORDS) return;
@@ -173,7 +213,15 @@ function leaveUnknownAtApply(exports, outputFile, append, programFrame) {
     const site = programFrame(String(e.stack ?? "")) ?? {};
     // A child process's own error carries what it printed (execFileSync: `stderr`).
     const output = e.stderr == null ? undefined : String(e.stderr).slice(0, 1000);
-    const base = { token: TOKEN, ...cause, message, ...(output ? { output } : {}), ...site };
+    const ref = refFor(e);
+    const base = {
+      token: TOKEN,
+      ...cause,
+      message,
+      ...(output ? { output } : {}),
+      ...(ref ? { ref: ref.urn } : {}),
+      ...site,
+    };
     // A ResourceError names the resource it is about (docker-classic's command errors name the
     // image or the repository): its URN places the failure at that resource's line.
     // Written at once, and again with the URN once it resolves (a resource whose registration
@@ -187,11 +235,16 @@ function leaveUnknownAtApply(exports, outputFile, append, programFrame) {
       );
   };
 
-  /** An Output unknown as at preview, whose value carries the failure for `.promise()`. */
+  /**
+   * An Output unknown as at preview, whose value carries the failure for `.promise()` and whose
+   * resources its stand-in dependency (`refFor`), when it was recorded.
+   */
   const unknownFor = (e) => {
     const marker = Object.create(exports.unknown, { [FAILED]: { value: e } });
     const known = Promise.resolve(false);
-    return new Output(new Set(), Promise.resolve(marker), known, known, Promise.resolve(new Set()));
+    const ref = e[REF];
+    const deps = ref ? new Set([ref.resource]) : new Set();
+    return new Output(deps, Promise.resolve(marker), known, known, Promise.resolve(new Set(deps)));
   };
 
   const settle = (e) => {
@@ -236,6 +289,24 @@ function leaveUnknownAtApply(exports, outputFile, append, programFrame) {
   settlers.set(exports, settle);
 }
 
+/** The failures' stand-ins (`refs`) the Outputs in `value` carry (depth-limited; never throws). */
+async function refsIn(value, Output, depth = 0) {
+  const out = new Set();
+  if (value === null || typeof value !== "object" || depth > 6) return out;
+  try {
+    if (Output.isInstance(value)) {
+      for (const r of await value.allResources()) if (refs.has(r)) out.add(r);
+      return out;
+    }
+    if (typeof value.then === "function") return refsIn(await value, Output, depth + 1);
+    for (const v of Array.isArray(value) ? value : Object.values(value))
+      for (const r of await refsIn(v, Output, depth + 1)) out.add(r);
+  } catch {
+    // a value that cannot be read carries nothing the check can name
+  }
+  return out;
+}
+
 /** Each wrapped copy of output.js (its exports) → how a failure there is settled. */
 const settlers = new WeakMap();
 
@@ -266,13 +337,24 @@ function leaveUnknownInvokeOutputs(exports, outputExports) {
       const value = out.promise(true).catch((e) => settle(e).promise(true));
       const known = out.isKnown.catch(failed(() => false));
       const secret = out.isSecret.catch(failed(() => false));
-      const resources = out.allResources().catch(failed(() => new Set()));
+      // An argument left unknown by a failure gives a result unknown with no dependencies (runtime
+      // invoke.ts `invokeAsync`): the result carries the failure's stand-in on.
+      const args = arguments[1];
+      const resources = out.allResources().then(
+        async (found) => {
+          if (await out.isKnown.catch(() => true)) return found;
+          const carried = await refsIn(args, Output);
+          return carried.size > 0 ? new Set([...found, ...carried]) : found;
+        },
+        failed((e) => new Set(e[REF] ? [e[REF].resource] : [])),
+      );
       return new Output(out.resources(), value, known, secret, resources);
     };
   }
 }
 
 module.exports = {
+  APPLY_UNKNOWN_REF_PREFIX: REF_PREFIX,
   leaveUnknownAtApply,
   leaveUnknownInvokeOutputs,
   offlineCause,

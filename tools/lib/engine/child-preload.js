@@ -1,7 +1,7 @@
 // Loaded into the program's process ahead of the language host (`node --require` through
 // NODE_OPTIONS, which the host's ESM detection does not look at: it checks `process.execArgv`).
-// Apart from item 19 (the apply phase only), it changes nothing the program can observe; it makes
-// the run cheaper and lets errors point at the program:
+// Apart from items 19 (the apply phase only) and 20, it changes nothing the program can observe;
+// it makes the run cheaper and lets errors point at the program:
 //
 // 1. The SDK wraps every promise it creates in `debuggablePromise` (runtime/debuggable.js), which
 //    stores `new Error().stack` for a leak report printed only when PULUMI_DEBUG_PROMISE_LEAKS is
@@ -80,6 +80,10 @@
 //    build` with no Docker daemon) gives an unknown result, as at preview, where it never runs;
 //    each such failure is recorded (./apply-unknowns.js). This one changes what the program sees:
 //    the value it would have failed on.
+// 20. With OFFLINE_UNDECRYPTABLE_CONFIG set (the `secure:` keys the check cannot decrypt), a typed
+//    read of one (`getSecretBoolean`, `requireNumber`, ...) gives an unknown secret, or for a plain
+//    getter a stand-in the check refuses the stack on, instead of parsing the placeholder
+//    (./secret-config-reads.js). This one changes what the program sees too.
 "use strict";
 const Module = require("module");
 const fs = require("fs");
@@ -111,6 +115,7 @@ const { guardMocks, guardMockOptions } = require("./mocks-guard");
 const { recordInvokeSites } = require("./invoke-records");
 const { recordDryRunSites } = require("./dry-run-sites");
 const { leaveUnknownAtApply, leaveUnknownInvokeOutputs } = require("./apply-unknowns");
+const { standInSecretReads, undecryptableFromEnvironment } = require("./secret-config-reads");
 const { lendToTsNode, lendToEsmHooks, lentFromEnvironment } = require("./lend-ts-options");
 
 const DEBUGGABLE = path.join("@pulumi", "pulumi", "runtime", "debuggable.js");
@@ -133,6 +138,9 @@ const SDK_OUTPUT = path.join("@pulumi", "pulumi", "output.js");
 // Item 19: read once and removed, so the processes the program starts keep their own failures.
 const applyUnknowns = !!process.env.OFFLINE_APPLY_UNKNOWNS;
 delete process.env.OFFLINE_APPLY_UNKNOWNS;
+// Item 20: the same for the secrets the check cannot decrypt (full key → the placeholder given).
+const undecryptable = undecryptableFromEnvironment(process.env.OFFLINE_UNDECRYPTABLE_CONFIG);
+delete process.env.OFFLINE_UNDECRYPTABLE_CONFIG;
 const TS_NODE_INDEX = path.join("ts-node", "dist", "index.js");
 const lentTs = lentFromEnvironment(process.env.OFFLINE_LEND_TS);
 const keepDebugLogs = !!process.env.OFFLINE_KEEP_DEBUG_LOGS;
@@ -367,9 +375,11 @@ function afterLoad(module, filename) {
   else if (filename.endsWith(SDK_SETTINGS)) {
     if (guardingMocks) guardMockOptions(module.exports, appendSite, programFrame);
     if (sitesFile) recordDryRunSites(module.exports, filename, appendSite, programFrame);
-  } else if (sitesFile && filename.endsWith(SDK_CONFIG))
+  } else if (sitesFile && filename.endsWith(SDK_CONFIG)) {
+    // Beneath the sites' wrappers: a stand-in read is still a read of its key there.
+    standInSecretReads(module.exports, filename, undecryptable, appendSite, programFrame);
     recordConfigSites(module.exports, appendSite, programFrame);
-  else if (applyUnknowns && sitesFile && filename.endsWith(SDK_OUTPUT))
+  } else if (applyUnknowns && sitesFile && filename.endsWith(SDK_OUTPUT))
     leaveUnknownAtApply(module.exports, filename, appendSite, programFrame);
   else if (filename.endsWith(LOG_INDEX)) {
     recordErrorLogSites(module.exports);

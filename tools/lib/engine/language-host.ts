@@ -37,6 +37,7 @@ import { traceRun, tracing } from "./trace";
 import { tokenAt } from "./invoke-sites";
 import { explainLentPackages, lentEnvironment } from "./lent-packages";
 import { locateSdk, programLocation, unlocatableSdk } from "./program-location";
+import type { UndecryptableRead } from "./sites-file";
 
 export interface ProgramRunOptions {
   /** Where Pulumi.yaml is (the root directory). */
@@ -55,6 +56,11 @@ export interface ProgramRunOptions {
   readonly answers: EngineAnswers;
   /** Placeholder strings that stand for values unknown offline (undecryptable secrets). */
   readonly opaque?: readonly string[];
+  /**
+   * The `secure:` keys the check cannot decrypt (full key → the value the program gets): their
+   * typed reads give an unknown or a recorded stand-in (./secret-config-reads.js).
+   */
+  readonly undecryptable?: Readonly<Record<string, string>>;
   readonly timeoutMs: number;
   /** Type-check the program as `pulumi preview` does by default (slow). */
   readonly typeCheck?: boolean;
@@ -120,6 +126,8 @@ export interface ProgramRun {
    * unknown as at preview (./apply-unknowns.js).
    */
   readonly leftUnknown: readonly LeftUnknown[];
+  /** Typed reads of `secure:` keys the check cannot decrypt (./secret-config-reads.js). */
+  readonly undecryptableReads: readonly UndecryptableRead[];
 }
 
 const CHILD_PRELOAD = path.join(__dirname, "child-preload.js");
@@ -171,6 +179,7 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
       dryRunAsked: [],
       cliAnswered: [],
       leftUnknown: [],
+      undecryptableReads: [],
       sdk,
       versionWarnings: [],
       failure: { kind: "setup", message: unlocatable },
@@ -223,6 +232,8 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
   env.OFFLINE_GUARD_MOCKS = "true";
   // The apply phase leaves unknown what an offline run cannot compute inside `apply`: item 19.
   if (opts.phase === "apply") env.OFFLINE_APPLY_UNKNOWNS = "true";
+  if (opts.undecryptable && Object.keys(opts.undecryptable).length > 0)
+    env.OFFLINE_UNDECRYPTABLE_CONFIG = JSON.stringify(opts.undecryptable);
   if (opts.cacheDir && !opts.typeCheck)
     env.OFFLINE_TS_CACHE = path.join(opts.cacheDir, "typescript");
   if (opts.cacheDir) env.OFFLINE_CODE_CACHE = path.join(opts.cacheDir, "v8");
@@ -321,8 +332,16 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
   engine.close();
   trace.exited();
   if (dropped) output.unshift(`(${dropped} earlier lines of program output not kept)`);
-  const { sites, intervals, network, invokers, configReads, dryRun, applyUnknown } =
-    readSites(sitesFile);
+  const {
+    sites,
+    intervals,
+    network,
+    invokers,
+    configReads,
+    dryRun,
+    applyUnknown,
+    undecryptableReads,
+  } = readSites(sitesFile);
   fs.rmSync(path.dirname(sitesFile), { recursive: true, force: true });
   const failure = diagnose({
     engine,
@@ -366,5 +385,6 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
       .filter((t) => t.startsWith(CLI_ANSWERED))
       .map((t) => tokenAt(t, sites, pwd).slice(CLI_ANSWERED.length)),
     leftUnknown: leftUnknownAtApply(applyUnknown, engine, sites, invokers),
+    undecryptableReads,
   };
 }

@@ -25,6 +25,8 @@ export type ApplyUnknown = {
   readonly output?: string;
   readonly urn?: string;
   readonly location?: SourceLocation;
+  /** The URN of the stand-in dependency its unknown carries (./apply-unknowns.js `refFor`). */
+  readonly ref?: string;
 };
 
 /** One record as ./apply-unknowns.js wrote it (a parsed JSON line). */
@@ -35,6 +37,7 @@ export function applyUnknownOf(s: Record<string, unknown>): ApplyUnknown {
     message: String(s.message ?? ""),
     ...(typeof s.output === "string" ? { output: s.output } : {}),
     ...(typeof s.urn === "string" ? { urn: s.urn } : {}),
+    ...(typeof s.ref === "string" ? { ref: s.ref } : {}),
     ...(typeof s.file === "string" && typeof s.line === "number"
       ? { location: { file: s.file, line: s.line, column: Number(s.column ?? 0) } }
       : {}),
@@ -49,6 +52,11 @@ export interface LeftUnknown {
   readonly what: string;
   /** Where in the program: the invoke's call, or the line of the resource the error named. */
   readonly location?: SourceLocation;
+  /**
+   * The stand-ins its unknowns carry (one per failure recorded under it), as a resource's
+   * `leftUnknownRefs` and unknown sources name them.
+   */
+  readonly refs: readonly string[];
 }
 
 /** The run's records, one per invoke token or failure message, each placed in the program. */
@@ -59,15 +67,27 @@ export function leftUnknownAtApply(
   invokers: ReadonlyMap<string, readonly Invoker[]>,
 ): LeftUnknown[] {
   const out = new Map<string, LeftUnknown>();
+  // Every stand-in recorded under one key: a failure recorded again replaces the entry, not them.
+  const refsOf = new Map<string, Set<string>>();
+  const set = (key: string, u: Omit<LeftUnknown, "refs">, ref: string | undefined) => {
+    const refs = refsOf.get(key) ?? new Set<string>();
+    refsOf.set(key, refs);
+    if (ref !== undefined) refs.add(ref);
+    out.set(key, { ...u, refs: [...refs] });
+  };
   for (const r of records) {
     if (r.invoke !== undefined) {
       const site = sites.get(r.invoke);
       const at = invokeSite(engine, r.invoke, site && { ...site }, invokers) ?? r.location;
-      out.set(`invoke\0${r.invoke}`, {
-        invoke: r.invoke,
-        what: `the invoke ${r.invoke}, which the check cannot answer offline`,
-        ...(at ? { location: at } : {}),
-      });
+      set(
+        `invoke\0${r.invoke}`,
+        {
+          invoke: r.invoke,
+          what: `the invoke ${r.invoke}, which the check cannot answer offline`,
+          ...(at ? { location: at } : {}),
+        },
+        r.ref,
+      );
       continue;
     }
     // A dependency logs its command's output on the resource before it throws (docker-classic's
@@ -83,7 +103,7 @@ export function leftUnknownAtApply(
       : `a command run on this machine, which failed: ${daemon ?? r.message}`;
     const at = sourceOfUrn(engine, r.urn) ?? r.location;
     // A record written again with the resource's URN replaces the first (./apply-unknowns.js).
-    out.set(`command\0${r.message}`, { what, ...(at ? { location: at } : {}) });
+    set(`command\0${r.message}`, { what, ...(at ? { location: at } : {}) }, r.ref);
   }
   return [...out.values()];
 }

@@ -50,6 +50,25 @@ export interface EngineResource extends RecordedResource {
   opaquePaths?: string[];
   /** The string hidden at each of `opaquePaths` (same index): which placeholder made it unknown. */
   opaqueValues?: string[];
+  /**
+   * Per input property, the stand-ins (URNs starting `urn:offline-check:`) of the failures the
+   * apply phase left unknown (./apply-unknowns.js) and of the undecryptable secrets read typed
+   * (./secret-config-reads.js) that the property was built from: kept out of `dependencies` and
+   * `propertyDependencies`, which the pack sees.
+   */
+  leftUnknownRefs?: Record<string, string[]>;
   /** A custom resource of a type the offline answers do not model: its computed outputs stay unknown. */
   unmodeled?: boolean;
+}
+
+/**
+ * How the URN of every stand-in dependency the program's preload makes starts (./apply-unknowns.js,
+ * ./secret-config-reads.js): no resource, kept out of every dependency list the pack or a
+ * transform sees.
+ */
+export const STAND_IN_PREFIX = "urn:offline-check:";
+
+/** `urns` without the stand-ins. */
+export function withoutStandIns(urns: readonly string[]): string[] {
+  return urns.filter((u) => !u.startsWith(STAND_IN_PREFIX));
 }

@@ -24,6 +24,7 @@ import * as engrpc from "@pulumi/pulumi/proto/engine_grpc_pb";
 import * as provproto from "@pulumi/pulumi/proto/provider_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { js, type EngineResource, type LogEntry, type MonitorOptions } from "./monitor-options";
+import { withoutStandIns } from "./monitor-options";
 import { defaultProvider, readRecord, requestOptions } from "./registration";
 import { providerAccount, withProviderRegion } from "./provider-settings";
 import { missingAssetPath, nearestComponentSource, programSource } from "./registration-sources";
@@ -148,10 +149,17 @@ export class OfflineEngine {
     if (this.byUrn.has(urn)) {
       throw new Error(`Duplicate resource URN '${urn}'; try giving it a unique name`);
     }
-    const deps = new Set<string>(req.getDependenciesList());
+    // The stand-ins of failures the apply phase left unknown (./apply-unknowns.js) and of secrets
+    // read typed (./secret-config-reads.js) are no resources: kept apart, per property, to name
+    // where an unknown came from.
+    const leftUnknownRefs: Record<string, string[]> = {};
+    const deps = new Set<string>(withoutStandIns(req.getDependenciesList()));
     const propertyDependencies: Record<string, string[]> = {};
     req.getPropertydependenciesMap().forEach((v, k) => {
-      propertyDependencies[k] = v.getUrnsList();
+      const urns = v.getUrnsList();
+      propertyDependencies[k] = withoutStandIns(urns);
+      const refs = urns.filter((u) => !propertyDependencies[k].includes(u));
+      if (refs.length > 0) leftUnknownRefs[k] = refs;
       for (const u of propertyDependencies[k]) deps.add(u);
     });
     const recorded = recordInputs(js(req.getObject()), custom && !remote, deps, this.opts.opaque);
@@ -193,6 +201,7 @@ export class OfflineEngine {
       ...(recorded.opaquePaths.length > 0
         ? { opaquePaths: recorded.opaquePaths, opaqueValues: recorded.opaqueValues }
         : {}),
+      ...(Object.keys(leftUnknownRefs).length > 0 ? { leftUnknownRefs } : {}),
     };
     this.transforms.registered(urn, req);
     if (type === ROOT_STACK_TYPE && !parent) {

@@ -8,8 +8,20 @@ import { CONFIG_READ_PREFIX, CONFIG_SITE_PREFIX } from "./config-site";
 import { NETWORK_SITE, type NetworkUse } from "./hints-network";
 import type { Invoker } from "./invoke-sites";
 import { APPLY_UNKNOWN_SITE, applyUnknownOf, type ApplyUnknown } from "./left-unknown";
+import { UNDECRYPTABLE_READ_PREFIX } from "./secret-config-reads";
 
 export type Site = SourceLocation & { readonly code?: unknown };
+
+/**
+ * A typed read of a `secure:` key the check cannot decrypt (./secret-config-reads.js): the getter,
+ * and `unknown` for a secret getter's unknown Output (a plain getter's read is refused).
+ */
+export interface UndecryptableRead {
+  readonly key: string;
+  readonly getter: string;
+  readonly unknown?: true;
+  readonly location?: SourceLocation;
+}
 
 /** The call site ./dry-run-sites.js records where code outside the SDK asks `isDryRun()`. */
 const DRY_RUN_SITE = "isDryRun";
@@ -29,6 +41,7 @@ export function readSites(file: string): {
   configReads: Map<string, SourceLocation | undefined>;
   dryRun: DryRunSite[];
   applyUnknown: ApplyUnknown[];
+  undecryptableReads: UndecryptableRead[];
 } {
   const sites = new Map<string, Site>();
   const intervals = new Map<number, Interval>();
@@ -37,8 +50,18 @@ export function readSites(file: string): {
   const configReads = new Map<string, SourceLocation | undefined>();
   const dryRun: DryRunSite[] = [];
   const applyUnknown: ApplyUnknown[] = [];
+  const undecryptableReads: UndecryptableRead[] = [];
   if (!fs.existsSync(file))
-    return { sites, intervals: [], network, invokers, configReads, dryRun, applyUnknown };
+    return {
+      sites,
+      intervals: [],
+      network,
+      invokers,
+      configReads,
+      dryRun,
+      applyUnknown,
+      undecryptableReads,
+    };
   for (const line of fs.readFileSync(file, "utf8").split("\n")) {
     if (!line) continue;
     try {
@@ -50,6 +73,15 @@ export function readSites(file: string): {
         dryRun.push({ file: s.file, line: s.line, column: s.column, ...via });
       } else if (s.token === APPLY_UNKNOWN_SITE) {
         applyUnknown.push(applyUnknownOf(s));
+      } else if (typeof s.token === "string" && s.token.startsWith(UNDECRYPTABLE_READ_PREFIX)) {
+        undecryptableReads.push({
+          key: s.token.slice(UNDECRYPTABLE_READ_PREFIX.length),
+          getter: String(s.getter),
+          ...(s.unknown === true ? { unknown: true as const } : {}),
+          ...(typeof s.file === "string"
+            ? { location: { file: s.file, line: s.line, column: s.column } }
+            : {}),
+        });
       } else if (s.token === "setInterval") {
         intervals.set(s.id, { file: s.file, line: s.line, column: s.column, ms: s.ms });
       } else if (s.file === undefined && typeof s.resourceType === "string") {
@@ -76,5 +108,6 @@ export function readSites(file: string): {
     configReads,
     dryRun,
     applyUnknown,
+    undecryptableReads,
   };
 }

@@ -5,6 +5,7 @@
 import type { EngineResource } from "./monitor";
 import { STACK_REFERENCE_TYPE } from "./stack-references";
 import { containsUnknown, UNKNOWN } from "./wire";
+import { SECRET_REF_PREFIX } from "./secret-config-reads";
 
 const REMOTE_OUTPUT = "an output of remote component";
 /**
@@ -23,6 +24,17 @@ function sourceOf(dep: EngineResource): string[] | undefined {
   if (dep.custom && (dep.unmodeled || containsUnknown(dep.outputs)))
     return [`an output of ${dep.type} ${dep.name} the offline engine does not model`];
   return undefined;
+}
+
+/**
+ * What a stand-in dependency stands for: an undecryptable secret read typed names its key (as the
+ * report names one: ../../check/combine.ts); a failure left unknown at apply stays its URN, which
+ * the report names with the failure (../../check/left-unknown-note.ts).
+ */
+function standInSource(ref: string): string {
+  if (!ref.startsWith(SECRET_REF_PREFIX)) return ref;
+  const key = ref.slice(SECRET_REF_PREFIX.length);
+  return `${UNDECRYPTABLE_SECRET} (${key}: give it for this run with --config ${key}=<value>)`;
 }
 
 /** The reason given for an unknown no resource, secret or data source explains. */
@@ -47,10 +59,13 @@ export function unknownSources(
   if (!opaque && !props.some(([, v]) => containsUnknown(v))) return undefined;
   const out = new Set<string>();
   if (opaque) out.add(UNDECRYPTABLE_SECRET);
-  // The resources each unknown input property was built from.
+  // The resources each unknown input property was built from, and the failures left unknown at
+  // apply it was built from (their stand-ins' URNs, which the report names: ./left-unknown.ts).
   const suspects = new Set<string>();
   for (const [prop, value] of props) {
-    if (containsUnknown(value)) for (const d of r.propertyDependencies[prop] ?? []) suspects.add(d);
+    if (!containsUnknown(value)) continue;
+    for (const d of r.propertyDependencies[prop] ?? []) suspects.add(d);
+    for (const ref of r.leftUnknownRefs?.[prop] ?? []) out.add(standInSource(ref));
   }
   for (const d of suspects.size || only !== undefined ? suspects : r.dependencies) {
     const dep = byUrn.get(d);

@@ -1,0 +1,160 @@
+// Typed reads of a `secure:` config value the check cannot decrypt (./child-preload.js, item 20;
+// only with OFFLINE_UNDECRYPTABLE_CONFIG set: the keys and the placeholder value each was given).
+// `pulumi preview` decrypts secrets, so the program reads the stack's value; offline it has only a
+// placeholder, which a typed getter of the SDK's Config (config.ts) would parse: a `boolean` or
+// `integer` key declared in Pulumi.yaml gets "false" or "0" (a value nobody set, read without a
+// word), an undeclared one fails with ConfigTypeError ("... is not a valid boolean").
+//
+// - The secret getters (`getSecretBoolean`, `requireSecretNumber`, ..., `getSecretObject` of a
+//   value that is not JSON) return an Output: here an unknown secret one, as a value nobody can
+//   know offline, carrying a stand-in dependency (the SDK's `DependencyResource`, never
+//   registered) whose URN names the key, so every input built from it reaches the pack unknown and
+//   its checks are named (./unknown-sources.ts); each read is recorded (`unknown: true`), and the
+//   report lists the key as not evaluated: what the program builds inside an `apply` on it never
+//   runs, as at `pulumi preview` of an unknown value.
+// - The plain getters (`getBoolean`, `requireBoolean`, `getNumber`, `requireNumber`, and
+//   `getObject`/`requireObject` of a whole `secure:` value, which is no JSON) return a plain value,
+//   which nothing can make unknown: the check refuses the stack (exit 2) naming every such read
+//   (../../check/undecryptable-reads.ts). So that one run names them all, each is recorded (token
+//   `config-undecryptable:<key>`, with the getter and the program's line) and the program goes on
+//   with a stand-in (false, 0, undefined) that no report is made from. A `secure:` nested in an
+//   object parses: it keeps its placeholder, hidden wherever it reaches an input
+//   (./recorded-inputs.ts).
+"use strict";
+const path = require("path");
+const { callerStack } = require("./caller-stack");
+
+/** The token prefix of a plain typed read's record (./sites-file.ts reads it). */
+const UNDECRYPTABLE_READ_PREFIX = "config-undecryptable:";
+/** How the URN of a secret getter's stand-in dependency starts; the full key follows. */
+const SECRET_REF_PREFIX = "urn:offline-check:secret-config:";
+
+/** Plain typed getters → the stand-in they return while the run goes on to its refusal. */
+const PLAIN = { getBoolean: false, requireBoolean: false, getNumber: 0, requireNumber: 0 };
+/** Plain getters of a value that may parse (a `secure:` nested in an object): refused otherwise. */
+const PLAIN_OBJECT = ["getObject", "requireObject"];
+/** Secret typed getters; `true` when only a value that fails to parse is made unknown. */
+const SECRET = {
+  getSecretBoolean: false,
+  requireSecretBoolean: false,
+  getSecretNumber: false,
+  requireSecretNumber: false,
+  getSecretObject: true,
+  requireSecretObject: true,
+};
+
+function fullKeyOf(config, key) {
+  try {
+    return typeof config.fullKey === "function" ? config.fullKey(key) : `${config.name}:${key}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Wraps the typed getters of the `Config` class in `exports` (the SDK's config.js, at
+ * `configFile`) for the full keys of `undecryptable` (full key → the value the program got).
+ * `append` writes a record; `frameOf` picks the program's line from a stack.
+ */
+function standInSecretReads(exports, configFile, undecryptable, append, frameOf) {
+  const Config = exports && exports.Config;
+  if (typeof Config !== "function" || !Config.prototype || !undecryptable) return;
+  const sdkDir = path.dirname(configFile);
+  const recorded = new Set();
+  const record = (full, getter, fields, wrapped) => {
+    if (recorded.has(`${full}\0${getter}`)) return;
+    recorded.add(`${full}\0${getter}`);
+    let site;
+    try {
+      site = frameOf(callerStack(wrapped));
+    } catch {
+      site = undefined;
+    }
+    append({ token: `${UNDECRYPTABLE_READ_PREFIX}${full}`, getter, ...fields, ...site });
+  };
+  const unknownSecret = (full) => {
+    const { Output } = require(path.join(sdkDir, "output.js"));
+    let deps = new Set();
+    try {
+      const { DependencyResource } = require(path.join(sdkDir, "resource.js"));
+      if (typeof DependencyResource === "function")
+        deps = new Set([new DependencyResource(`${SECRET_REF_PREFIX}${full}`)]);
+    } catch {
+      // an SDK without it: the unknown names no key, and the report infers one
+    }
+    const no = Promise.resolve(false);
+    return new Output(
+      deps,
+      Promise.resolve(undefined),
+      no,
+      Promise.resolve(true),
+      Promise.resolve(deps),
+    );
+  };
+  for (const [name, standIn] of Object.entries(PLAIN)) {
+    const original = Config.prototype[name];
+    if (typeof original !== "function") continue;
+    const wrapped = function (key, ...rest) {
+      const full = fullKeyOf(this, key);
+      if (full === undefined || !Object.prototype.hasOwnProperty.call(undecryptable, full))
+        return original.call(this, key, ...rest);
+      record(full, name, {}, wrapped);
+      return standIn;
+    };
+    Config.prototype[name] = wrapped;
+  }
+  for (const name of PLAIN_OBJECT) {
+    const original = Config.prototype[name];
+    if (typeof original !== "function") continue;
+    const wrapped = function (key, ...rest) {
+      const full = fullKeyOf(this, key);
+      if (full === undefined || !Object.prototype.hasOwnProperty.call(undecryptable, full))
+        return original.call(this, key, ...rest);
+      try {
+        return original.call(this, key, ...rest);
+      } catch {
+        // a whole `secure:` value, no JSON: refused by the report
+      }
+      record(full, name, {}, wrapped);
+      return undefined;
+    };
+    Config.prototype[name] = wrapped;
+  }
+  for (const [name, onlyUnparsed] of Object.entries(SECRET)) {
+    const original = Config.prototype[name];
+    if (typeof original !== "function") continue;
+    const wrapped = function (key, ...rest) {
+      const full = fullKeyOf(this, key);
+      if (full === undefined || !Object.prototype.hasOwnProperty.call(undecryptable, full))
+        return original.call(this, key, ...rest);
+      if (onlyUnparsed) {
+        try {
+          return original.call(this, key, ...rest);
+        } catch {
+          // a whole `secure:` value, no JSON: unknown below
+        }
+      }
+      record(full, name, { unknown: true }, wrapped);
+      return unknownSecret(full);
+    };
+    Config.prototype[name] = wrapped;
+  }
+}
+
+/** OFFLINE_UNDECRYPTABLE_CONFIG's text as an object; undefined when unset or unreadable. */
+function undecryptableFromEnvironment(text) {
+  if (!text) return undefined;
+  try {
+    const v = JSON.parse(text);
+    return v && typeof v === "object" && !Array.isArray(v) ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+module.exports = {
+  standInSecretReads,
+  undecryptableFromEnvironment,
+  UNDECRYPTABLE_READ_PREFIX,
+  SECRET_REF_PREFIX,
+};
