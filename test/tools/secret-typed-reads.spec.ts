@@ -19,6 +19,8 @@ interface ConfigGetters {
   getNumber(key: string): number | undefined;
   getBoolean(key: string): boolean | undefined;
   getObject(key: string): unknown;
+  requireObject(key: string): unknown;
+  getSecretObject(key: string): { isKnown: Promise<boolean> };
   getSecretBoolean(key: string): {
     isKnown: Promise<boolean>;
     isSecret: Promise<boolean>;
@@ -131,6 +133,7 @@ describe("typed reads of secrets the check cannot decrypt", function () {
       "demo:flag": "false",
       "demo:count": "offline-secret-placeholder-2",
       "demo:plain": "true",
+      "demo:nested": '{"password":"offline-secret-placeholder-3"}',
     };
     const SdkConfig = pulumi.Config as unknown as new (name: string) => {
       fullKey(key: string): string;
@@ -144,7 +147,11 @@ describe("typed reads of secrets the check cannot decrypt", function () {
       standInSecretReads(
         { Config },
         require.resolve("@pulumi/pulumi/config.js"),
-        { "demo:flag": "false", "demo:count": "offline-secret-placeholder-2" },
+        {
+          "demo:flag": "false",
+          "demo:count": "offline-secret-placeholder-2",
+          "demo:nested": '{"password":"offline-secret-placeholder-3"}',
+        },
         (r: Record<string, unknown>) => records.push(r),
         () => ({ file: "index.ts", line: 7, column: 1 }),
       );
@@ -157,10 +164,14 @@ describe("typed reads of secrets the check cannot decrypt", function () {
       expect(cfg.requireNumber("count")).to.equal(0);
       expect(cfg.getObject("count")).to.equal(undefined);
       expect(cfg.getBoolean("plain")).to.equal(true);
+      // A key declared boolean gets the placeholder "false", which parses, but is no object or list.
+      expect(cfg.requireObject("flag")).to.equal(undefined);
+      expect(cfg.getObject("nested")).to.deep.equal({ password: "offline-secret-placeholder-3" });
       expect(records.map((r) => [r.token, r.getter, r.unknown])).to.deep.equal([
         ["config-undecryptable:demo:count", "requireNumber", undefined],
         ["config-undecryptable:demo:count", "getNumber", undefined],
         ["config-undecryptable:demo:count", "getObject", undefined],
+        ["config-undecryptable:demo:flag", "requireObject", undefined],
       ]);
     });
 
@@ -170,6 +181,13 @@ describe("typed reads of secrets the check cannot decrypt", function () {
       expect(await out.isSecret).to.equal(true);
       const urns = await Promise.all([...(await out.allResources())].map((d) => d.urn.promise()));
       expect(urns).to.deep.equal(["urn:offline-check:secret-config:demo:flag"]);
+    });
+
+    it("a whole secret read as an object is unknown even when its placeholder parses", async () => {
+      const out = (new Config("demo") as unknown as ConfigGetters).getSecretObject("flag");
+      expect(await out.isKnown).to.equal(false);
+      const nested = (new Config("demo") as unknown as ConfigGetters).getSecretObject("nested");
+      expect(await nested.isKnown).to.equal(true);
     });
   });
 });

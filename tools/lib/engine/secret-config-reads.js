@@ -13,7 +13,7 @@
 //   report lists the key as not evaluated: what the program builds inside an `apply` on it never
 //   runs, as at `pulumi preview` of an unknown value.
 // - The plain getters (`getBoolean`, `requireBoolean`, `getNumber`, `requireNumber`, and
-//   `getObject`/`requireObject` of a whole `secure:` value, which is no JSON) return a plain value,
+//   `getObject`/`requireObject` of a whole `secure:` value, not an object or list) return a plain value,
 //   which nothing can make unknown: the check refuses the stack (exit 2) naming every such read
 //   (../../check/undecryptable-reads.ts). So that one run names them all, each is recorded (token
 //   `config-undecryptable:<key>`, with the getter and the program's line) and the program goes on
@@ -91,6 +91,18 @@ function standInSecretReads(exports, configFile, undecryptable, append, frameOf)
       Promise.resolve(deps),
     );
   };
+  // A `secure:` nested in an object or a list parses to that object or list, its placeholder in
+  // place; a whole `secure:` value is the placeholder itself, which may parse too ("false" and "0"
+  // for a key declared boolean or integer in Pulumi.yaml) but never to an object or a list.
+  const parse = Config.prototype.getObject;
+  const nestedSecret = (config, key) => {
+    try {
+      const v = parse.call(config, key);
+      return v !== null && typeof v === "object";
+    } catch {
+      return false;
+    }
+  };
   for (const [name, standIn] of Object.entries(PLAIN)) {
     const original = Config.prototype[name];
     if (typeof original !== "function") continue;
@@ -110,11 +122,7 @@ function standInSecretReads(exports, configFile, undecryptable, append, frameOf)
       const full = fullKeyOf(this, key);
       if (full === undefined || !Object.prototype.hasOwnProperty.call(undecryptable, full))
         return original.call(this, key, ...rest);
-      try {
-        return original.call(this, key, ...rest);
-      } catch {
-        // a whole `secure:` value, no JSON: refused by the report
-      }
+      if (nestedSecret(this, key)) return original.call(this, key, ...rest);
       record(full, name, {}, wrapped);
       return undefined;
     };
@@ -127,13 +135,7 @@ function standInSecretReads(exports, configFile, undecryptable, append, frameOf)
       const full = fullKeyOf(this, key);
       if (full === undefined || !Object.prototype.hasOwnProperty.call(undecryptable, full))
         return original.call(this, key, ...rest);
-      if (onlyUnparsed) {
-        try {
-          return original.call(this, key, ...rest);
-        } catch {
-          // a whole `secure:` value, no JSON: unknown below
-        }
-      }
+      if (onlyUnparsed && nestedSecret(this, key)) return original.call(this, key, ...rest);
       record(full, name, { unknown: true }, wrapped);
       return unknownSecret(full);
     };
