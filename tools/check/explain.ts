@@ -91,6 +91,12 @@ export function configHints(
         : `; set it with \`pulumi config set ${secretFlag}${missing} <value> --stack ${e.stack_}\`, ` +
           `or ${supply([missing])}`) +
       otherNamespace(missing, config.lines, file);
+  } else if (!reason && (config.environments ?? []).length > 0 && !failedBeforeConfig(e.message)) {
+    // Any other failure of a program whose stack imports ESC environments may come from a value
+    // they hold: `pulumi preview` opens them and gives the program their `pulumiConfig` as config
+    // and their `environmentVariables` in its environment (ESC docs, "Pulumi IaC" integration;
+    // pulumi/pulumi-hugo#3863), which offline the program never gets.
+    notes.push(escNote(config.environments ?? [], file));
   }
   const set = Object.keys(config.lines)
     .sort()
@@ -102,6 +108,22 @@ export function configHints(
       notes.push(structuredNote(k, shape, project.name));
   }
   return { reason, notes, configError: set.length > 0 || !!reason };
+}
+
+/**
+ * What a failing program may have missed from the ESC environments its stack imports: their
+ * config and environment variables, and how to give them to an offline run.
+ */
+function escNote(envs: readonly string[], file: string): string {
+  const names = envs.map((x) => JSON.stringify(x)).join(", ");
+  const one = envs.length === 1;
+  return (
+    `  note: ${file} imports Pulumi ESC environment${one ? "" : "s"} ${names}, which the check ` +
+    `cannot open offline: \`pulumi preview\` gives the program ${one ? "its" : "their"} ` +
+    `pulumiConfig values as config and ${one ? "its" : "their"} environmentVariables in its ` +
+    `environment; if the failure comes from one of them, export the variable in the shell that ` +
+    `runs the check, or give the key with --config <key>=<value>`
+  );
 }
 
 /** A failure of a list or object operation on a value that is not one (a string, here). */
