@@ -127,6 +127,17 @@ describe("how the check explains a program's own failure", () => {
     expect(withEsc).to.contain("environmentVariables in its environment");
     expect(withEsc).to.contain("export the variable in the shell");
     expect(withEsc).to.match(/^error: the program failed \(stack dev, preview phase\): Invalid/);
+    // The note follows the failure's location, not between the message and it.
+    expect(withEsc.indexOf("  at ")).to.be.greaterThan(0);
+    expect(withEsc.indexOf("ESC environment")).to.be.greaterThan(withEsc.indexOf("  at "));
+    // A read of process.env in the failure's stack, or a variable named as missing, is the
+    // environment's too.
+    expect(failure(esc, "DATABASE_URL is not set")).to.contain("ESC environment");
+    expect(failure(esc, "Error: process.env.API_KEY is required")).to.contain("ESC environment");
+    // A plain program bug (an index out of range) owes nothing to the environment.
+    expect(
+      failure(esc, "TypeError: Cannot read properties of undefined (reading 'z')"),
+    ).to.not.contain("ESC");
     // Without an environment, nothing is said of ESC.
     expect(failure("config:\n  demo:replicas: 2\n")).to.not.contain("ESC");
     // A failure before any code ran (a package not installed) owes nothing to the environment.

@@ -33,7 +33,7 @@ function mentions(text: string, key: string, project: string): boolean {
 export function configHints(
   e: ProgramError,
   configsByStack: ConfigsByStack,
-): { reason?: string; notes: string[]; configError: boolean } {
+): { reason?: string; notes: string[]; envNotes?: string[]; configError: boolean } {
   const known = e.stack_ ? configsByStack.get(e.stack_) : undefined;
   if (!known) return { notes: [], configError: false };
   const { project, config } = known;
@@ -91,13 +91,19 @@ export function configHints(
         : `; set it with \`pulumi config set ${secretFlag}${missing} <value> --stack ${e.stack_}\`, ` +
           `or ${supply([missing])}`) +
       otherNamespace(missing, config.lines, file);
-  } else if (!reason && (config.environments ?? []).length > 0 && !failedBeforeConfig(e.message)) {
-    // Any other failure of a program whose stack imports ESC environments may come from a value
-    // they hold: `pulumi preview` opens them and gives the program their `pulumiConfig` as config
-    // and their `environmentVariables` in its environment (ESC docs, "Pulumi IaC" integration;
-    // pulumi/pulumi-hugo#3863), which offline the program never gets.
-    notes.push(escNote(config.environments ?? [], file));
   }
+  // Another failure of a program whose stack imports ESC environments, when it plausibly comes
+  // from a value they hold: `pulumi preview` opens them and gives the program their
+  // `pulumiConfig` as config and their `environmentVariables` in its environment (ESC docs,
+  // "Pulumi IaC" integration; pulumi/pulumi-hugo#3863), which offline the program never gets.
+  // A plain program bug (an index out of range) owes nothing to them: no note.
+  const envNotes =
+    !reason &&
+    (config.environments ?? []).length > 0 &&
+    !failedBeforeConfig(e.message) &&
+    FROM_ENVIRONMENT.some((re) => re.test(text))
+      ? [escNote(config.environments ?? [], file)]
+      : [];
   const set = Object.keys(config.lines)
     .sort()
     .filter((k) => mentions(e.message, k, project.name));
@@ -107,8 +113,26 @@ export function configHints(
     if (shape && LIST_OR_MAP_USE.test(e.message))
       notes.push(structuredNote(k, shape, project.name));
   }
-  return { reason, notes, configError: set.length > 0 || !!reason };
+  return {
+    reason,
+    notes,
+    ...(envNotes.length > 0 ? { envNotes } : {}),
+    configError: set.length > 0 || !!reason,
+  };
 }
+
+/**
+ * A failure that plausibly comes from the program's environment or config: its text or stack
+ * names `process.env`, environment variables, a config read (the SDK's Config.get*, require*),
+ * or an upper-case variable name with "not set", "missing" or "required".
+ */
+const FROM_ENVIRONMENT: readonly RegExp[] = [
+  /process\.env/,
+  /environment variable/i,
+  /\bConfig\.(?:get|require)\w*\b/,
+  /\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b[^\n]*\b(?:not set|is required|missing|undefined|empty)\b/,
+  /\b(?:[Mm]issing|[Rr]equired|not set)\b[^\n]*\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/,
+];
 
 /**
  * What a failing program may have missed from the ESC environments its stack imports: their
@@ -215,6 +239,8 @@ export function describeProgramError(
       // the file is gone: the location alone must do
     }
   }
+  // What the ESC environments may have given the program: after where it failed.
+  lines.push(...(hints.envNotes ?? []));
   // A config error is about a value, not the code that checked it: no stack frames.
   if (e.detail && !hints.configError) {
     const frames = e.detail
