@@ -1,7 +1,7 @@
 // A Route whose destination its route table already has (route-duplicates.ts): the provider's
 // create refuses it at `pulumi up` ("Route in Route Table (...) with destination (...) already
-// exists"), whether the other route is inline on the table or another Route. Nothing unknown, no
-// table the stack does not create, is judged.
+// exists"), whether the other route is inline on the table or another Route. Nothing unknown is
+// judged, nor inline routes of a table the stack does not declare.
 import { expect } from "chai";
 import type { EngineResource } from "../../tools/lib/engine/monitor";
 import { handBuiltResource } from "../../tools/lib/engine/registration";
@@ -64,6 +64,15 @@ describe("provider inputs: a route whose destination its table already has", () 
     expect(more).to.deep.equal([]);
     expect(dup.resource.name).to.equal("second");
     expect(dup.says[0]).to.include('the Route "first" has the same destination');
+    // A table the stack does not declare (the VPC's main table, one read by id): two Routes to
+    // one destination of it are duplicates all the same.
+    const [main, ...also] = refused(
+      route("main-a", { routeTableId: "rtb-main" }),
+      route("main-b", { routeTableId: "rtb-main" }),
+    );
+    expect(also).to.deep.equal([]);
+    expect(main.resource.name).to.equal("main-b");
+    expect(main.says[0]).to.include("Route Table (rtb-main)");
     // Another table, or another destination, is no duplicate.
     expect(
       refused(table({}), route("first", {}), route("second", { routeTableId: "rtb-2" })),
@@ -108,11 +117,8 @@ describe("provider inputs: a route whose destination its table already has", () 
       ],
       ["unknown destination", [inline(), route("r", { destinationCidrBlock: UNKNOWN })]],
       ["secret destination", [inline(), route("r", { destinationCidrBlock: secret })]],
-      // A table the stack does not create (the VPC's main table, read or imported by id).
-      [
-        "table not in the stack",
-        [route("a", { routeTableId: "rtb-main" }), route("b", { routeTableId: "rtb-main" })],
-      ],
+      // A table the stack does not declare: its inline routes are not known.
+      ["table not in the stack", [route("a", { routeTableId: "rtb-main" })]],
     ] as const) {
       expect(refused(...(resources as readonly EngineResource[])), what).to.deep.equal([]);
     }

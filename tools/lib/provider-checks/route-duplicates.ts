@@ -5,10 +5,11 @@
 // destination (<cidr>) already exists". A route table's inline `routes` are made with CreateRoute
 // too (vpc_route_table.go, routeTableAddRoute), and the provider's documentation warns against
 // mixing the two ("NOTE on Route Tables and Routes": a Route Table with in-line routes cannot be
-// used with Route resources). Judged across the stack's resources: a Route whose `routeTableId`
-// names a table the stack creates (known: in the apply phase, where ids are), against that table's
-// inline routes and against the Routes registered before it on the same table. A table the stack
-// reads or does not declare is not judged; nothing unknown or secret is.
+// used with Route resources). Judged across the stack's resources, on a known `routeTableId` (in
+// the apply phase, where ids are): a Route against the Routes registered before it on the same
+// table, whichever table it is (one the stack creates, reads with `get`, or only names, as the
+// VPC's main table); and against the inline routes of a table the stack declares. Nothing unknown
+// or secret is judged.
 import type { EngineResource } from "../engine/monitor";
 import { containsUnknown, isSecret, plainValue } from "../engine/wire";
 import type { Refusal } from "./refusal";
@@ -87,15 +88,17 @@ export function routesAlreadyInTable(resources: readonly EngineResource[]): Refu
   for (const r of resources) {
     if (r.type !== ROUTE || !r.custom || r.external) continue;
     const tableId = known((plainValue(r.inputs) as Record<string, unknown>).routeTableId);
-    const inline = tableId ? tables.get(tableId) : undefined;
     const dest = routeDestination(r);
-    if (!tableId || !inline || !dest) continue;
+    if (!tableId || !dest) continue;
+    // Two Routes need only name one table by a known id (a table read, or the VPC's main one, too);
+    // inline routes are known only of a table the stack declares.
+    const inInline = tables.get(tableId)?.has(dest.key) ?? false;
     const earlier = byRoutes.get(tableId) ?? new Map<string, EngineResource>();
     byRoutes.set(tableId, earlier);
     const other = earlier.get(dest.key);
     if (!other) earlier.set(dest.key, r);
-    if (!inline.has(dest.key) && !other) continue;
-    const by = inline.has(dest.key)
+    if (!inInline && !other) continue;
+    const by = inInline
       ? "an inline route of the table (its `routes` input)"
       : `the Route "${other?.name}"`;
     out.push({
@@ -105,9 +108,10 @@ export function routesAlreadyInTable(resources: readonly EngineResource[]): Refu
       says: [
         `Route in Route Table (${tableId}) with destination (${dest.value}) already exists: ${by} has the same destination`,
       ],
-      fix:
-        "keep one route per destination: either the table's inline `routes` or aws.ec2.Route " +
-        "resources, never both on one table (remove the inline route, or this Route)",
+      fix: inInline
+        ? "keep one route per destination: either the table's inline `routes` or aws.ec2.Route " +
+          "resources, never both on one table (remove the inline route, or this Route)"
+        : "keep one Route per destination of a table: remove this Route or give it another destination",
       source: SOURCE,
       by: "aws",
       autoNamed: false,
