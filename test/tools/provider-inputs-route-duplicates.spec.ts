@@ -93,6 +93,21 @@ describe("provider inputs: a route whose destination its table already has", () 
       route("v6", { destinationCidrBlock: undefined, destinationIpv6CidrBlock: "::/0" }),
     );
     expect([dup.prop, dup.value]).to.deep.equal(["destinationIpv6CidrBlock", "::/0"]);
+    // An IPv6 block is the same in any case and any zero-compression.
+    const v6Route = (name: string, block: string) =>
+      route(name, { destinationCidrBlock: undefined, destinationIpv6CidrBlock: block });
+    const [same, ...other] = refused(
+      table({}),
+      v6Route("d3", "2600:1F18::/56"),
+      v6Route("d4", "2600:1f18:0:0::/56"),
+    );
+    expect(other).to.deep.equal([]);
+    expect([same.resource.name, same.value]).to.deep.equal(["d4", "2600:1f18:0:0::/56"]);
+    const upper = table({ routes: [{ ipv6CidrBlock: "2600:1F18:0000::/56" }] });
+    expect(refused(upper, v6Route("v6", "2600:1f18::/56"))).to.have.length(1);
+    expect(
+      refused(table({}), v6Route("a", "2600:1f18::/56"), v6Route("b", "2600:1f19::/56")),
+    ).to.deep.equal([]);
     const pl = table({ routes: [{ destinationPrefixListId: "pl-1", gatewayId: "igw-1" }] });
     expect(
       refused(

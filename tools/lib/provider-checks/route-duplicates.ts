@@ -32,6 +32,33 @@ function known(v: unknown): string | undefined {
   return typeof v === "string" && v !== "" && !containsUnknown(v) ? v : undefined;
 }
 
+/**
+ * An IPv6 block in one form, so that `2600:1F18::/56` and `2600:1f18:0:0::/56` match: each of the
+ * eight groups as a lower-case number, `::` expanded (RFC 4291 section 2.2 writes one address
+ * with or without leading zeros and `::`; RFC 5952 section 2.3, either case). Anything that does
+ * not parse is compared as written, lower-cased.
+ */
+export function ipv6Key(cidr: string): string {
+  const lower = cidr.trim().toLowerCase();
+  const [addr, len, ...rest] = lower.split("/");
+  if (rest.length > 0 || !/^[0-9a-f:]+$/.test(addr)) return lower;
+  const halves = addr.split("::");
+  if (halves.length > 2) return lower;
+  const part = (h: string) => (h === "" ? [] : h.split(":"));
+  const head = part(halves[0]);
+  const tail = halves.length === 2 ? part(halves[1]) : [];
+  const fill = halves.length === 2 ? 8 - head.length - tail.length : 0;
+  if (fill < 0 || (halves.length === 1 && head.length !== 8)) return lower;
+  const groups = [...head, ...Array<string>(fill).fill("0"), ...tail];
+  if (groups.some((g) => !/^[0-9a-f]{1,4}$/.test(g))) return lower;
+  const out = groups.map((g) => parseInt(g, 16).toString(16)).join(":");
+  return len === undefined ? out : `${out}/${len}`;
+}
+
+/** How a destination of one kind is compared: IPv6 blocks in one form, others as written. */
+const destinationKey = (inline: string, value: string): string =>
+  `${inline}=${inline === "ipv6CidrBlock" ? ipv6Key(value) : value}`;
+
 /** One destination as `<input kind>=<value>`, so an IPv4 and an IPv6 block never match. */
 type Destination = { readonly key: string; readonly prop: string; readonly value: string };
 
@@ -42,7 +69,7 @@ function routeDestination(r: EngineResource): Destination | undefined {
   for (const [prop, inline] of DESTINATIONS) {
     if (isSecret(raw[prop])) return undefined;
     const value = known(inputs[prop]);
-    if (value) return { key: `${inline}=${value}`, prop, value };
+    if (value) return { key: destinationKey(inline, value), prop, value };
   }
   return undefined;
 }
@@ -72,7 +99,7 @@ function inlineDestinations(resources: readonly EngineResource[]): Map<string, S
       if (!route || typeof route !== "object") continue;
       for (const [, inline] of DESTINATIONS) {
         const value = known((route as Record<string, unknown>)[inline]);
-        if (value) keys.add(`${inline}=${value}`);
+        if (value) keys.add(destinationKey(inline, value));
       }
     }
     out.set(id, keys);
