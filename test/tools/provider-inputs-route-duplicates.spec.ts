@@ -56,6 +56,14 @@ describe("provider inputs: a route whose destination its table already has", () 
       "Route in Route Table (rtb-1) with destination (0.0.0.0/0) already exists: an inline route of the table (its `routes` input) has the same destination",
     ]);
     expect(dup.fix).to.include("never both on one table");
+    // An imported table (`import: "rtb-..."`) holds its inline routes already: judged the same.
+    const imported = handBuiltResource(
+      TABLE,
+      "imported",
+      { vpcId: "vpc-1", routes: [{ cidrBlock: "0.0.0.0/0", gatewayId: "igw-1" }] },
+      { ...META, outputs: { id: "rtb-1" }, options: { importId: "rtb-1" } },
+    );
+    expect(refused(imported, route("default", {}))).to.have.length(1);
     expect(dup.source).to.include("vpc_route.go");
   });
 

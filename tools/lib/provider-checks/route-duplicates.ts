@@ -8,8 +8,10 @@
 // used with Route resources). Judged across the stack's resources, on a known `routeTableId` (in
 // the apply phase, where ids are): a Route against the Routes registered before it on the same
 // table, whichever table it is (one the stack creates, reads with `get`, or only names, as the
-// VPC's main table); and against the inline routes of a table the stack declares. Nothing unknown
-// or secret is judged.
+// VPC's main table); and against the inline routes of a table the stack declares, an imported one
+// (`import: "rtb-..."`) too: an import takes the table as AWS has it, its inline routes the ones
+// it holds, so a Route to one of their destinations is refused all the same. Nothing unknown or
+// secret is judged.
 import type { EngineResource } from "../engine/monitor";
 import { containsUnknown, isSecret, plainValue } from "../engine/wire";
 import type { Refusal } from "./refusal";
