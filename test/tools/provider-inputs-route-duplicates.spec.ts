@@ -64,7 +64,7 @@ describe("provider inputs: a route whose destination its table already has", () 
       { ...META, outputs: { id: "rtb-1" }, options: { importId: "rtb-1" } },
     );
     expect(refused(imported, route("default", {}))).to.have.length(1);
-    expect(dup.source).to.include("vpc_route.go");
+    expect(dup.source).to.include("RouteAlreadyExists");
   });
 
   it("refuses the second of two Routes to one destination of one table", () => {

@@ -1,8 +1,10 @@
-// A route whose destination its route table already has: the provider refuses to create it at
-// `pulumi up`. terraform-provider-aws internal/service/ec2/vpc_route.go, resourceRouteCreate:
-// before CreateRoute it looks the destination up in the table and, when a route with origin
-// CreateRoute is there, fails with routeAlreadyExistsError, "Route in Route Table (<id>) with
-// destination (<cidr>) already exists". A route table's inline `routes` are made with CreateRoute
+// A route whose destination its route table already has: AWS's CreateRoute refuses it at `pulumi
+// up` with error code RouteAlreadyExists (EC2 API reference, "Error codes for the Amazon EC2 API":
+// a route for the specified destination already exists in this route table). The message is the
+// provider's routeAlreadyExistsError, "Route in Route Table (<id>) with destination (<cidr>)
+// already exists" (terraform-provider-aws internal/service/ec2/errors.go; recent versions of
+// vpc_route.go also look the destination up before CreateRoute, not checked against the provider
+// version this project pins). A route table's inline `routes` are made with CreateRoute
 // too (vpc_route_table.go, routeTableAddRoute), and the provider's documentation warns against
 // mixing the two ("NOTE on Route Tables and Routes": a Route Table with in-line routes cannot be
 // used with Route resources). Judged across the stack's resources, on a known `routeTableId` (in
@@ -20,7 +22,7 @@ const ROUTE_TABLE = "aws:ec2/routeTable:RouteTable";
 const ROUTE = "aws:ec2/route:Route";
 
 const SOURCE =
-  "hashicorp/terraform-provider-aws internal/service/ec2/vpc_route.go (resourceRouteCreate, routeAlreadyExistsError)";
+  "EC2 API CreateRoute, error code RouteAlreadyExists (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html)";
 
 /** A Route's destination inputs, with the matching key of an inline route. */
 const DESTINATIONS = [
