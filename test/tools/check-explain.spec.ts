@@ -110,6 +110,41 @@ describe("how the check explains a program's own failure", () => {
     expect(renamed).to.contain("Pulumi.dev.yaml:2), in another namespace");
     expect(renamed).to.contain('new pulumi.Config("demo-old")');
   });
+
+  it("any other failure of a stack that imports ESC environments: names what they would have given the program", () => {
+    // A program that validates its environment variables (t3-oss/env-core, zod) and fails
+    // because the ESC environment that sets them under `pulumi preview` is not opened offline.
+    const failure = (stackFile: string, message = "Invalid environment variables") =>
+      explainDevError(demoProgram({ "Pulumi.dev.yaml": stackFile }), message, {
+        line: 4,
+        column: 29,
+      });
+    const esc = "environment:\n  imports:\n    - aws-dev\n";
+    const withEsc = failure(esc);
+    expect(withEsc).to.contain(
+      'Pulumi.dev.yaml imports Pulumi ESC environment "aws-dev", which the check cannot open offline',
+    );
+    expect(withEsc).to.contain("environmentVariables in its environment");
+    expect(withEsc).to.contain("export the variable in the shell");
+    expect(withEsc).to.match(/^error: the program failed \(stack dev, preview phase\): Invalid/);
+    // The note follows the failure's location, not between the message and it.
+    expect(withEsc.indexOf("  at ")).to.be.greaterThan(0);
+    expect(withEsc.indexOf("ESC environment")).to.be.greaterThan(withEsc.indexOf("  at "));
+    // A read of process.env in the failure's stack, or a variable named as missing, is the
+    // environment's too.
+    expect(failure(esc, "DATABASE_URL is not set")).to.contain("ESC environment");
+    expect(failure(esc, "Error: process.env.API_KEY is required")).to.contain("ESC environment");
+    // A plain program bug (an index out of range) owes nothing to the environment.
+    expect(
+      failure(esc, "TypeError: Cannot read properties of undefined (reading 'z')"),
+    ).to.not.contain("ESC");
+    // Without an environment, nothing is said of ESC.
+    expect(failure("config:\n  demo:replicas: 2\n")).to.not.contain("ESC");
+    // A failure before any code ran (a package not installed) owes nothing to the environment.
+    expect(
+      failure(esc, "Cannot find module 'zod'\nRequire stack:\n- /p/src/env.ts"),
+    ).to.not.contain("ESC");
+  });
 });
 
 describe("a program failure beside its packages' version skew", () => {

@@ -34,7 +34,7 @@ function mentions(text: string, key: string, project: string): boolean {
 export function configHints(
   e: ProgramError,
   configsByStack: ConfigsByStack,
-): { reason?: string; notes: string[]; configError: boolean } {
+): { reason?: string; notes: string[]; envNotes?: string[]; configError: boolean } {
   const known = e.stack_ ? configsByStack.get(e.stack_) : undefined;
   if (!known) return { notes: [], configError: false };
   // The refusal of a secret read with a plain typed getter (./undecryptable-reads.ts) names each
@@ -96,6 +96,18 @@ export function configHints(
           `or ${supply([missing])}`) +
       otherNamespace(missing, config.lines, file);
   }
+  // Another failure of a program whose stack imports ESC environments, when it plausibly comes
+  // from a value they hold: `pulumi preview` opens them and gives the program their
+  // `pulumiConfig` as config and their `environmentVariables` in its environment (ESC docs,
+  // "Pulumi IaC" integration; pulumi/pulumi-hugo#3863), which offline the program never gets.
+  // A plain program bug (an index out of range) owes nothing to them: no note.
+  const envNotes =
+    !reason &&
+    (config.environments ?? []).length > 0 &&
+    !failedBeforeConfig(e.message) &&
+    FROM_ENVIRONMENT.some((re) => re.test(text))
+      ? [escNote(config.environments ?? [], file)]
+      : [];
   const set = Object.keys(config.lines)
     .sort()
     .filter((k) => mentions(e.message, k, project.name));
@@ -105,7 +117,41 @@ export function configHints(
     if (shape && LIST_OR_MAP_USE.test(e.message))
       notes.push(structuredNote(k, shape, project.name));
   }
-  return { reason, notes, configError: set.length > 0 || !!reason };
+  return {
+    reason,
+    notes,
+    ...(envNotes.length > 0 ? { envNotes } : {}),
+    configError: set.length > 0 || !!reason,
+  };
+}
+
+/**
+ * A failure that plausibly comes from the program's environment or config: its text or stack
+ * names `process.env`, environment variables, a config read (the SDK's Config.get*, require*),
+ * or an upper-case variable name with "not set", "missing" or "required".
+ */
+const FROM_ENVIRONMENT: readonly RegExp[] = [
+  /process\.env/,
+  /environment variable/i,
+  /\bConfig\.(?:get|require)\w*\b/,
+  /\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b[^\n]*\b(?:not set|is required|missing|undefined|empty)\b/,
+  /\b(?:[Mm]issing|[Rr]equired|not set)\b[^\n]*\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/,
+];
+
+/**
+ * What a failing program may have missed from the ESC environments its stack imports: their
+ * config and environment variables, and how to give them to an offline run.
+ */
+function escNote(envs: readonly string[], file: string): string {
+  const names = envs.map((x) => JSON.stringify(x)).join(", ");
+  const one = envs.length === 1;
+  return (
+    `  note: ${file} imports Pulumi ESC environment${one ? "" : "s"} ${names}, which the check ` +
+    `cannot open offline: \`pulumi preview\` gives the program ${one ? "its" : "their"} ` +
+    `pulumiConfig values as config and ${one ? "its" : "their"} environmentVariables in its ` +
+    `environment; if the failure comes from one of them, export the variable in the shell that ` +
+    `runs the check, or give the key with --config <key>=<value>`
+  );
 }
 
 /** A failure of a list or object operation on a value that is not one (a string, here). */
@@ -197,6 +243,8 @@ export function describeProgramError(
       // the file is gone: the location alone must do
     }
   }
+  // What the ESC environments may have given the program: after where it failed.
+  lines.push(...(hints.envNotes ?? []));
   // A config error is about a value, not the code that checked it: no stack frames.
   if (e.detail && !hints.configError) {
     const frames = e.detail

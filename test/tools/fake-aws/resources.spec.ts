@@ -314,6 +314,19 @@ describe("fake AWS: resource state", () => {
       );
     });
 
+    it("a bucket read by its name has that name and ARN, not an auto-name", () => {
+      for (const type of ["aws:s3/bucketV2:BucketV2", "aws:s3/bucket:Bucket"]) {
+        const read = resourceState(
+          { type, name: "assets", inputs: {}, id: "acme-assets-prod" },
+          ENV,
+          "preview",
+        );
+        expect(read.id).to.equal("acme-assets-prod");
+        expect(read.state.bucket).to.equal("acme-assets-prod");
+        expect(read.state.arn).to.equal("arn:aws:s3:::acme-assets-prod");
+      }
+    });
+
     it("inputs win, and an unknown input leaves what derives from it unknown", () => {
       expect(
         apply("aws:ec2/vpc:Vpc", { instanceTenancy: "dedicated" }).state.instanceTenancy,

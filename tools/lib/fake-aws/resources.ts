@@ -6,7 +6,8 @@
 // get a value — the inputs where the property is an input, else the type's hand-written value
 // (specials-*.ts), else the ARN from the Service Authorization Reference's format, the physical
 // name (naming.ts), or a value by property name and type (values.ts). A read (`Resource.get`,
-// an id given) reports its state in both phases.
+// an id given) reports its state in both phases; an auto-named type whose id is its name takes
+// that name from the id it was read with.
 import { fillArn, genericArn, EC2_ID_PREFIX, ec2Id } from "./arns";
 import { FakeAwsEnv, hasUnknown, resolveEnv, UNKNOWN } from "./env";
 import { hex, uuid } from "./hash";
@@ -103,9 +104,21 @@ function awsState(args: ResourceArgs, env: FakeAwsEnv): ResourceState {
   const schema = typeSchema(type);
   const seed = `${type}::${args.name}`;
   const rule = autoNameRule(type, schema);
-  const physical = rule
-    ? physicalName(type, args.name, inputs, rule, seed, env.autonaming?.(type), env.naming)
-    : namedBy(type, schema?.arn, inputs);
+  const special = SPECIALS[type];
+  // A read (`Resource.get`) of an auto-named type whose id is its physical name (no own id form):
+  // the name is the id it was read with (`aws.s3.BucketV2.get("b", "acme-assets")` is bucket
+  // acme-assets, with ARN arn:aws:s3:::acme-assets), not an auto-name of the logical name.
+  const readByName =
+    !!args.id &&
+    !!rule &&
+    !special?.id &&
+    !EC2_ID_PREFIX[type] &&
+    !/^(arn:|https?:\/\/)/.test(args.id);
+  const physical = readByName
+    ? args.id
+    : rule
+      ? physicalName(type, args.name, inputs, rule, seed, env.autonaming?.(type), env.naming)
+      : namedBy(type, schema?.arn, inputs);
   const b: Base = {
     type,
     logicalName: args.name,
@@ -117,7 +130,6 @@ function awsState(args: ResourceArgs, env: FakeAwsEnv): ResourceState {
     physical,
     schema,
   };
-  const special = SPECIALS[type];
   const id = args.id || (physical === UNKNOWN ? UNKNOWN : (special?.id?.(b) ?? defaultId(b)));
   const hasArn = schema?.byName.get("arn");
   let arn: string | undefined;

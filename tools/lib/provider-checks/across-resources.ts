@@ -3,11 +3,13 @@
 // (./subnet-zone.ts) and a WAFv2 resource of scope CLOUDFRONT created in
 // us-east-1 by its own region, its provider's or, on the default provider, the stack's
 // (./cloudfront-scope.ts), and the inline policies of one IAM user, role or group within its total
-// (./iam-inline-totals.ts). Each is AWS's refusal at create (`by: "aws"`).
+// (./iam-inline-totals.ts), and a route whose destination its table already has
+// (./route-duplicates.ts). Each is AWS's refusal at create (`by: "aws"`).
 import type { EngineResource } from "../engine/monitor";
 import { cloudfrontScopeOutsideUsEast1 } from "./cloudfront-scope";
 import { inlinePoliciesOverTotal } from "./iam-inline-totals";
 import type { Refusal, StackNaming } from "./refusal";
+import { routesAlreadyInTable } from "./route-duplicates";
 import { subnetsOutsideVpc } from "./subnet-range";
 import { subnetsInAnotherRegion } from "./subnet-zone";
 
@@ -21,5 +23,6 @@ export function refusedAcrossResources(
     ...subnetsInAnotherRegion(resources, naming.region),
     ...cloudfrontScopeOutsideUsEast1(resources, naming.region),
     ...inlinePoliciesOverTotal(resources),
+    ...routesAlreadyInTable(resources),
   ];
 }

@@ -54,6 +54,7 @@ import { CREATE_DATA_CROSS_RULES, CREATE_DATA_RULES } from "./rules-create-data"
 import { CREATE_NETWORK_CROSS_RULES, CREATE_NETWORK_RULES } from "./rules-create-network";
 import { CREATE_SERVICE_CROSS_RULES, CREATE_SERVICE_RULES } from "./rules-create-services";
 import { CREATE_STORAGE_CROSS_RULES, CREATE_STORAGE_RULES } from "./rules-create-storage";
+import { CREATE_BUCKET_POLICY_CROSS_RULES } from "./rules-create-bucket-policy";
 import { BALANCER_CROSS_RULES, BALANCER_RULES } from "./rules-balancers";
 import { CREATE_FLEET_CROSS_RULES } from "./rules-create-fleet";
 import { CREATE_NAME_RULES } from "./rules-create-names";
@@ -163,6 +164,7 @@ export const CROSS_RULES: readonly CrossRule[] = [
   ...CREATE_DATA_CROSS_RULES,
   ...CREATE_NETWORK_CROSS_RULES,
   ...CREATE_STORAGE_CROSS_RULES,
+  ...CREATE_BUCKET_POLICY_CROSS_RULES,
   ...BALANCER_CROSS_RULES,
   ...CREATE_FLEET_CROSS_RULES,
   ...CREATE_TASK_CROSS_RULES,
