@@ -112,7 +112,7 @@ describe("provider inputs: the grammar IAM holds policies to, what it lets throu
   it("does not judge resource policies, whose Sid and Principal rules differ", () => {
     const bucketDoc = doc([grant({ Sid: "Allow read-only", Principal: { AWS: "*" } })]);
     expect(
-      says("aws:s3/bucketPolicy:BucketPolicy", { bucket: "b", policy: bucketDoc }),
+      says("aws:s3/bucketPolicy:BucketPolicy", { bucket: "app", policy: bucketDoc }),
     ).to.deep.equal([]);
   });
 
