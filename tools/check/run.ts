@@ -20,6 +20,8 @@ import { unreadStackReferences, unreadStackReferencesNote } from "../lib/engine/
 import { importedResourceNotes } from "./imported";
 import { dryRunNotes, dryRunSkipped } from "./dry-run-note";
 import { leftUnknownNotes } from "./left-unknown-note";
+import { missingAtApply, stoppedNote } from "./stopped-at-apply";
+import { renamedInLaterPhases } from "./renamed";
 import type { PolicyReport } from "../lib/policy-runner";
 import { combinePhases } from "./combine";
 import { streamTo } from "./stream";
@@ -176,8 +178,24 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
       notes.push(...leftUnknownNotes(run, project.dir));
       continue;
     }
-    streams[i].abandon();
     const f = run.failure;
+    const previewRun = usable.find((r) => r.phase === "preview");
+    // Stopped outside any `apply` on what an offline run lacks, after a preview that ran past that
+    // line (./stopped-at-apply.ts): what it registered before is judged, the rest is listed.
+    if (run.phase === "apply" && previewRun && run.stoppedAt) {
+      usable.push(run);
+      const missing = missingAtApply(previewRun, run, renamedInLaterPhases([previewRun, run]));
+      notes.push(...leftUnknownNotes(run, project.dir));
+      notes.push(stoppedNote(run.stoppedAt, missing, project.dir));
+      const stopInvoke = run.stoppedAt.invoke;
+      const leftUnknown = new Set(run.leftUnknown.map((u) => u.invoke));
+      for (const u of run.unanswered) {
+        const token = u.split(" ")[0];
+        if (token !== stopInvoke && !leftUnknown.has(token)) caught.add(u);
+      }
+      continue;
+    }
+    streams[i].abandon();
     // A program that fails only once every created resource's outputs are known, after a clean
     // preview, in a dependency or an external command rather than in its own code, is one
     // `pulumi preview` of a new stack runs: there the outputs are unknown and an `apply` on them

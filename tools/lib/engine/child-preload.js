@@ -79,7 +79,10 @@
 //    offline run lacks (a data source nothing answers, a dependency's command such as `docker
 //    build` with no Docker daemon) gives an unknown result, as at preview, where it never runs;
 //    each such failure is recorded (./apply-unknowns.js). This one changes what the program sees:
-//    the value it would have failed on.
+//    the value it would have failed on. The first error that ends the program outside any `apply`
+//    is recorded too, with its offline cause when it has one (token `apply-stopped`), once the
+//    language host's own handlers are installed (when cmd/run/run.js loads): the report then keeps
+//    what the apply phase registered before it.
 // 20. With OFFLINE_UNDECRYPTABLE_CONFIG set (the `secure:` keys the check cannot decrypt), a typed
 //    read of one (`getSecretBoolean`, `requireNumber`, ...) gives an unknown secret, or for a plain
 //    getter a stand-in that the report lists as not evaluated, instead of parsing the placeholder
@@ -114,7 +117,7 @@ const { guardAutomation, isAutomationModule } = require("./automation-guard");
 const { guardMocks, guardMockOptions } = require("./mocks-guard");
 const { recordInvokeSites } = require("./invoke-records");
 const { recordDryRunSites } = require("./dry-run-sites");
-const { leaveUnknownAtApply, leaveUnknownInvokeOutputs } = require("./apply-unknowns");
+const { leaveUnknownAtApply, leaveUnknownInvokeOutputs, recordStop } = require("./apply-unknowns");
 const { standInSecretReads } = require("./secret-config-reads");
 const { lendToTsNode, lendToEsmHooks, lentFromEnvironment } = require("./lend-ts-options");
 
@@ -135,6 +138,8 @@ const AUTOMATION_ENTRIES = [
 const SDK_RESOURCE = path.join("@pulumi", "pulumi", "resource.js");
 const SDK_CONFIG = path.join("@pulumi", "pulumi", "config.js");
 const SDK_OUTPUT = path.join("@pulumi", "pulumi", "output.js");
+/** The language host's run.js: cmd/run/index.js requires it after installing its error handlers. */
+const HOST_RUN = path.join("@pulumi", "pulumi", "cmd", "run", "run.js");
 // Item 19: read once and removed, so the processes the program starts keep their own failures.
 const applyUnknowns = !!process.env.OFFLINE_APPLY_UNKNOWNS;
 delete process.env.OFFLINE_APPLY_UNKNOWNS;
@@ -392,6 +397,8 @@ function afterLoad(module, filename) {
     recordConfigSites(module.exports, appendSite, programFrame);
   } else if (applyUnknowns && sitesFile && filename.endsWith(SDK_OUTPUT))
     leaveUnknownAtApply(module.exports, filename, appendSite, programFrame);
+  else if (applyUnknowns && sitesFile && filename.endsWith(HOST_RUN))
+    recordStop(appendSite, programFrame);
   else if (filename.endsWith(LOG_INDEX)) {
     recordErrorLogSites(module.exports);
     if (!keepDebugLogs) quietDebugLogs(module.exports, filename);

@@ -26,7 +26,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { diagnose, DryRunSite, readSites, STARTUP_ALLOWANCE_MS } from "./diagnose";
-import { leftUnknownAtApply, type LeftUnknown } from "./left-unknown";
+import { leftUnknownAtApply, type ApplyUnknown, type LeftUnknown } from "./left-unknown";
 import { wasBusy } from "./busy";
 import { OWN_GROUP, signalGroup } from "./process-group";
 import type { EngineAnswers, Phase } from "./answers";
@@ -124,6 +124,13 @@ export interface ProgramRun {
    * unknown as at preview (./apply-unknowns.js).
    */
   readonly leftUnknown: readonly LeftUnknown[];
+  /**
+   * Apply phase, a run that failed: what an offline run lacks that the error ending it failed on,
+   * outside any `apply` (an invoke nothing answers, a command that cannot run, a host it cannot
+   * reach; ./apply-unknowns.js `recordStop`), placed in the program. Undefined for any other error
+   * (the program's own, a provider's validation).
+   */
+  readonly stoppedAt?: LeftUnknown;
   /** Typed reads of `secure:` keys the check cannot decrypt (./secret-config-reads.js). */
   readonly undecryptableReads: readonly UndecryptableRead[];
 }
@@ -335,6 +342,7 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
     configReads,
     dryRun,
     applyUnknown,
+    applyStopped,
     undecryptableReads,
   } = readSites(sitesFile);
   fs.rmSync(path.dirname(sitesFile), { recursive: true, force: true });
@@ -353,6 +361,12 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
     leftUnknownUrns: new Set(applyUnknown.flatMap((u) => (u.urn ? [u.urn] : []))),
   });
   explainLentPackages(output, pwd, opts.fallbackModulesDir);
+  // Only when the failure reported is that error: an error the program logged before it (which
+  // the run is reported at) keeps the run failed.
+  const [stoppedAt] =
+    failure?.kind === "error" && applyStopped && reportsStop(failure, applyStopped)
+      ? leftUnknownAtApply([applyStopped], engine, sites, invokers)
+      : [];
   return {
     phase: opts.phase,
     resources: engine.resources,
@@ -377,6 +391,14 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
     configReads,
     dryRunAsked: dryRun,
     leftUnknown: leftUnknownAtApply(applyUnknown, engine, sites, invokers),
+    ...(stoppedAt ? { stoppedAt } : {}),
     undecryptableReads,
   };
+}
+
+/** True when the failure reported is the recorded error: its first line, or its invoke's token. */
+function reportsStop(failure: ProgramFailure, stop: ApplyUnknown): boolean {
+  const first = stop.message.trim();
+  if (first && failure.message.includes(first)) return true;
+  return stop.invoke !== undefined && failure.message.includes(stop.invoke);
 }
