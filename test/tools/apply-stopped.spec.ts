@@ -197,6 +197,18 @@ describe("the apply phase stopped at the program's top level", function () {
     expect(run.stderr).to.contain("(stack dev, apply phase)");
   });
 
+  it("an error the program logged before the stop stays a program error (exit 2, at its line)", async () => {
+    // The failure's message also lists the later error (the unanswered invoke): only the error
+    // the run is reported at decides whether the apply phase stopped on what the check lacks.
+    const fixture = "fail-apply-logged-error";
+    const run = await cli("--program", path.join(FIXTURES, fixture), "--format", "json");
+    expect(run.code, run.stderr).to.equal(2);
+    const { error } = JSON.parse(run.stdout);
+    expect(error.kind).to.equal("program");
+    expect(error.message).to.match(/^the repository URL must be an https:\/\/ URL, got /);
+    expect(error.line).to.equal(lineOf(`${fixture}/index.ts`, "pulumi.log.error("));
+  });
+
   it("code behind !isDryRun() at the top level runs in neither phase: named, never stopped", async () => {
     // The check answers isDryRun() true in both phases (tools/lib/engine/dry-run-sites.js), so
     // neither the command nor the throw runs: exit 0 even with --fail-on-unevaluated, the result

@@ -202,7 +202,8 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
     // never runs (docker-classic, which awsx classic's `Image.fromPath` uses, builds and pushes
     // only inside `repositoryUrl.apply`; its docker.js), and what failed is most likely what an
     // offline run lacks. Its preview is judged; what only the apply phase could evaluate is
-    // reported unevaluated, and the failure is named. A throw in the program's own code stays a
+    // reported unevaluated, and the failure is named. A throw in the program's own code, or an
+    // error it logged itself (failing `pulumi up` on any machine, whatever fails after it), stays a
     // program error: `pulumi up` would stop there. So does the engine's refusal of a registration
     // (raised in the SDK, but the names that collide are the program's, whatever the machine).
     const previewRan = usable.some((r) => r.phase === "preview");
@@ -210,6 +211,7 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
       run.phase === "apply" &&
       previewRan &&
       f.kind === "error" &&
+      !f.loggedByProgram &&
       raisedOutside(f.detail) &&
       !registrationRefused(f.message)
     ) {

@@ -221,10 +221,10 @@ function recordErrorLogSites(exports) {
     const site = resource === undefined ? programCallSite() : undefined;
     if (site && typeof msg === "string")
       appendSite({ token: `${LOG_ERROR_SITE}${msg.slice(0, 200)}`, ...site });
-    // One on a resource that the program's own code logs (its direct caller is the program's file,
-    // not a dependency's) stays the program's even on a resource a failure left unknown at apply
-    // names (diagnose.ts keeps it; a dependency's, its command's output, is that failure's).
-    if (resource !== undefined && typeof msg === "string") {
+    // One the program's own code logs (its direct caller is the program's file, not a dependency's)
+    // stays the program's even on a resource a failure left unknown at apply names (diagnose.ts
+    // keeps it; a dependency's, its command's output, is that failure's), and fails the run as its own.
+    if (typeof msg === "string") {
       const [caller] = callerSites(logError, 1, (c) => c.getFileName() || "");
       if (
         caller &&

@@ -26,7 +26,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { diagnose, DryRunSite, readSites, STARTUP_ALLOWANCE_MS } from "./diagnose";
-import { leftUnknownAtApply, type ApplyUnknown, type LeftUnknown } from "./left-unknown";
+import { leftUnknownAtApply, type LeftUnknown } from "./left-unknown";
+import { reportsStop } from "./stop-reported";
 import { wasBusy } from "./busy";
 import { OWN_GROUP, signalGroup } from "./process-group";
 import type { EngineAnswers, Phase } from "./answers";
@@ -87,6 +88,10 @@ export interface ProgramFailure {
   readonly location?: SourceLocation;
   /** The program's error as the language host reported it (stack included). */
   readonly detail?: string;
+  /** The error the run is reported at, the first it logged (stack included); detail has all. */
+  readonly reported?: string;
+  /** True when the program logged that error itself (`pulumi.log.error` from its own code). */
+  readonly loggedByProgram?: boolean;
 }
 
 export interface SdkInfo {
@@ -394,11 +399,4 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
     ...(stoppedAt ? { stoppedAt } : {}),
     undecryptableReads,
   };
-}
-
-/** True when the failure reported is the recorded error: its first line, or its invoke's token. */
-function reportsStop(failure: ProgramFailure, stop: ApplyUnknown): boolean {
-  const first = stop.message.trim();
-  if (first && failure.message.includes(first)) return true;
-  return stop.invoke !== undefined && failure.message.includes(stop.invoke);
 }
