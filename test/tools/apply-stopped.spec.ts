@@ -209,6 +209,20 @@ describe("the apply phase stopped at the program's top level", function () {
     expect(error.line).to.equal(lineOf(`${fixture}/index.ts`, "pulumi.log.error("));
   });
 
+  it("the program's own throw naming a command that failed earlier stays a program error", async () => {
+    // `git` exited non-zero at load, and the throw's message names it: the throw is raised in the
+    // program's own code, so no failed command makes it a stop on what the check lacks.
+    const fixture = "fail-apply-own-throw-naming-command";
+    const run = await cli("--program", path.join(FIXTURES, fixture), "--format", "json");
+    expect(run.code, run.stderr).to.equal(2);
+    const { error } = JSON.parse(run.stdout);
+    expect(error.kind).to.equal("program");
+    expect(error.message).to.equal(
+      "refusing to push an untagged build: git has no release tag for HEAD",
+    );
+    expect(error.line).to.equal(lineOf(`${fixture}/index.ts`, "throw new Error("));
+  });
+
   it("code behind !isDryRun() at the top level runs in neither phase: named, never stopped", async () => {
     // The check answers isDryRun() true in both phases (tools/lib/engine/dry-run-sites.js), so
     // neither the command nor the throw runs: exit 0 even with --fail-on-unevaluated, the result

@@ -1,5 +1,5 @@
 // What the report says when the apply phase stopped outside any `apply` on what an offline run
-// lacks (../lib/engine/apply-unknowns.js `recordStop`): an invoke nothing answers, asked only once
+// lacks (../lib/engine/apply-stopped.js `recordStop`): an invoke nothing answers, asked only once
 // its argument is known (at preview the SDK gives an invoke with an unknown argument an unknown
 // result without asking: @pulumi/pulumi runtime/invoke.ts `invokeAsync`), a command the program
 // runs at its top level that cannot start here, a host it cannot reach. `pulumi up` would have

@@ -23,14 +23,5 @@ export const APPLY_UNKNOWN_TOKEN: string;
 /** How the URN of the stand-in dependency a failure's unknown carries starts. */
 export const APPLY_UNKNOWN_REF_PREFIX: string;
 
-/**
- * Records the first error the language host's handlers get (the one it reports), with its offline
- * cause when it has one, under APPLY_STOPPED_TOKEN.
- */
-export function recordStop(
-  append: (record: Record<string, unknown>) => void,
-  programFrame: (stack: string) => { file: string; line: number; column: number } | undefined,
-): void;
-
-/** The token of the record `recordStop` writes. */
-export const APPLY_STOPPED_TOKEN: string;
+/** Records every command whose child process fails to start or exits non-zero; installed once. */
+export function watchChildProcesses(): void;

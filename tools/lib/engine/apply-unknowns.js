@@ -17,8 +17,8 @@
 // record holds, so each check is traced to the failure its value was built from.
 //
 // A failure that reaches no `apply` (a lookup the main code awaits) is left as it is: the program
-// stops there, as it would under `pulumi up`. `recordStop` records it with its offline cause, so
-// the report can keep what the apply phase registered before it when preview ran past it (a
+// stops there, as it would under `pulumi up`. ./apply-stopped.js records it with its offline cause,
+// so the report can keep what the apply phase registered before it when preview ran past it (a
 // lookup whose argument is unknown at preview, which the SDK then skips). An Output's value read with `.promise()` inside another
 // callback (docker-classic's `buildAndPushImageAsync`) gives the callback the failure again, not
 // `undefined`, so the outer callback's result is the one made unknown, as at preview, where neither
@@ -355,58 +355,11 @@ function leaveUnknownInvokeOutputs(exports, outputExports) {
   }
 }
 
-/** The token of the record `recordStop` writes. */
-const STOP_TOKEN = "apply-stopped";
-
-/**
- * Records the first error that reaches the language host's own handlers (`uncaughtException`,
- * `unhandledRejection`: cmd/run/index.js and run.js install them and report the program's failure
- * there) under the token `apply-stopped`, with what an offline run lacks that it failed on
- * (`offlineCause`, the same classification as inside an `apply`), its first line and the program's
- * line in its stack. A failure outside any `apply` (the program's top level, the body of its main
- * function: an invoke whose argument is known only at apply, a command it runs once a lookup
- * answers) ends the program; the report keeps what the apply phase registered before it when it is
- * one of those causes. Only the first is recorded: the host reports that one. Installed once the
- * host has its own handlers (after cmd/run/index.js ran), so a listener here never keeps an error
- * from ending the process.
- */
-let stopRecorded = false;
-function recordStop(append, programFrame) {
-  if (stopRecorded) return;
-  stopRecorded = true;
-  watchChildProcesses();
-  let first = true;
-  const listener = (e) => {
-    if (!first) return;
-    first = false;
-    try {
-      const cause = offlineCause(e);
-      const message = String((e && e.message) ?? e)
-        .split("\n")[0]
-        .slice(0, 500);
-      const output = e && e.stderr != null ? String(e.stderr).slice(0, 1000) : undefined;
-      const site = programFrame(String((e && e.stack) ?? "")) ?? {};
-      append({
-        token: STOP_TOKEN,
-        ...(cause ?? {}),
-        message,
-        ...(output ? { output } : {}),
-        ...site,
-      });
-    } catch {
-      // the report then treats the failure as before
-    }
-  };
-  process.on("uncaughtException", listener);
-  process.on("unhandledRejection", listener);
-}
-
 module.exports = {
   APPLY_UNKNOWN_REF_PREFIX: REF_PREFIX,
   leaveUnknownAtApply,
   leaveUnknownInvokeOutputs,
   offlineCause,
-  recordStop,
+  watchChildProcesses,
   APPLY_UNKNOWN_TOKEN: TOKEN,
-  APPLY_STOPPED_TOKEN: STOP_TOKEN,
 };

@@ -82,7 +82,7 @@
 //    the value it would have failed on. The first error that ends the program outside any `apply`
 //    is recorded too, with its offline cause when it has one (token `apply-stopped`), once the
 //    language host's own handlers are installed (when cmd/run/run.js loads): the report then keeps
-//    what the apply phase registered before it.
+//    what the apply phase registered before it (./apply-stopped.js).
 // 20. With OFFLINE_UNDECRYPTABLE_CONFIG set (the `secure:` keys the check cannot decrypt), a typed
 //    read of one (`getSecretBoolean`, `requireNumber`, ...) gives an unknown secret, or for a plain
 //    getter a stand-in that the report lists as not evaluated, instead of parsing the placeholder
@@ -117,7 +117,8 @@ const { guardAutomation, isAutomationModule } = require("./automation-guard");
 const { guardMocks, guardMockOptions } = require("./mocks-guard");
 const { recordInvokeSites } = require("./invoke-records");
 const { recordDryRunSites } = require("./dry-run-sites");
-const { leaveUnknownAtApply, leaveUnknownInvokeOutputs, recordStop } = require("./apply-unknowns");
+const { leaveUnknownAtApply, leaveUnknownInvokeOutputs } = require("./apply-unknowns");
+const { recordStop } = require("./apply-stopped");
 const { standInSecretReads } = require("./secret-config-reads");
 const { lendToTsNode, lendToEsmHooks, lentFromEnvironment } = require("./lend-ts-options");
 

@@ -132,7 +132,7 @@ export interface ProgramRun {
   /**
    * Apply phase, a run that failed: what an offline run lacks that the error ending it failed on,
    * outside any `apply` (an invoke nothing answers, a command that cannot run, a host it cannot
-   * reach; ./apply-unknowns.js `recordStop`), placed in the program. Undefined for any other error
+   * reach; ./apply-stopped.js `recordStop`), placed in the program. Undefined for any other error
    * (the program's own, a provider's validation).
    */
   readonly stoppedAt?: LeftUnknown;

@@ -1,4 +1,4 @@
-// Whether the failure a run reports is the error ./apply-unknowns.js `recordStop` recorded (the
+// Whether the failure a run reports is the error ./apply-stopped.js `recordStop` recorded (the
 // first error that reached the language host's handlers), so the report may keep what the apply
 // phase registered before it.
 import type { ApplyUnknown } from "./left-unknown";
