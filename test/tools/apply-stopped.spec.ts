@@ -55,7 +55,7 @@ describe("the apply phase stopped at the program's top level", function () {
       expect(report.configNotes.join("\n")).to.not.contain("caught the failure");
     });
 
-    it("judges at apply what was registered before the failure: the wildcard on the bucket", () => {
+    it("judges at apply what was registered before the failure: the role policy's wildcard", () => {
       const found = report.violations.filter(
         (v: any) => v.policy === "iam-no-wildcard-actions" && v.name === "shipper-logs",
       );
