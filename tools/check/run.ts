@@ -26,6 +26,11 @@ import type { PolicyReport } from "../lib/policy-runner";
 import { combinePhases } from "./combine";
 import { streamTo } from "./stream";
 import {
+  stackPoliciesNote,
+  stackPolicyNames,
+  withoutStackPolicies,
+} from "./stopped-stack-policies";
+import {
   checkProviderInputs,
   configReadsOf,
   onlyAtCreate,
@@ -281,6 +286,13 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
       const report = await streams[runs.indexOf(run)].finish(judge, run.resources);
       judged.push({ run, report, ms: Date.now() - started });
       traceEvent("check", `judged:${run.phase}`);
+    }
+    const [preview, last] = judged;
+    // A stopped apply phase: stack policies are not run on it (./stopped-stack-policies.ts).
+    if (last?.run.phase === "apply" && last.run.stoppedAt) {
+      const stack = await stackPolicyNames();
+      last.report = withoutStackPolicies(last.report, preview.report, stack);
+      notes.push(stackPoliciesNote(preview.report, stack));
     }
   } catch (e) {
     for (const stream of streams) stream.abandon();
