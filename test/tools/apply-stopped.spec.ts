@@ -207,6 +207,28 @@ describe("the apply phase stopped at the program's top level", function () {
     );
   });
 
+  it("names the other invoke a stop left unanswered in the remedy, never as caught", async () => {
+    const fixture = "apply-stops-parallel-invokes";
+    const file = `${fixture}/index.ts`;
+    const run = await cli("--program", path.join(FIXTURES, fixture), "--format", "json");
+    const r = reportOf(run.stdout);
+    expect(r.configNotes.join("\n")).to.not.contain("caught the failure");
+    const remedy =
+      "give their results with --invoke-answers <file.json> " +
+      '({ "aws:cloudformation/getExport:getExport": { ...result... }, ' +
+      '"aws:ssm/getParameter:getParameter": { ...result... } }) to judge them at apply ' +
+      `(aws:ssm/getParameter:getParameter (index.ts:${lineOf(file, "aws.ssm.getParameter(")}) ` +
+      "also went unanswered before the program stopped)";
+    const stopped = r.configNotes.filter((n: string) => n.startsWith("the apply phase stopped"));
+    expect(stopped).to.have.length(1);
+    expect(stopped[0].endsWith(`listed as not evaluated: ${remedy}`), stopped[0]).to.equal(true);
+    const entry = r.unevaluated.filter((u: any) => u.policy === STOPPED);
+    expect(entry).to.have.length(1);
+    expect(entry[0].reason.endsWith(`which no check ran on; ${remedy}`), entry[0].reason).to.equal(
+      true,
+    );
+  });
+
   it("the program's own throw there stays a program error (exit 2, at its line)", async () => {
     const fixture = "fail-apply-top-level-throw";
     const run = await cli("--program", path.join(FIXTURES, fixture), "--format", "json");

@@ -19,6 +19,7 @@ import { undecryptableReadsUnevaluated } from "./undecryptable-reads";
 import {
   missingAtApply,
   neverRegisteredReason,
+  otherUnanswered,
   readsOfBoth,
   stoppedUnevaluated,
 } from "./stopped-at-apply";
@@ -131,7 +132,10 @@ export function combinePhases(
     });
   }
   if (last.phase === "apply") unevaluated.push(...leftUnknownUnevaluated(last, opts.project.dir));
-  if (stop) unevaluated.push(stoppedUnevaluated(stop, missing, opts.project.dir));
+  if (stop)
+    unevaluated.push(
+      stoppedUnevaluated(stop, missing, opts.project.dir, otherUnanswered(last, stop)),
+    );
   unevaluated.push(
     ...undecryptableReadsUnevaluated(
       stop ? readsOfBoth(judged[0].run, last) : last,

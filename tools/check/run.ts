@@ -20,7 +20,7 @@ import { unreadStackReferences, unreadStackReferencesNote } from "../lib/engine/
 import { importedResourceNotes } from "./imported";
 import { dryRunNotes, dryRunSkipped } from "./dry-run-note";
 import { leftUnknownNotes } from "./left-unknown-note";
-import { missingAtApply, stoppedNote } from "./stopped-at-apply";
+import { missingAtApply, otherUnanswered, stoppedNote } from "./stopped-at-apply";
 import { renamedInLaterPhases } from "./renamed";
 import type { PolicyReport } from "../lib/policy-runner";
 import { combinePhases } from "./combine";
@@ -191,13 +191,10 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
       usable.push(run);
       const missing = missingAtApply(previewRun, run, renamedInLaterPhases([previewRun, run]));
       notes.push(...leftUnknownNotes(run, project.dir));
-      notes.push(stoppedNote(run.stoppedAt, missing, project.dir));
-      const stopInvoke = run.stoppedAt.invoke;
-      const leftUnknown = new Set(run.leftUnknown.map((u) => u.invoke));
-      for (const u of run.unanswered) {
-        const token = u.split(" ")[0];
-        if (token !== stopInvoke && !leftUnknown.has(token)) caught.add(u);
-      }
+      // Other invokes nothing answered: the stop ended the program before it could catch them,
+      // so they are named in the remedy, never as caught.
+      const others = otherUnanswered(run, run.stoppedAt);
+      notes.push(stoppedNote(run.stoppedAt, missing, project.dir, others));
       continue;
     }
     streams[i].abandon();

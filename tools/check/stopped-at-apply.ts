@@ -31,13 +31,42 @@ export function describeStop(stop: LeftUnknown, programDir: string): string {
   return `${stop.what} (${stopPlace(stop, programDir)})`;
 }
 
-/** How to judge what the stop hid: the answer to give, or where `pulumi up` runs the command. */
-function remedy(stop: LeftUnknown): string {
-  return stop.invoke !== undefined
-    ? `give its result with --invoke-answers <file.json> ({ "${stop.invoke}": { ...result... } }) ` +
-        "to judge them at apply"
-    : "`pulumi up` runs it on a machine that has what it needs (the command, a Docker daemon, " +
-        "the network)";
+/**
+ * The other invokes the stopped run asked and nothing answered (`token (file:line)`), but for
+ * those an `apply` left unknown: the stop ended the program before it could catch them (a lookup
+ * beside the failed one in a `Promise.all`), so they are no caught failure, and the remedy names them.
+ */
+export function otherUnanswered(
+  run: Pick<ProgramRun, "unanswered" | "leftUnknown">,
+  stop: LeftUnknown,
+): string[] {
+  const leftUnknown = new Set(run.leftUnknown.map((u) => u.invoke));
+  const token = (u: string) => u.split(" ")[0];
+  return [...new Set(run.unanswered)].filter(
+    (u) => token(u) !== stop.invoke && !leftUnknown.has(token(u)),
+  );
+}
+
+/** How to judge what the stop hid: the answers to give, or where `pulumi up` runs the command. */
+function remedy(stop: LeftUnknown, others: readonly string[]): string {
+  const tokens = [...new Set(others.map((u) => u.split(" ")[0]))];
+  const also = others.length
+    ? `${others.join(", ")} also went unanswered before the program stopped`
+    : "";
+  if (stop.invoke === undefined)
+    return (
+      "`pulumi up` runs it on a machine that has what it needs (the command, a Docker daemon, " +
+      "the network)" +
+      (also
+        ? `; ${also}: give ${tokens.length === 1 ? "its result" : "their results"} with --invoke-answers <file.json>`
+        : "")
+    );
+  const all = [stop.invoke, ...tokens.filter((t) => t !== stop.invoke)];
+  const answers = all.map((t) => `"${t}": { ...result... }`).join(", ");
+  return (
+    `give ${all.length === 1 ? "its result" : "their results"} with --invoke-answers <file.json> ` +
+    `({ ${answers} }) to judge them at apply${also ? ` (${also})` : ""}`
+  );
 }
 
 /**
@@ -66,6 +95,7 @@ export function stoppedNote(
   stop: LeftUnknown,
   missing: readonly EngineResource[],
   programDir: string,
+  others: readonly string[] = [],
 ): string {
   const names = missing.map((r) => named(r, programDir));
   return (
@@ -81,7 +111,7 @@ export function stoppedNote(
       : "preview saw no resource that the apply phase did not register, but what the program " +
         "registers only at apply after that line was seen by neither phase, and is listed as not " +
         "evaluated: ") +
-    remedy(stop)
+    remedy(stop, others)
   );
 }
 
@@ -94,6 +124,7 @@ export function stoppedUnevaluated(
   stop: LeftUnknown,
   missing: readonly EngineResource[],
   programDir: string,
+  others: readonly string[] = [],
 ): Unevaluated {
   const at = stopPlace(stop, programDir);
   const names = missing.map((r) => named(r, programDir));
@@ -110,7 +141,7 @@ export function stoppedUnevaluated(
           "preview only (values known only once resources exist were seen by no phase), nor "
         : "the apply phase registered every resource preview saw, but not ") +
       "anything the program registers only at apply after that line (inside an apply), which " +
-      `no check ran on; ${remedy(stop)}`,
+      `no check ran on; ${remedy(stop, others)}`,
   };
 }
 
