@@ -11,6 +11,7 @@ import {
 import { Alerts } from "./components/alerts";
 import { AiEnvironment, aiSubnetCidrs } from "./components/ai-environment";
 import { Analytics } from "./components/analytics";
+import { dataTierZoneCount } from "./components/analytics.keys";
 import { Backup } from "./components/backup";
 import { loadConfig } from "./components/config";
 import { Database, databasePort } from "./components/database";
@@ -23,19 +24,13 @@ import { Runtime, runtimeInterfaceEndpoints } from "./components/runtime";
 import { Storage } from "./components/storage";
 import { TEST_SERVER_INSTANCE_TYPE, TestServer } from "./components/test-server";
 import { ConnectEndpoint } from "./components/connect-endpoint";
-import { stackResourcePrefix } from "./components/naming";
+import { layerNaming, stackResourcePrefix } from "./components/naming";
 
 const config = loadConfig();
 const env = config.environment;
-// Components are named `<stack>-<layer>`, so two stacks in one account never spell the same
-// account-unique name (log groups, key aliases: docs/first-deploy.md). The committed stacks are
-// named after their environment, so their names and URNs stay `<environment>-<layer>`; a stack
-// named otherwise keeps its resources through an alias to its former environment-based name
-// (children, named after their component, inherit it).
+// Components are named `<stack>-<layer>`, aliased to `<environment>-<layer>` (components/naming.ts).
 const prefix = stackResourcePrefix(pulumi.getStack());
-const named = (layer: string): string => `${prefix}-${layer}`;
-const renamed = (layer: string): pulumi.ComponentResourceOptions =>
-  prefix === env ? {} : { aliases: [{ name: `${env}-${layer}` }] };
+const { named, renamed } = layerNaming(prefix, env);
 /** What every layer takes: prod's protection of the data that must survive, the standard tags. */
 const common = { protect: config.protectData, tags: config.tags };
 // Opt-in MVP features (docs/features.md): each present only when its flag is on.
@@ -69,6 +64,8 @@ const network = new Network(
       },
     }),
     naclRuleQuota: config.naclRuleQuota,
+    // Redshift Serverless takes its three data subnets in two AZs in us-west-1.
+    dataTierZoneCount: dataTierZoneCount(config.region, config.network.subnetCidrs.data.length),
     // The BI tunnel host updates Amazon Linux from its S3 repositories, without an internet route.
     s3EndpointExtraBucketArns: [al2023RepositoryBucketArn(config.region)],
     publicRouteTableTags: config.access.mode === "bastion" ? BASTION_ROUTE_TABLE_TAGS : undefined,
@@ -169,11 +166,6 @@ const connectEndpoint =
         renamed("connect"),
       )
     : undefined;
-/** The hosts that share the endpoint go in its subnet: their only candidate. */
-const besideEndpoint = (endpoint: ConnectEndpoint) => ({
-  subnetIds: [endpoint.subnetId],
-  zoneIds: [endpoint.zoneId],
-});
 
 const access = new Access(
   named("access"),
@@ -185,7 +177,7 @@ const access = new Access(
     // instance type.
     subnets:
       config.access.mode === "private" && connectEndpoint
-        ? besideEndpoint(connectEndpoint)
+        ? connectEndpoint.beside
         : network.hostSubnets("public"),
     connectEndpoint: config.access.mode === "private" ? connectEndpoint?.shared : undefined,
     s3PrefixListId: network.s3PrefixListId,
@@ -231,7 +223,7 @@ const testServer =
         named("test-server"),
         {
           vpcId: network.vpcId,
-          subnets: besideEndpoint(connectEndpoint),
+          subnets: connectEndpoint.beside,
           s3PrefixListId: network.s3PrefixListId,
           region: config.region,
           connectEndpoint: connectEndpoint.shared,

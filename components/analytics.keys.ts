@@ -14,6 +14,27 @@ export const REDSHIFT_PORT = 5439;
  */
 export const REDSHIFT_MIN_AZS = 3;
 
+/**
+ * Regions where Redshift Serverless takes its three subnets in two AZs, one of them holding two
+ * (Redshift docs, "Considerations when using Amazon Redshift Serverless", "Three subnets": "An
+ * exception to this is the US West (N. California) Region. It requires three subnets, in the same
+ * manner as the other regions, but these must span across only two Availability Zones. A condition
+ * is that one of the Availability Zones spanned must contain two of the subnets."). Accounts see
+ * two zones there (AWS Regions and Availability Zones guide; usw1-az2, which only older accounts
+ * see, is in AVOIDED_ZONE_IDS of components/network/vpc.ts).
+ */
+export const REDSHIFT_TWO_AZ_REGIONS: ReadonlyMap<string, number> = new Map([["us-west-1", 2]]);
+
+/**
+ * The AZs the data tier's subnets go in, round-robin: one per subnet, except in the
+ * REDSHIFT_TWO_AZ_REGIONS, where they share that region's zones. The Network's
+ * `dataTierZoneCount`.
+ */
+export function dataTierZoneCount(region: string, dataSubnets: number): number {
+  const zones = REDSHIFT_TWO_AZ_REGIONS.get(region);
+  return zones === undefined ? dataSubnets : Math.min(zones, dataSubnets);
+}
+
 /** Admin user names that are public knowledge: the Serverless console default and the cluster default. */
 export const DEFAULT_ADMIN_NAMES: readonly string[] = ["admin", "awsuser"];
 
@@ -192,14 +213,6 @@ export const ANALYTICS_SECTION = section({
     },
   },
   rules: (v, ctx) => {
-    // Redshift docs (considerations): US West (N. California) offers Redshift Serverless two AZs
-    // only (three subnets in two AZs); the data tier places one subnet per AZ.
-    if (ctx.value("aws:region") === "us-west-1") {
-      ctx.fail(
-        "aws:region",
-        `us-west-1 offers Redshift Serverless only two availability zones; the analytics layer needs its data subnets in ${REDSHIFT_MIN_AZS} (choose another aws:region)`,
-      );
-    }
     // Each data subnet must have the free addresses the workgroup's base capacity needs (AWS
     // reserves 5 addresses per subnet).
     const data = ctx.value<readonly string[]>("dataSubnetCidrs");

@@ -41,6 +41,8 @@ export class ConnectEndpoint extends pulumi.ComponentResource {
   public readonly subnetId: pulumi.Output<string>;
   /** The AZ ID of that subnet. */
   public readonly zoneId: pulumi.Output<string>;
+  /** The placement of a host that shares it: its subnet, the host's only candidate. */
+  public readonly beside: SubnetChoices;
 
   constructor(name: string, args: ConnectEndpointArgs, opts?: pulumi.ComponentResourceOptions) {
     checkSubnetChoices(`ConnectEndpoint ${name}`, args.subnets);
@@ -57,6 +59,7 @@ export class ConnectEndpoint extends pulumi.ComponentResource {
     );
     this.subnetId = placement.subnetId;
     this.zoneId = placement.zoneId;
+    this.beside = { subnetIds: [this.subnetId], zoneIds: [this.zoneId] };
 
     // Existing stacks: the endpoint and its group were `<layer>-eice` and `<layer>-eice-sg`,
     // children of the layer's HardenedHost (named as the layer) or, earlier, of the layer itself.

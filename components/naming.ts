@@ -55,6 +55,29 @@ export function tagValueProblem(value: string): string | undefined {
  */
 export const SECURITY_GROUP_DESCRIPTION_PATTERN = /^[a-zA-Z0-9 ._\-:/()#,@[\]+=&;{}!$*]{0,255}$/;
 
+/** How the composition root names a layer's component, and the alias that keeps its resources. */
+export interface LayerNaming {
+  /** `<prefix>-<layer>`. */
+  readonly named: (layer: string) => string;
+  /** No options when the prefix is the environment; else an alias to `<environment>-<layer>`. */
+  readonly renamed: (layer: string) => { aliases?: { name: string }[] };
+}
+
+/**
+ * Layers are named `<stack prefix>-<layer>`, so two stacks in one account never spell the same
+ * account-unique name (log groups, key aliases: docs/first-deploy.md). The committed stacks are
+ * named after their environment, so their names and URNs stay `<environment>-<layer>`; a stack
+ * named otherwise keeps its resources through an alias to its former environment-based name
+ * (children, named after their component, inherit it).
+ */
+export function layerNaming(prefix: string, environment: string): LayerNaming {
+  return {
+    named: (layer) => `${prefix}-${layer}`,
+    renamed: (layer) =>
+      prefix === environment ? {} : { aliases: [{ name: `${environment}-${layer}` }] },
+  };
+}
+
 /** `<project>-<stack>` in the characters AWS resource names accept (lowercase, digits, hyphens). */
 export function projectStackName(project: string, stack: string): string {
   return `${project}-${stack}`.toLowerCase().replace(/[^a-z0-9-]/g, "-");

@@ -1,6 +1,6 @@
 // The network layer's config keys: the VPC range, the AZs, the subnets per tier (planned from the
 // VPC unless given), where interface endpoints live. The subnet plan itself: ./plan.ts.
-import { REDSHIFT_MIN_AZS } from "./analytics.keys";
+import { REDSHIFT_MIN_AZS, REDSHIFT_TWO_AZ_REGIONS } from "./analytics.keys";
 import { Cidr, contains, format, overlaps, parseCidr, PRIVATE_RANGES } from "./cidr";
 import type { KeyContext, KeyDeclaration } from "./keys";
 import { section } from "./keys";
@@ -15,9 +15,15 @@ export interface NetworkSettings {
   readonly cidrBlock: string;
   /** AZs of the public and compute tiers (and of the paid parts: endpoints, tasks). */
   readonly azCount: number;
-  /** AZs of the data tier: azCount, but at least the 3 Redshift Serverless needs. */
-  readonly dataAzCount: number;
-  /** Subnet CIDRs per tier, one per AZ, in AZ order. */
+  /**
+   * How many data subnets: azCount, but at least the 3 Redshift Serverless needs (one per AZ,
+   * except in us-west-1, where they share two AZs: `dataTierZoneCount` in ./analytics.keys.ts).
+   */
+  readonly dataSubnetCount: number;
+  /**
+   * Subnet CIDRs per tier: public and compute one per AZ, in AZ order; data subnet i in AZ i, or,
+   * in us-west-1, in AZ i modulo 2 (`dataTierZoneCount` in ./analytics.keys.ts).
+   */
   readonly subnetCidrs: SubnetCidrs;
   /** Where interface endpoints get network interfaces: every AZ, or one (cheaper; staging only). */
   readonly endpointPlacement: EndpointPlacement;
@@ -35,7 +41,7 @@ function vpcOf(ctx: KeyContext): Cidr | undefined {
   return typeof c === "string" ? undefined : c;
 }
 
-/** Subnets a tier spans: azCount, the data tier max(azCount, 3) (Redshift Serverless). */
+/** Subnets of a tier: azCount, the data tier max(azCount, 3) (Redshift Serverless). */
 function countOf(ctx: KeyContext, tier: Tier): number | undefined {
   const azCount = ctx.value<number>("azCount");
   if (azCount === undefined) return undefined;
@@ -50,21 +56,43 @@ export const SUBNET_KEYS: Readonly<Record<Tier, string>> = {
 };
 
 /**
- * A tier's subnet list: planned from the VPC unless given; a given list has one valid CIDR per AZ
- * of the tier, each at most /28 and inside the VPC (overlaps: the section's rules).
+ * Why a given data subnet list has the wrong length: Redshift Serverless with enhanced VPC routing
+ * takes 3 subnets, one per AZ, except in REDSHIFT_TWO_AZ_REGIONS, where the 3 share the region's
+ * zones (the Network places them round-robin).
+ */
+function dataCountProblem(
+  given: number,
+  count: number,
+  azCount: number | undefined,
+  region: string | undefined,
+): string {
+  const zones = region === undefined ? undefined : REDSHIFT_TWO_AZ_REGIONS.get(region);
+  return zones === undefined
+    ? `has ${given} entries; give one per AZ of the data tier, max(azCount, ${REDSHIFT_MIN_AZS}) = ${count}: Redshift Serverless with enhanced VPC routing needs subnets in ${REDSHIFT_MIN_AZS} AZs (azCount is ${azCount})`
+    : `has ${given} entries; give max(azCount, ${REDSHIFT_MIN_AZS}) = ${count}: Redshift Serverless with enhanced VPC routing needs ${REDSHIFT_MIN_AZS} subnets, which in ${region} share its ${zones} AZs, one holding two (azCount is ${azCount})`;
+}
+
+/**
+ * A tier's subnet list: planned from the VPC unless given; a given list has one valid CIDR per
+ * subnet of the tier (countOf), each at most /28 and inside the VPC (overlaps: the section's
+ * rules).
  */
 function subnetList(
   tier: Tier,
   allowed: string,
 ): KeyDeclaration<"strings", readonly string[]> & { readonly derivedDefault: object } {
   const key = SUBNET_KEYS[tier];
+  const layout =
+    tier === "data"
+      ? `max(azCount, ${REDSHIFT_MIN_AZS}), one per AZ (in us-west-1 the ${REDSHIFT_MIN_AZS} share its 2 AZs, as Redshift Serverless takes them there)`
+      : "one per AZ";
   return {
     key,
     kind: "strings",
     // EC2 API Reference, CreateSubnet: "After you create a subnet, you can't change its CIDR
     // block" and a subnet "must not overlap the CIDR block of an existing subnet in the VPC". A
     // new range replaces the subnet, created before the old one goes (InvalidSubnet.Conflict).
-    description: `${tier[0].toUpperCase()}${tier.slice(1)} subnets, one per AZ of the tier. A changed range replaces its subnet, created before the old one goes: it must not overlap any current subnet.`,
+    description: `${tier[0].toUpperCase()}${tier.slice(1)} subnets, ${layout}. A changed range replaces its subnet, created before the old one goes: it must not overlap any current subnet.`,
     allowed,
     derivedDefault: {
       text: "planned from vpcCidr",
@@ -81,7 +109,7 @@ function subnetList(
         ctx.fail(
           key,
           tier === "data"
-            ? `has ${given.length} entries; give one per AZ of the data tier, max(azCount, ${REDSHIFT_MIN_AZS}) = ${count}: Redshift Serverless with enhanced VPC routing needs subnets in ${REDSHIFT_MIN_AZS} AZs (azCount is ${azCount})`
+            ? dataCountProblem(given.length, count, azCount, ctx.value<string>("aws:region"))
             : `has ${given.length} entries; give exactly one per AZ (azCount is ${azCount})`,
         );
       }
@@ -162,7 +190,7 @@ export const NETWORK_SECTION = section({
     compute: subnetList("compute", "a list of CIDRs, one per AZ, inside vpcCidr"),
     data: subnetList(
       "data",
-      "a list of CIDRs, one per AZ of the data tier (max(azCount, 3): Redshift Serverless needs 3 AZs), inside vpcCidr",
+      "a list of max(azCount, 3) CIDRs inside vpcCidr (Redshift Serverless needs 3 subnets: one per AZ, in us-west-1 sharing its 2 AZs)",
     ),
     endpointPlacement: {
       key: "endpointPlacement",
@@ -200,8 +228,21 @@ export const NETWORK_SECTION = section({
       },
     },
   },
-  // Given subnets must not overlap each other, nor the planned subnets of the tiers left unset.
   rules: (v, ctx) => {
+    // us-west-1 only (REDSHIFT_TWO_AZ_REGIONS, the regions where Redshift Serverless takes its 3
+    // subnets in 2 AZs): azCount is at most the 2 zones its accounts see, since the public and
+    // compute tiers have one subnet per AZ and the Network would fail at preview, after the config
+    // passed; the data tier's 3 subnets share those zones. Other regions are not checked here (an
+    // azCount above what a region offers fails at preview, naming the zones: azNameAt in ./network/vpc.ts).
+    const region = ctx.value<string>("aws:region");
+    const zones = region === undefined ? undefined : REDSHIFT_TWO_AZ_REGIONS.get(region);
+    if (zones !== undefined && v.azCount !== undefined && v.azCount > zones) {
+      ctx.fail(
+        "azCount",
+        `${v.azCount} availability zones, but ${region} offers an account ${zones}: ${ctx.setCommand("azCount", String(zones))} (the data tier's ${REDSHIFT_MIN_AZS} subnets share them, as Redshift Serverless allows there), or choose another aws:region`,
+      );
+    }
+    // Given subnets must not overlap each other, nor the planned subnets of the tiers left unset.
     const vpc = vpcOf(ctx);
     const given = TIERS.filter((t) => ctx.has(SUBNET_KEYS[t])).flatMap((t) =>
       (v[t] ?? []).flatMap((text, i) => {
@@ -232,7 +273,7 @@ export const NETWORK_SECTION = section({
   build: (v): NetworkSettings => ({
     cidrBlock: v.cidrBlock,
     azCount: v.azCount,
-    dataAzCount: Math.max(v.azCount, REDSHIFT_MIN_AZS),
+    dataSubnetCount: Math.max(v.azCount, REDSHIFT_MIN_AZS),
     subnetCidrs: { public: v.public, compute: v.compute, data: v.data },
     endpointPlacement: v.endpointPlacement,
     extraInterfaceEndpoints: [...new Set(v.extraInterfaceEndpoints)],

@@ -62,7 +62,10 @@ export interface AnalyticsArgs
     Pick<AnalyticsSettings, "baseRpu" | "maxRpu" | "usageLimit">,
     Partial<Pick<AnalyticsSettings, "adminUsername" | "dbName">> {
   readonly vpcId: pulumi.Input<string>;
-  /** Private data subnets, one per AZ; at least REDSHIFT_MIN_AZS (validated). */
+  /**
+   * Private data subnets, at least REDSHIFT_MIN_AZS (validated): one per AZ, except in the
+   * REDSHIFT_TWO_AZ_REGIONS, where they share two AZs (the Network's `dataTierZoneCount`).
+   */
   readonly dataSubnetIds: readonly pulumi.Input<string>[];
   /** S3 prefix list of the gateway endpoint: with enhanced VPC routing, COPY reaches S3 through the workgroup's own network interfaces and security group. */
   readonly s3PrefixListId: pulumi.Input<string>;
@@ -122,7 +125,7 @@ function validateArgs(name: string, args: AnalyticsArgs): Settings {
   };
   if (args.dataSubnetIds.length < REDSHIFT_MIN_AZS) {
     problems.push(
-      `dataSubnetIds: ${args.dataSubnetIds.length} subnet(s); Redshift Serverless with enhanced VPC routing needs subnets in at least ${REDSHIFT_MIN_AZS} availability zones`,
+      `dataSubnetIds: ${args.dataSubnetIds.length} subnet(s); Redshift Serverless with enhanced VPC routing needs at least ${REDSHIFT_MIN_AZS} subnets, one per availability zone (in us-west-1 sharing its two)`,
     );
   }
   if (!isValidBaseRpu(args.baseRpu)) {

@@ -13,8 +13,8 @@ export const FARGATE_BASELINE_ENDPOINTS: readonly string[] = ["ecr.api", "ecr.dk
 /**
  * Private networking for one environment. The VPC range, the subnets per tier and the endpoint
  * placement are the network section's settings (components/network.keys.ts): public and compute
- * one subnet per AZ, data at least as many (Redshift Serverless needs 3 AZs); re-checked here with
- * a clear error.
+ * one subnet per AZ, data at least as many (Redshift Serverless needs 3 subnets, in 3 AZs except in
+ * us-west-1: `dataTierZoneCount`); re-checked here with a clear error.
  */
 export interface NetworkArgs
   extends
@@ -49,6 +49,13 @@ export interface NetworkArgs
   readonly flowLogGroupName?: string;
   /** Extra tags on the public route table, e.g. a written waiver when a layer opts into a public host. Defaults to none. */
   readonly publicRouteTableTags?: Readonly<Record<string, string>>;
+  /**
+   * AZs the data subnets go in, round-robin: data subnet i in AZ i modulo this count. From the
+   * public and compute tiers' count up to one per data subnet, the default. Fewer than the data
+   * subnets only where a service takes subnets that share zones (Redshift Serverless in us-west-1:
+   * `dataTierZoneCount` of components/analytics.keys.ts).
+   */
+  readonly dataTierZoneCount?: number;
 }
 
 const SERVICE_NAME = /^[a-z0-9][a-z0-9-]*(\.[a-z0-9-]+)*$/;
@@ -73,6 +80,8 @@ export interface Checked {
   readonly vpc: Cidr;
   /** AZs the subnets span (the data tier may span more than the public and compute tiers). */
   readonly azCount: number;
+  /** AZs the data subnets span, round-robin (`dataTierZoneCount`). */
+  readonly dataZones: number;
   readonly endpoints: string[];
 }
 
@@ -87,13 +96,23 @@ export function validateArgs(name: string, args: NetworkArgs): Checked {
   const lengths = TIERS.map((t) => args.subnetCidrs[t].length);
   const azCount = lengths[0];
   // The data tier may span more AZs than the others: Redshift Serverless with enhanced VPC
-  // routing needs subnets in 3 AZs (Redshift docs, "Considerations when using Amazon Redshift
-  // Serverless") while the paid parts (endpoints, tasks) follow the stack's AZ count.
-  const zoneCount = Math.max(...lengths);
+  // routing needs subnets in 3 AZs, in us-west-1 3 subnets in 2 AZs (Redshift docs,
+  // "Considerations when using Amazon Redshift Serverless") while the paid parts (endpoints,
+  // tasks) follow the stack's AZ count.
+  const dataZones = args.dataTierZoneCount ?? lengths[2];
+  const zoneCount = Math.max(azCount, dataZones);
   if (lengths[1] !== azCount || lengths[2] < azCount || azCount === 0) {
     problems.push(
       `subnetCidrs: public and compute need one CIDR per availability zone, the same count in each, and data at least as many; got ` +
         TIERS.map((t, i) => `${t}: ${lengths[i]}`).join(", "),
+    );
+  }
+  if (
+    args.dataTierZoneCount !== undefined &&
+    (!Number.isInteger(dataZones) || dataZones < azCount || dataZones > lengths[2])
+  ) {
+    problems.push(
+      `dataTierZoneCount: ${dataZones} must be a whole number from the public and compute tiers' ${azCount} AZs to the ${lengths[2]} data subnets`,
     );
   }
   const all: { where: string; text: string; cidr: Cidr }[] = [];
@@ -173,5 +192,5 @@ export function validateArgs(name: string, args: NetworkArgs): Checked {
     problems.push(`flowLogGroupName: "${args.flowLogGroupName}" is not a valid log group name`);
   }
   invalidArguments("Network", name, problems);
-  return { vpc: vpc!, azCount: zoneCount, endpoints };
+  return { vpc: vpc!, azCount: zoneCount, dataZones, endpoints };
 }

@@ -54,11 +54,16 @@ export class Network extends pulumi.ComponentResource {
   public readonly azNames: pulumi.Output<string>[];
   /** The AZ ID of each subnet index (the same zone in every account; e.g. "euw1-az3"). */
   public readonly azIds: pulumi.Output<string>[];
+  /** AZs the data subnets span: data subnet i is in AZ i modulo this (`dataTierZoneCount`). */
+  public readonly dataZones: number;
   /** Public subnets (the load balancer; a bastion), one per AZ. */
   public readonly publicSubnetIds: pulumi.Output<string>[];
   /** Compute subnets (tasks, hosts, interface endpoints), one per AZ; no internet route. */
   public readonly computeSubnetIds: pulumi.Output<string>[];
-  /** Data subnets (Redshift, the database), one per AZ of the data tier; no internet route. */
+  /**
+   * Data subnets (Redshift, the database); no internet route. Subnet i in AZ i modulo `dataZones`:
+   * one per AZ, except where they share zones (us-west-1: three subnets in two AZs).
+   */
   public readonly dataSubnetIds: pulumi.Output<string>[];
   /** The one route table with a default route (to the internet gateway). */
   public readonly publicRouteTableId: pulumi.Output<string>;
@@ -86,8 +91,9 @@ export class Network extends pulumi.ComponentResource {
 
   constructor(name: string, args: NetworkArgs, opts?: pulumi.ComponentResourceOptions) {
     // Validated before anything registers: invalid arguments create no resource at all.
-    const { vpc: vpcRange, azCount, endpoints } = validateArgs(name, args);
+    const { vpc: vpcRange, azCount, dataZones, endpoints } = validateArgs(name, args);
     super("platform:network:Network", name, {}, opts);
+    this.dataZones = dataZones;
     const vpc = vpcWithEmptyDefaultSecurityGroup(
       this,
       name,
@@ -117,7 +123,7 @@ export class Network extends pulumi.ComponentResource {
       ),
     );
 
-    const subnets = buildSubnets(b, this.azNames);
+    const subnets = buildSubnets(b, this.azNames, dataZones);
     const routing = buildRouting(b, subnets);
     this.s3PrefixListId = s3GatewayEndpoint(
       b,
@@ -174,16 +180,21 @@ export class Network extends pulumi.ComponentResource {
       compute: this.computeSubnetIds,
       data: this.dataSubnetIds,
     }[tier];
-    return { subnetIds: ids, zoneIds: this.azIds.slice(0, ids.length) };
+    const zoneOf = tier === "data" ? (i: number) => i % this.dataZones : (i: number) => i;
+    return { subnetIds: ids, zoneIds: ids.map((_, i) => this.azIds[zoneOf(i)]) };
   }
 }
 
 type Subnets = Record<Tier, aws.ec2.Subnet[]>;
 
-/** The subnets `${name}-<tier>-<i>`: mapPublicIpOnLaunch off everywhere (the ALB gets its own addresses). */
-function buildSubnets(b: Build, azNames: pulumi.Output<string>[]): Subnets {
+/**
+ * The subnets `${name}-<tier>-<i>`: mapPublicIpOnLaunch off everywhere (the ALB gets its own
+ * addresses). Subnet i of a tier in AZ i; the data tier's round-robin over its `dataZones`.
+ */
+function buildSubnets(b: Build, azNames: pulumi.Output<string>[], dataZones: number): Subnets {
   const subnets = {} as Subnets;
   for (const tier of TIERS) {
+    const zoneOf = (i: number) => (tier === "data" ? i % dataZones : i);
     subnets[tier] = b.args.subnetCidrs[tier].map(
       (cidr, i) =>
         new aws.ec2.Subnet(
@@ -191,7 +202,7 @@ function buildSubnets(b: Build, azNames: pulumi.Output<string>[]): Subnets {
           {
             vpcId: b.vpcId,
             cidrBlock: cidr,
-            availabilityZone: azNames[i],
+            availabilityZone: azNames[zoneOf(i)],
             mapPublicIpOnLaunch: false,
             tags: b.tags(`${tier}-${i}`, { tier }),
           },
@@ -203,7 +214,7 @@ function buildSubnets(b: Build, azNames: pulumi.Output<string>[]): Subnets {
 }
 
 /**
- * Routing. Only the public table reaches the internet gateway; one table per AZ and private tier,
+ * Routing. Only the public table reaches the internet gateway; one table per private subnet,
  * with no route but `local` and the S3 endpoint's prefix list: no 0.0.0.0/0 or ::/0 route, and no
  * NAT gateway exists. Every subnet here is associated explicitly; the main table only catches
  * later ones (and has no route).

@@ -30,14 +30,18 @@ export function planTier(vpc: Cidr, tier: Tier, azCount: number): string[] {
 /** Subnet CIDRs per tier, in AZ order. */
 export type SubnetCidrs = Readonly<Record<Tier, readonly string[]>>;
 
-/** The planned subnets of every tier: `azCount` AZs for public and compute, `dataAzCount` for data. */
-export function planSubnets(vpcCidr: string, azCount: number, dataAzCount: number): SubnetCidrs {
+/** The planned subnets of every tier: `azCount` for public and compute (one per AZ), `dataSubnetCount` for data. */
+export function planSubnets(
+  vpcCidr: string,
+  azCount: number,
+  dataSubnetCount: number,
+): SubnetCidrs {
   const vpc = parseCidr(vpcCidr);
   if (typeof vpc === "string") throw new Error(`planSubnets: ${vpc}`);
   return {
     public: planTier(vpc, "public", azCount),
     compute: planTier(vpc, "compute", azCount),
-    data: planTier(vpc, "data", dataAzCount),
+    data: planTier(vpc, "data", dataSubnetCount),
   };
 }
 

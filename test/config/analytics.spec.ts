@@ -14,8 +14,8 @@ describe("config: analytics, BI access and docs site", () => {
     for (const c of [s, p]) {
       expect(c.analytics.usageLimit.breachAction).to.equal("deactivate");
       expect(c.access.mode).to.equal("private");
-      expect(c.network.dataAzCount).to.be.at.least(3);
-      expect(c.network.subnetCidrs.data).to.have.length(c.network.dataAzCount);
+      expect(c.network.dataSubnetCount).to.be.at.least(3);
+      expect(c.network.subnetCidrs.data).to.have.length(c.network.dataSubnetCount);
     }
     // Staging keeps 2 AZs for everything that costs money; only its data tier spans a third.
     expect(s.network.azCount).to.equal(2);
@@ -195,9 +195,25 @@ describe("config: analytics, BI access and docs site", () => {
       /^platform:dataSubnetCidrs: has 2 entries; give one per AZ of the data tier, max\(azCount, 3\) = 3: Redshift Serverless with enhanced VPC routing needs subnets in 3 AZs \(azCount is 2\)/,
     ],
     [
-      "region without 3 Redshift AZs",
-      { "aws:region": "us-west-1" },
-      /^aws:region: us-west-1 offers Redshift Serverless only two availability zones/,
+      "us-west-1: a fourth data subnet (the three share its two AZs)",
+      {
+        "aws:region": "us-west-1",
+        "platform:dataSubnetCidrs": [
+          "10.20.64.0/24",
+          "10.20.65.0/24",
+          "10.20.66.0/24",
+          "10.20.67.0/24",
+        ],
+      },
+      /^platform:dataSubnetCidrs: has 4 entries; give max\(azCount, 3\) = 3: Redshift Serverless with enhanced VPC routing needs 3 subnets, which in us-west-1 share its 2 AZs, one holding two \(azCount is 2\)$/,
+    ],
+    [
+      "us-west-1: a data subnet per AZ is one short",
+      {
+        "aws:region": "us-west-1",
+        "platform:dataSubnetCidrs": ["10.20.64.0/24", "10.20.65.0/24"],
+      },
+      /^platform:dataSubnetCidrs: has 2 entries; give max\(azCount, 3\) = 3: Redshift Serverless with enhanced VPC routing needs 3 subnets, which in us-west-1 share its 2 AZs, one holding two \(azCount is 2\)$/,
     ],
     [
       "data subnets too small for the base capacity",

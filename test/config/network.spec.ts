@@ -23,7 +23,7 @@ describe("config: network", () => {
           .map((t) => parseCidr(t) as Cidr);
         // The data tier spans at least the 3 AZs Redshift Serverless needs.
         expect(all).to.have.length(2 * azCount + Math.max(azCount, 3));
-        expect(cfg.network.subnetCidrs.data).to.have.length(cfg.network.dataAzCount);
+        expect(cfg.network.subnetCidrs.data).to.have.length(cfg.network.dataSubnetCount);
         for (const c of all) expect(contains(vpc, c)).to.equal(true);
         for (let i = 0; i < all.length; i++) {
           for (let j = i + 1; j < all.length; j++) expect(overlaps(all[i], all[j])).to.equal(false);
@@ -89,6 +89,11 @@ describe("bad input names the key", () => {
       "bad service name",
       { "platform:extraInterfaceEndpoints": ["Secrets Manager"] },
       /^platform:extraInterfaceEndpoints: item 0/,
+    ],
+    [
+      "more AZs than us-west-1 offers an account (Redshift Serverless there: 3 subnets in 2 AZs)",
+      { "aws:region": "us-west-1", "platform:azCount": 3 },
+      /^platform:azCount: 3 availability zones, but us-west-1 offers an account 2: `pulumi config set platform:azCount 2/,
     ],
     [
       "subnet list of wrong length",

@@ -7,8 +7,9 @@
 import { expect } from "chai";
 import * as fs from "fs";
 import * as path from "path";
-import { checkProgram, cli, copyOf, findings, FIXTURES, lineOf } from "./program-runs";
+import { checkProgram, cli, copyOf, findings, FIXTURES, lineOf, type CliRun } from "./program-runs";
 import { ProgramError, type StackResult } from "../../tools/check/run";
+import type { stackToJson } from "../../tools/check/format-json";
 import { UNKNOWN } from "../../tools/lib/engine/wire";
 
 const TOKEN = "tailscale:index/getDevice:getDevice";
@@ -23,8 +24,26 @@ function lookupProgram(dirs: string[]): string {
   return dir;
 }
 
+/** The `--format json` report of one stack. */
+type Report = ReturnType<typeof stackToJson>;
+
+/** What the helpers read: a check's result in the engine's form or in the JSON report's. */
+type Unevaluated = Pick<
+  StackResult["unevaluated"][number],
+  "policy" | "name" | "type" | "reason" | "enforcementLevel"
+>;
+
+/**
+ * The JSON report of a CLI run that ended in one (exit 0 or 1); a run that stopped (exit 2)
+ * fails here with its stderr, instead of in each test that reads the report.
+ */
+function reportOf(run: CliRun): Report {
+  expect(run.code, run.stderr).to.be.oneOf([0, 1]);
+  return JSON.parse(run.stdout) as Report;
+}
+
 /** Policy and resource name of each unevaluated check, sorted. */
-function unevaluatedOf(r: StackResult): string[] {
+function unevaluatedOf(r: { unevaluated: readonly Unevaluated[] }): string[] {
   return r.unevaluated
     .filter((u) => !isCallback(u))
     .map((u) => `${u.policy} ${u.name}`)
@@ -32,12 +51,12 @@ function unevaluatedOf(r: StackResult): string[] {
 }
 
 /** The entry that stands for what a callback left unknown would have created after its failure. */
-function isCallback(u: StackResult["unevaluated"][number]): boolean {
+function isCallback(u: Unevaluated): boolean {
   return u.type === "(apply callback)";
 }
 
 /** The callback entries, as `name: reason`. */
-function callbacksOf(r: StackResult): string[] {
+function callbacksOf(r: { unevaluated: readonly Unevaluated[] }): string[] {
   return r.unevaluated
     .filter(isCallback)
     .map((u) => `${u.enforcementLevel} ${u.name}: ${u.reason}`);
@@ -49,15 +68,18 @@ describe("the apply phase leaves unknown what an offline run cannot compute insi
   after(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
   describe("a data source nothing answers, asked only once an output is known", () => {
-    let dir: string;
-    let r: StackResult;
+    // One run of the check's CLI serves every test: its JSON report holds the result each reads,
+    // and its exit code is the CLI's own decision (a second, in-process check of the same
+    // program would only repeat both phases' runs).
+    let run: CliRun;
+    let r: Report;
     before(async () => {
-      dir = lookupProgram(dirs);
-      r = await checkProgram(dir, { phases: ["preview", "apply"] });
+      run = await cli("--program", lookupProgram(dirs), "--format", "json");
+      r = reportOf(run);
     });
 
     it("runs both phases and names the invoke and the program's line in one note", () => {
-      expect(r.phases.map((p) => p.phase)).to.deep.equal(["preview", "apply"]);
+      expect(r.phases).to.deep.equal(["preview", "apply"]);
       // The output form at the top level asks first: its line is the token's first call site.
       const line = lineOf("apply-lookup-unanswered/index.ts", "tailscale.getDeviceOutput(");
       const notes = r.configNotes.filter((n) => n.includes(TOKEN));
@@ -94,18 +116,18 @@ describe("the apply phase leaves unknown what an offline run cannot compute insi
     });
 
     it("judges what does not depend on it at apply: the role policy built from the bucket's ARN", () => {
-      const [wildcard] = findings(r, "iam-no-wildcard-actions", "shipper-logs");
+      const [wildcard] = r.violations.filter(
+        (v) => v.policy === "iam-no-wildcard-actions" && v.name === "shipper-logs",
+      );
       expect(wildcard?.enforcementLevel).to.equal("mandatory");
       expect(wildcard?.phases).to.deep.equal(["apply"]);
     });
 
-    it("exits 1 on that mandatory finding, not 2 on a program error", async () => {
-      const run = await cli("--program", dir, "--format", "json");
+    it("exits 1 on that mandatory finding, not 2 on a program error", () => {
       expect(run.code, run.stderr).to.equal(1);
-      const report = JSON.parse(run.stdout);
-      expect(report.phases).to.deep.equal(["preview", "apply"]);
+      expect(r.phases).to.deep.equal(["preview", "apply"]);
       // The two checks, and what the callback would have created after the failure.
-      expect(report.summary.unevaluatedMandatory).to.equal(3);
+      expect(r.summary.unevaluatedMandatory).to.equal(3);
     });
   });
 
@@ -169,14 +191,18 @@ describe("the apply phase leaves unknown what an offline run cannot compute insi
   });
 
   describe("the program's own Docker CLI with no daemon, then a policy made in the same callback", () => {
-    const fixture = path.join(FIXTURES, "apply-own-command");
-    let r: StackResult;
+    // One CLI run serves every test, as above; --fail-on-unevaluated changes only its exit code
+    // and the summary's result (tools/check/report.ts `summarize`).
+    let run: CliRun;
+    let r: Report;
     before(async () => {
-      r = await checkProgram(fixture, { phases: ["preview", "apply"] });
+      const fixture = path.join(FIXTURES, "apply-own-command");
+      run = await cli("--program", fixture, "--fail-on-unevaluated", "--format", "json");
+      r = reportOf(run);
     });
 
     it("leaves the build unknown, as docker-classic's, naming the daemon and the call's line", () => {
-      expect(r.phases.map((p) => p.phase)).to.deep.equal(["preview", "apply"]);
+      expect(r.phases).to.deep.equal(["preview", "apply"]);
       const notes = r.configNotes.filter((n) => n.startsWith("the apply phase left unknown"));
       expect(notes).to.have.length(1);
       expect(notes[0]).to.contain('no Docker daemon answers on this machine ("Cannot connect');
@@ -198,10 +224,9 @@ describe("the apply phase leaves unknown what an offline run cannot compute insi
       expect(r.resources.some((x) => x.type === "aws:iam/policy:Policy")).to.equal(false);
     });
 
-    it("exits 1 with --fail-on-unevaluated", async () => {
-      const run = await cli("--program", fixture, "--fail-on-unevaluated", "--format", "json");
+    it("exits 1 with --fail-on-unevaluated", () => {
       expect(run.code, run.stderr).to.equal(1);
-      expect(JSON.parse(run.stdout).summary.unevaluatedMandatory).to.equal(1);
+      expect(r.summary.unevaluatedMandatory).to.equal(1);
     });
   });
 
@@ -241,16 +266,25 @@ describe("the apply phase leaves unknown what an offline run cannot compute insi
       expect(r.unevaluated.map((u) => u.reason).join("\n")).to.not.contain("probably");
     });
 
-    it("lists each callback once, and keeps the stand-ins out of what the pack sees", () => {
+    it("lists each callback once", () => {
       expect(callbacksOf(r).map((c) => c.split(":").slice(0, 2).join(":"))).to.deep.equal([
         `mandatory index.ts:${buildLine}`,
         `mandatory index.ts:${fetchLine}`,
       ]);
-      const deps = r.resources.flatMap((x) => [
+    });
+
+    it("keeps the stand-ins out of what the pack sees in the apply phase, where they are made", async () => {
+      // The resources of the apply phase alone: the preview phase makes no stand-in.
+      const applied = await checkProgram(fixture, { phases: ["apply"] });
+      const deps = applied.resources.flatMap((x) => [
         ...x.dependencies,
         ...Object.values(x.propertyDependencies).flat(),
       ]);
       expect(deps.filter((d) => d.includes("offline-check"))).to.deep.equal([]);
+      // They reached the engine: kept apart, per input, to name the failure.
+      const refs = applied.resources.flatMap((x) => Object.values(x.leftUnknownRefs ?? {}).flat());
+      expect(refs.length).to.be.greaterThan(0);
+      expect(refs.every((u) => u.startsWith("urn:offline-check:"))).to.equal(true);
     });
 
     it("fails the stack with --fail-on-unevaluated: 4 mandatory checks and 2 callbacks", async () => {
@@ -290,5 +324,16 @@ describe("the apply phase leaves unknown what an offline run cannot compute insi
     expect(e).to.be.instanceOf(ProgramError);
     expect((e as ProgramError).phase).to.equal("apply");
     expect((e as ProgramError).message).to.contain("the repository must be prod's");
+  });
+
+  it("keeps a failure's stand-in out of a read resource's dependencies and a transform's dependsOn", async () => {
+    // A stack reference named from the failed value, and a queue depending on it, which a stack
+    // transform tags with the URNs of the `dependsOn` it was given.
+    const r = await checkProgram(path.join(FIXTURES, "apply-unknown-deps"), { phases: ["apply"] });
+    const logs = "urn:pulumi:dev::fixture-apply-unknown-deps::aws:s3/bucket:Bucket::logs";
+    const byName = new Map(r.resources.map((x) => [x.name, x]));
+    expect(byName.get("ref")?.dependencies).to.deep.equal([logs]);
+    expect(byName.get("q")?.dependencies).to.deep.equal([logs]);
+    expect(byName.get("q")?.inputs.tags).to.deep.equal({ dependsOn: logs });
   });
 });

@@ -236,24 +236,104 @@ export function withoutRegionEnv(): void {
   });
 }
 
-/** Runs of fixture programs, queued on one pool of two and awaited by the tests that need them. */
+/** The spec file of the first `.spec.ts` frame of a stack, from the project root. */
+function callingSpec(stack: string | undefined): string {
+  const file = stack?.match(/[^\s(]+\.spec\.ts/)?.[0];
+  return file ? path.relative(ROOT, file) : "a spec file";
+}
+
+/**
+ * Whether every test of the run ran and passed (or is pending), seen from a hook's suite: a run
+ * filtered by `--grep` (its other tests never run) or by `.only` (its other tests are dropped),
+ * or one where a test failed before it awaited its run, leaves queued runs unawaited for no
+ * fault of the queue, and the unawaited-runs check keeps quiet there.
+ */
+export function everyTestPassed(suite: Mocha.Suite | undefined): boolean {
+  if (!suite) return false;
+  let root = suite;
+  while (root.parent) root = root.parent;
+  // Suite#hasOnly (mocha's lib/suite.js, left out of its type declarations) stays true after
+  // mocha has dropped the tests `.only` left out.
+  if ((root as Mocha.Suite & { hasOnly(): boolean }).hasOnly()) return false;
+  const passed = (s: Mocha.Suite): boolean =>
+    s.tests.every((t) => t.state === "passed" || t.isPending()) && s.suites.every(passed);
+  return passed(suite);
+}
+
+/** What a `QueuedRuns` starts: the check of a program directory's stack, one preview run of it. */
+export interface Runners {
+  readonly check: (dir: string, opts: { stack: string; phases: Phase[] }) => Promise<StackResult>;
+  readonly run: (dir: string, opts: { stack: string }) => Promise<ProgramRun>;
+}
+
+/**
+ * Runs of fixture programs, queued on one pool of two and awaited by the tests that need them.
+ *
+ * Each queued run costs a language host's start and a whole program run (about a second of CPU),
+ * and a queued run no test awaits still runs, unseen (`later` keeps its failure for a test that
+ * never comes). So a suite that queues a run must await it: made while mocha loads the spec files,
+ * a `QueuedRuns` adds an `after` hook (to the whole run, or to the suite it is made in) that fails
+ * naming every run queued and never awaited, the spec file that queued it, and what to do.
+ */
 export class QueuedRuns {
   private readonly queue = pool(2);
   private readonly checks = new Map<string, () => Promise<StackResult>>();
   private readonly runs = new Map<string, () => Promise<ProgramRun>>();
+  private readonly awaited = new Set<string>();
+  /** The spec file that made this (the first `.spec.ts` frame of the constructor's caller). */
+  private readonly madeIn = callingSpec(new Error().stack);
+
+  constructor(
+    private readonly runners: Runners = {
+      check: (dir, opts) => checkProgram(dir, opts),
+      run: (dir, opts) => runStack(dir, opts),
+    },
+  ) {
+    const check = () => this.assertAllAwaited();
+    if (typeof after === "function") {
+      after(function () {
+        if (everyTestPassed(this.test?.parent)) check();
+      });
+    }
+  }
+
+  /** Fails naming the runs queued and never awaited, and the spec file that queued them. */
+  assertAllAwaited(): void {
+    const left = this.unawaited();
+    if (left.length > 0) {
+      throw new Error(
+        `${this.madeIn} queued ${left.length} program run(s) that no test awaited: ` +
+          `${left.join(", ")}. Each still ran; remove its queue call, or await it in the ` +
+          `test that needs it.`,
+      );
+    }
+  }
+
+  /**
+   * The runs queued so far that no test has awaited, as "check of <fixture>/<stack>/<phases>" and
+   * "run of <fixture>/<stack>".
+   */
+  unawaited(): string[] {
+    return [
+      ...[...this.checks.keys()].map((k) => `check of ${k}`),
+      ...[...this.runs.keys()].map((k) => `run of ${k}`),
+    ].filter((k) => !this.awaited.has(k));
+  }
 
   /** Queues the pack's check of a fixture's stack (once); `check` awaits it. */
   queueCheck(fixture: string, phases: Phase[] = ["preview"], stack = "dev"): string {
     const key = `${fixture}/${stack}/${phases.join("+")}`;
     if (!this.checks.has(key)) {
       const dir = path.isAbsolute(fixture) ? fixture : path.join(FIXTURES, fixture);
-      this.checks.set(key, later(this.queue(() => checkProgram(dir, { stack, phases }))));
+      this.checks.set(key, later(this.queue(() => this.runners.check(dir, { stack, phases }))));
     }
     return key;
   }
 
   check(fixture: string, phases: Phase[] = ["preview"], stack = "dev"): Promise<StackResult> {
-    return this.checks.get(this.queueCheck(fixture, phases, stack))!();
+    const key = this.queueCheck(fixture, phases, stack);
+    this.awaited.add(`check of ${key}`);
+    return this.checks.get(key)!();
   }
 
   /** Queues one preview run of a fixture's stack (once); `run` awaits it. */
@@ -261,13 +341,15 @@ export class QueuedRuns {
     const key = `${fixture}/${stack}`;
     if (!this.runs.has(key)) {
       const dir = path.isAbsolute(fixture) ? fixture : path.join(FIXTURES, fixture);
-      this.runs.set(key, later(this.queue(() => runStack(dir, { stack }))));
+      this.runs.set(key, later(this.queue(() => this.runners.run(dir, { stack }))));
     }
     return key;
   }
 
   run(fixture: string, stack = "dev"): Promise<ProgramRun> {
-    return this.runs.get(this.queueRun(fixture, stack))!();
+    const key = this.queueRun(fixture, stack);
+    this.awaited.add(`run of ${key}`);
+    return this.runs.get(key)!();
   }
 }
 

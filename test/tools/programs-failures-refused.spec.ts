@@ -9,6 +9,15 @@ const runs = new QueuedRuns();
 describe("programs a region or awsx refuses, offline", function () {
   this.timeout(300_000);
 
+  before(() => {
+    // Everything the tests below await, queued up front so the pool runs two at a time.
+    runs.queueRun("fail-too-many-azs", "wide");
+    runs.queueRun("fail-awsx-refused");
+    runs.queueRun("fail-awsx-refused", "nat");
+    runs.queueRun("fail-awsx-refused", "tight");
+    runs.queueRun("fail-too-many-azs");
+  });
+
   const failsAt = (fixture: string, snippet: string, message: RegExp | string, stack?: string) =>
     failsAtLine(runs, fixture, snippet, message, stack);
 

@@ -76,11 +76,7 @@ describe("real-world programs that fail, offline", function () {
       { recursive: true },
     );
     runs.queueRun(newerNode);
-    runs.queueRun("fail-too-many-azs", "wide");
     runs.queueRun("transforms", "strict");
-    runs.queueRun("fail-too-many-azs");
-    runs.queueRun("fail-awsx-refused");
-    runs.queueRun("fail-awsx-refused", "nat");
   });
 
   const failsAt = (fixture: string, snippet: string, message: RegExp | string, stack?: string) =>

@@ -130,7 +130,17 @@ export const LIMITS_BROKEN: Case[] = [
   [
     ROLE,
     "assumeRolePolicy",
-    { Version: "2012-10-17", Statement: [{ Effect: "Allow", Sid: "it’s" }] },
+    {
+      Version: "2012-10-17",
+      Statement: [
+        {
+          Effect: "Allow",
+          Sid: "it’s",
+          Principal: { Service: "ec2.amazonaws.com" },
+          Action: "sts:AssumeRole",
+        },
+      ],
+    },
     'holds "’"',
   ],
   [GROUP_POLICY, "policy", { Version: "2012-10-17", Statement: [], "Id—": "x" }, 'holds "—"'],

@@ -22,6 +22,7 @@ import { EVENTS_BROKEN, EVENTS_COMPLIANT } from "./provider-inputs-cases-events"
 import { WINDOWS_BROKEN, WINDOWS_COMPLIANT } from "./provider-inputs-cases-windows";
 import { LIMITS_BROKEN, LIMITS_COMPLIANT } from "./provider-inputs-cases-limits";
 import { LAMBDA_ACCOUNTS_BROKEN } from "./provider-inputs-cases-lambda-accounts";
+import { GRAMMAR_BROKEN, GRAMMAR_COMPLIANT } from "./provider-inputs-cases-grammar";
 import {
   DEFINITIONS_BROKEN,
   DEFINITIONS_COMPLIANT,
@@ -57,6 +58,7 @@ const PARTS = [
   EVENTS_COMPLIANT,
   WINDOWS_COMPLIANT,
   LIMITS_COMPLIANT,
+  GRAMMAR_COMPLIANT,
 ];
 
 /** The resources of every case file, a type's inputs in a later file added to the first's. */
@@ -91,4 +93,5 @@ export const BROKEN = [
   ...EVENTS_BROKEN,
   ...WINDOWS_BROKEN,
   ...LIMITS_BROKEN,
+  ...GRAMMAR_BROKEN,
 ];

@@ -7,7 +7,7 @@
 // provider-inputs.spec.ts).
 import { expect } from "chai";
 import { handBuiltResource } from "../../tools/lib/engine/registration";
-import { UNKNOWN } from "../../tools/lib/engine/wire";
+import { secret, UNKNOWN } from "../../tools/lib/engine/wire";
 import type { EngineResource } from "../../tools/lib/engine/monitor";
 import { refusedAcrossPhases, refusedInputs } from "../../tools/lib/provider-checks";
 import {
@@ -236,6 +236,12 @@ describe("provider inputs: WAF resources for CloudFront in us-east-1", () => {
         refused("eu-west-1", provider, acl({}, `${provider.urn}::p1`)),
         provider.name,
       ).to.deep.equal([]);
+  });
+
+  it("never writes out a secret region, its own or its provider's", () => {
+    const hidden = awsProvider(secret("eu-west-2"));
+    expect(refused("us-east-1", acl({ region: secret("eu-west-1") }))).to.deep.equal([]);
+    expect(refused("us-east-1", hidden, acl({}, `${hidden.urn}::p1`))).to.deep.equal([]);
   });
 
   it("accepts us-east-1 from any source, REGIONAL anywhere, and judges what it cannot know", () => {

@@ -245,7 +245,7 @@ describe("provider-input validation of what the engine recorded", () => {
   it("does not judge a value unknown in the phase, nor a check that reads one", () => {
     const queue = { name: `${UNKNOWN}-jobs`, fifoQueue: true, delaySeconds: UNKNOWN };
     expect(refusedInputs(resource("aws:sqs/queue:Queue", "q", queue))).to.deep.equal([]);
-    const fn = { role: UNKNOWN, code: UNKNOWN, runtime: "nodejs22.x" };
+    const fn = { role: UNKNOWN, code: UNKNOWN, runtime: "nodejs22.x", handler: "index.handler" };
     expect(refusedInputs(resource("aws:lambda/function:Function", "f", fn))).to.deep.equal([]);
   });
 

@@ -75,6 +75,7 @@ describe("provider inputs: a subnet in a zone of the region it is created in", (
 
   it("judges nothing it cannot know", () => {
     const fromRef = awsProvider(UNKNOWN);
+    const secretRegion = awsProvider(secret("us-west-2"));
     for (const [stackRegion, resources] of [
       // No region: the stack sets none; the provider's is unknown; an explicit provider that
       // names none reads its own environment, never the stack's.
@@ -90,6 +91,10 @@ describe("provider inputs: a subnet in a zone of the region it is created in", (
       [
         "eu-central-1",
         [subnet({ region: secret("us-west-2"), availabilityZone: "eu-central-1a" })],
+      ],
+      [
+        "eu-central-1",
+        [secretRegion, subnet({ availabilityZone: "eu-central-1a" }, `${secretRegion.urn}::p1`)],
       ],
     ] as [string | undefined, EngineResource[]][])
       expect(

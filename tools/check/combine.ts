@@ -20,7 +20,6 @@ import {
   missingAtApply,
   neverRegisteredReason,
   otherUnanswered,
-  readsOfBoth,
   stoppedUnevaluated,
 } from "./stopped-at-apply";
 import type { loadStackConfig } from "./project";
@@ -136,12 +135,9 @@ export function combinePhases(
     unevaluated.push(
       stoppedUnevaluated(stop, missing, opts.project.dir, otherUnanswered(last, stop)),
     );
-  unevaluated.push(
-    ...undecryptableReadsUnevaluated(
-      stop ? readsOfBoth(judged[0].run, last) : last,
-      opts.project.dir,
-    ),
-  );
+  // The stopped run's reads, then those only preview made (after the line it stopped at).
+  const reads = stop ? [last, judged[0].run] : [last];
+  unevaluated.push(...undecryptableReadsUnevaluated(reads, opts.project.dir));
   const remoteComponents = [
     ...last.remoteComponents,
     ...judged[0].run.remoteComponents.filter((c) => missingUrns.has(c.urn)),

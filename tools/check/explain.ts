@@ -8,6 +8,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { Project, shownPath, StackConfig } from "./project";
 import { quotesPlaceholder } from "./secret-placeholders";
+import { UNDECRYPTABLE_READ_KIND } from "./undecryptable-reads";
 import type { ProgramError } from "./result";
 import { missingModule } from "../lib/engine/hints";
 import { compileFailed, failedBeforeConfig } from "../lib/engine/failure-stage";
@@ -36,6 +37,9 @@ export function configHints(
 ): { reason?: string; notes: string[]; configError: boolean } {
   const known = e.stack_ ? configsByStack.get(e.stack_) : undefined;
   if (!known) return { notes: [], configError: false };
+  // The refusal of a secret read with a plain typed getter (./undecryptable-reads.ts) names each
+  // key and how to give it already.
+  if (e.kind === UNDECRYPTABLE_READ_KIND) return { notes: [], configError: true };
   const { project, config } = known;
   const text = `${e.message}\n${e.detail ?? ""}`;
   const file = config.file ? shownPath(config.file) : `Pulumi.${e.stack_}.yaml`;

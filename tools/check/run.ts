@@ -19,6 +19,8 @@ import { dockerDaemonMissing } from "../lib/engine/hints-runtime";
 import { unreadStackReferences, unreadStackReferencesNote } from "../lib/engine/stack-references";
 import { importedResourceNotes } from "./imported";
 import { dryRunNotes, dryRunSkipped } from "./dry-run-note";
+import { cliAnsweredNotes } from "./cli-note";
+import { WHOAMI_USER } from "../lib/engine/automation-guard";
 import { leftUnknownNotes } from "./left-unknown-note";
 import { missingAtApply, otherUnanswered, stoppedNote } from "./stopped-at-apply";
 import { renamedInLaterPhases } from "./renamed";
@@ -45,6 +47,7 @@ import {
   transpileOnlyFailure,
 } from "../lib/engine/type-only-imports";
 import { failedAtRunTime } from "../lib/engine/failure-stage";
+import { refuseUndecryptableReads } from "./undecryptable-reads";
 import { ranOnlyTypeChecked } from "../lib/engine/runtime-type-errors";
 import { loadStackConfig, SECRET_PLACEHOLDER, stackProgram } from "./project";
 import { NOT_TYPE_CHECKED, previewTypeChecks } from "../lib/engine/type-check-rule";
@@ -171,6 +174,13 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
     ...typeChecked,
     ...(region.note && usesAws ? [region.note] : []),
   ];
+  // A secret the check cannot decrypt, read with a plain typed getter: no value stands for it,
+  // whatever else the runs did (the stand-in the program went on with may have failed it).
+  const refused = refuseUndecryptableReads(runs, project.dir, stack);
+  if (refused) {
+    for (const stream of streams) stream.abandon();
+    throw refused;
+  }
   const usable: ProgramRun[] = [];
   // Invokes a run that succeeded asked for and nothing answered: the program caught the failure,
   // unless the apply phase left its result unknown (./left-unknown-note.ts).
@@ -275,6 +285,7 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
   if (unread) notes.push(unread);
   notes.push(...importedResourceNotes(usable.flatMap((r) => r.resources)));
   notes.push(...dryRunNotes(usable, project.dir));
+  notes.push(...cliAnsweredNotes(usable, WHOAMI_USER));
   const judge = await opts.judge;
   const judged: { run: ProgramRun; report: PolicyReport; ms: number }[] = [];
   try {

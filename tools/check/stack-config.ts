@@ -242,9 +242,13 @@ export function loadStackConfig(
     const nested = [...secureKeys].filter((k) => typeof values[k] !== "string");
     const got = (k: string) =>
       nested.includes(k) ? wire(values[k]) : JSON.stringify(placeholders[k]);
+    // What each read gets: ../lib/engine/secret-config-reads.js, ./undecryptable-reads.ts.
     notes.push(
-      `secret config ${[...secureKeys].sort().join(", ")} cannot be decrypted offline: the program got a placeholder ` +
-        `(${[...secureKeys].sort().map(got).join(", ")}, marked secret); give a value for this run with --config <key>=<value>` +
+      `secret config ${[...secureKeys].sort().join(", ")} cannot be decrypted offline: read as text ` +
+        `(get, getSecret) the program gets a placeholder (${[...secureKeys].sort().map(got).join(", ")}, marked ` +
+        "secret), with a secret typed getter (getSecretBoolean, ...) an unknown secret (its checks not " +
+        "evaluated), and a plain typed getter (getBoolean, getNumber, getObject, ...) is refused; " +
+        "give a value for this run with --config <key>=<value>" +
         (nested.length > 0
           ? ` (for ${nested.sort().join(", ")}, the whole ${nested.length > 1 ? "values" : "value"} as JSON)`
           : ""),

@@ -155,22 +155,3 @@ export function neverRegisteredReason(stop: LeftUnknown, programDir: string, why
     `(${describeStop(stop, programDir)}): ${why}`
   );
 }
-
-/**
- * The typed reads of undecryptable secrets of both runs: those the stopped run made, then those
- * only preview made (after the line the apply phase stopped at), each once.
- */
-export function readsOfBoth(
-  preview: Pick<ProgramRun, "undecryptableReads">,
-  stopped: Pick<ProgramRun, "undecryptableReads">,
-): Pick<ProgramRun, "undecryptableReads"> {
-  const key = (r: ProgramRun["undecryptableReads"][number]) =>
-    `${r.key}\0${r.getter}\0${r.location?.file}:${r.location?.line}`;
-  const seen = new Set(stopped.undecryptableReads.map(key));
-  return {
-    undecryptableReads: [
-      ...stopped.undecryptableReads,
-      ...preview.undecryptableReads.filter((r) => !seen.has(key(r))),
-    ],
-  };
-}

@@ -1,47 +1,98 @@
-// What the report says of a typed read of a `secure:` config value the check cannot decrypt
+// What the check does with a typed read of a `secure:` config value it cannot decrypt
 // (../lib/engine/secret-config-reads.js). `pulumi preview` decrypts it and the program reads the
-// stack's value; offline a plain getter (`getBoolean`, `requireNumber`, ...) got false or 0, a
-// value nobody set, and the program may have branched on it (whether it creates a resource, which
-// settings it gives one): no check can be traced to such a value, so each key is one mandatory
-// "not evaluated" entry naming the key, the getter, the line and the stand-in, and
-// --fail-on-unevaluated fails the stack. A secret getter's read (`getSecretBoolean`, ...) is unknown
-// instead, and the checks on the values built from it are listed with the key named as their
-// reason (../lib/engine/unknown-sources.ts).
+// stack's value. Offline:
+// - a plain getter (`getBoolean`, `requireNumber`, `getObject` of a whole `secure:` value, ...)
+//   returns a plain value the program may branch on (whether it creates a resource, which settings
+//   it gives one), and no value can stand for the stack's: the check refuses the stack (exit 2),
+//   naming every such read of the run, the getter and the line, and how to give the value;
+// - a secret getter (`getSecretBoolean`, ...) gives an unknown secret: the checks on the inputs
+//   built from it name the key (../lib/engine/unknown-sources.ts), and each key is one mandatory
+//   "not evaluated" entry, since what the program builds inside an `apply` on it (a callback, the
+//   resources it creates) never runs, and --fail-on-unevaluated fails the stack.
 import type { ProgramRun } from "../lib/engine/language-host";
-import type { Unevaluated } from "./result";
+import type { UndecryptableRead } from "../lib/engine/sites-file";
+import { ProgramError, type Unevaluated } from "./result";
 import { displayPath } from "./report";
 
-/** One mandatory entry per key a plain getter read with a stand-in. */
+/** The kind of the refusal's ProgramError (./explain.ts adds no hint of its own to it). */
+export const UNDECRYPTABLE_READ_KIND = "undecryptable-config-read";
+
+type Reads = Pick<ProgramRun, "undecryptableReads">;
+
+/** Each key's reads (getter and line), once each, in the order the runs made them. */
+function byKey(runs: readonly Reads[], unknown: boolean): Map<string, UndecryptableRead[]> {
+  const keys = new Map<string, UndecryptableRead[]>();
+  const seen = new Set<string>();
+  for (const run of runs)
+    for (const r of run.undecryptableReads) {
+      if (!!r.unknown !== unknown) continue;
+      const id = `${r.key}\0${r.getter}\0${r.location?.file}:${r.location?.line}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      keys.set(r.key, [...(keys.get(r.key) ?? []), r]);
+    }
+  return keys;
+}
+
+function readsOf(reads: readonly UndecryptableRead[], programDir: string): string {
+  return reads
+    .map((r) => {
+      const at = r.location
+        ? ` at ${displayPath(r.location.file, programDir)}:${r.location.line}`
+        : "";
+      return `${r.getter}${at}`;
+    })
+    .join(", ");
+}
+
+/**
+ * The refusal of a stack whose program read a secret the check cannot decrypt with a plain typed
+ * getter, every such read named; undefined when none did.
+ */
+export function refuseUndecryptableReads(
+  runs: readonly (Reads & Pick<ProgramRun, "phase" | "output" | "versionWarnings">)[],
+  programDir: string,
+  stack: string,
+): ProgramError | undefined {
+  const keys = byKey(runs, false);
+  if (keys.size === 0) return undefined;
+  const lines = [...keys].map(
+    ([key, reads]) =>
+      `${key} (${readsOf(reads, programDir)}): give the value the stack uses with ` +
+      `--config ${key}=<value>`,
+  );
+  const first = [...keys.values()][0][0];
+  return new ProgramError(
+    `${keys.size > 1 ? `${keys.size} secret config values` : "a secret config value"} the check ` +
+      "cannot decrypt offline read with a plain typed getter, which returns a plain value the " +
+      "program may build on (`pulumi preview` reads the stack's value): no offline value can " +
+      `stand for ${keys.size > 1 ? "them" : "it"}, so the stack is not judged:\n  ${lines.join("\n  ")}`,
+    UNDECRYPTABLE_READ_KIND,
+    first.location,
+    undefined,
+    runs[0]?.output ?? [],
+    stack,
+    runs.find((r) => r.undecryptableReads.some((x) => !x.unknown))?.phase,
+    runs[0]?.versionWarnings ?? [],
+  );
+}
+
+/** One mandatory entry per key a secret getter read as an unknown secret. */
 export function undecryptableReadsUnevaluated(
-  run: Pick<ProgramRun, "undecryptableReads">,
+  runs: readonly Reads[],
   programDir: string,
 ): Unevaluated[] {
-  const byKey = new Map<string, (typeof run.undecryptableReads)[number][]>();
-  for (const r of run.undecryptableReads) {
-    if (r.unknown) continue;
-    byKey.set(r.key, [...(byKey.get(r.key) ?? []), r]);
-  }
-  return [...byKey].map(([key, reads]) => {
-    const how = reads
-      .map((r) => {
-        const at = r.location
-          ? ` at ${displayPath(r.location.file, programDir)}:${r.location.line}`
-          : "";
-        return `${r.getter}${at}, which got ${JSON.stringify(r.value)}`;
-      })
-      .join("; ");
-    return {
-      policy: "(every policy, on what the program derives from it)",
-      enforcementLevel: "mandatory",
-      urn: `config:${key}`,
-      type: "(secret config read)",
-      name: key,
-      reason:
-        `${key} is a secret config value that cannot be decrypted offline, read as a plain ` +
-        `value (${how}): \`pulumi preview\` reads the stack's value, so what the program built ` +
-        "from it (a resource's settings, whether it creates one) was judged on a value nobody " +
-        `set; give it for this run with --config ${key}=<value>, or read it with the getter's ` +
-        "secret form (getSecretBoolean, ...), whose value is unknown to the check and its checks named",
-    };
-  });
+  return [...byKey(runs, true)].map(([key, reads]) => ({
+    policy: "(every policy, on what the program builds from it)",
+    enforcementLevel: "mandatory",
+    urn: `config:${key}`,
+    type: "(secret config, unknown)",
+    name: key,
+    reason:
+      `${key} is a secret config value that cannot be decrypted offline, read with ` +
+      `${readsOf(reads, programDir)}: its value is unknown to the check, so everything built ` +
+      "from it was not evaluated (the inputs built from it, and any callback of an `apply` on it " +
+      "with the resources it would create, which never runs); give the value the stack uses " +
+      `for this run with --config ${key}=<value>`,
+  }));
 }

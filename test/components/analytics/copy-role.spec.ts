@@ -187,7 +187,7 @@ describe("Analytics (component): COPY role and arguments", function () {
       clients: [],
     });
     for (const part of [
-      "dataSubnetIds: 2 subnet(s); Redshift Serverless with enhanced VPC routing needs subnets in at least 3",
+      "dataSubnetIds: 2 subnet(s); Redshift Serverless with enhanced VPC routing needs at least 3 subnets, one per availability zone (in us-west-1 sharing its two)",
       "baseRpu: 12",
       "maxRpu: 4",
       "usageLimit.rpuHours: 0",

@@ -97,11 +97,11 @@ describe("subnet plan (property-based)", () => {
   it("plans one subnet per AZ of each tier, inside the VPC, none overlapping another", () => {
     fc.assert(
       fc.property(privateVpc, azCount, azCount, (vpc, az, extra) => {
-        const dataAz = Math.max(az, Math.min(extra, MAX_PLANNED_AZS));
-        const plan = planSubnets(format(vpc), az, dataAz);
+        const dataSubnets = Math.max(az, Math.min(extra, MAX_PLANNED_AZS));
+        const plan = planSubnets(format(vpc), az, dataSubnets);
         expect(plan.public).to.have.length(az);
         expect(plan.compute).to.have.length(az);
-        expect(plan.data).to.have.length(dataAz);
+        expect(plan.data).to.have.length(dataSubnets);
         const all = TIERS.flatMap((t) => plan[t]).map((text) => ({
           cidr: parseCidr(text) as Cidr,
         }));

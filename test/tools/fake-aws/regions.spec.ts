@@ -86,7 +86,7 @@ describe("fake AWS: regions", () => {
   });
 
   it("agrees with the program's own AZ check: us-west-1 offers two zones", () => {
-    // components/analytics.keys.ts refuses us-west-1 for the analytics layer, which needs 3 AZs.
+    // components/analytics.keys.ts holds us-west-1 to two AZs (REDSHIFT_TWO_AZ_REGIONS).
     expect(region("us-west-1").zones).to.have.length(2);
   });
 });

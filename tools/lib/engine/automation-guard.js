@@ -15,6 +15,14 @@
 //   program's own code makes of an Automation API entry point (`LocalWorkspace.createOrSelectStack`
 //   ...) under `automation:<Class>.<method>`, with the program's line, so the check reports the
 //   call wherever the program caught the refusal.
+//
+// One command is answered instead: a bare `pulumi whoami` through execSync or execFileSync, which
+// only prints the name of the user the CLI is logged in as ("Displays the username of the
+// currently logged in user", https://www.pulumi.com/docs/iac/cli/commands/pulumi_whoami/). Under
+// `pulumi preview` the CLI running the program is logged in, so the command succeeds there (a
+// program tags its resources with who created them); refusing it as a deployment would stop a
+// program `pulumi preview` runs. The check prints WHOAMI_USER, records the call under
+// `cli-answered:<call>`, and the report names it.
 "use strict";
 const childProcess = require("child_process");
 const Module = require("module");
@@ -25,6 +33,9 @@ const NODE_MODULES = `${path.sep}node_modules${path.sep}`;
 /** The token prefixes the check reads (hints-automation.ts). */
 const CALL_SITE = "automation:";
 const BLOCKED_SITE = "automation-blocked:";
+const ANSWERED_SITE = "cli-answered:";
+/** The user a bare `pulumi whoami` prints under the check: the CLI has no login here. */
+const WHOAMI_USER = "offline-check-user";
 const ADVICE =
   "the Automation API is not run by the offline check: give the project its program belongs " +
   "to, --program <dir>";
@@ -96,6 +107,21 @@ function runsPulumi(command, args, shell) {
   return false;
 }
 
+/** Whether a shell command line is exactly `pulumi whoami`, without flags or other commands. */
+function lineIsWhoami(line) {
+  if (typeof line !== "string") return false;
+  const words = line.trim().split(/\s+/);
+  return words.length === 2 && isPulumi(words[0]) && words[1] === "whoami";
+}
+
+/** What execSync or execFileSync returns for output `text`: a string when asked for an encoding. */
+function syncOutput(text, options) {
+  const encoding = options && typeof options === "object" ? options.encoding : undefined;
+  return typeof encoding === "string" && encoding !== "buffer"
+    ? Buffer.from(text).toString(encoding)
+    : Buffer.from(text);
+}
+
 /**
  * The program's line in the stack of a call of `fn` (frames above `fn` left out), read by
  * `programFrame`; with `direct`, only when `fn`'s caller is itself the program's code (not the
@@ -125,6 +151,8 @@ function guardAutomation(appendSite, programFrame) {
     appendSite({ token: `${BLOCKED_SITE}${call}`, ...(site || {}) });
     return new AutomationBlockedError(call);
   };
+  const answered = (call, site) =>
+    appendSite({ token: `${ANSWERED_SITE}${call}`, ...(site || {}) });
 
   // child_process: the forms that take (file, args?, options?) and those that take a shell line.
   const shown = (command, args) =>
@@ -135,6 +163,11 @@ function guardAutomation(appendSite, programFrame) {
     const wrapper = function (command, args, options) {
       const opts = Array.isArray(args) ? options : args;
       const shell = !!(opts && typeof opts === "object" && opts.shell);
+      const line = [command, ...(Array.isArray(args) ? args : [])].join(" ");
+      if (name === "execFileSync" && lineIsWhoami(line)) {
+        answered(`${name}("${shown(command, args)}")`, programCallSite(wrapper));
+        return syncOutput(`${WHOAMI_USER}\n`, opts);
+      }
       if (runsPulumi(command, Array.isArray(args) ? args : [], shell))
         throw blocked(`${name}("${shown(command, args)}")`, programCallSite(wrapper));
       return original.apply(this, arguments);
@@ -144,7 +177,11 @@ function guardAutomation(appendSite, programFrame) {
   for (const name of ["exec", "execSync"]) {
     const original = childProcess[name];
     if (typeof original !== "function") continue;
-    const wrapper = function (command) {
+    const wrapper = function (command, options) {
+      if (name === "execSync" && lineIsWhoami(command)) {
+        answered(`${name}("${shown(command)}")`, programCallSite(wrapper));
+        return syncOutput(`${WHOAMI_USER}\n`, options);
+      }
       if (lineRunsPulumi(command))
         throw blocked(`${name}("${shown(command)}")`, programCallSite(wrapper));
       return original.apply(this, arguments);
@@ -203,4 +240,4 @@ const AUTOMATION_DIRS = [
 const isAutomationModule = (filename, base) =>
   AUTOMATION_DIRS.some((d) => filename.endsWith(d + base));
 
-module.exports = { guardAutomation, isAutomationModule, AutomationBlockedError };
+module.exports = { guardAutomation, isAutomationModule, AutomationBlockedError, WHOAMI_USER };

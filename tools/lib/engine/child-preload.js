@@ -85,7 +85,7 @@
 //    what the apply phase registered before it (./apply-stopped.js).
 // 20. With OFFLINE_UNDECRYPTABLE_CONFIG set (the `secure:` keys the check cannot decrypt), a typed
 //    read of one (`getSecretBoolean`, `requireNumber`, ...) gives an unknown secret, or for a plain
-//    getter a stand-in that the report lists as not evaluated, instead of parsing the placeholder
+//    getter a stand-in the check refuses the stack on, instead of parsing the placeholder
 //    (./secret-config-reads.js). This one changes what the program sees too.
 "use strict";
 const Module = require("module");
@@ -119,7 +119,7 @@ const { recordInvokeSites } = require("./invoke-records");
 const { recordDryRunSites } = require("./dry-run-sites");
 const { leaveUnknownAtApply, leaveUnknownInvokeOutputs } = require("./apply-unknowns");
 const { recordStop } = require("./apply-stopped");
-const { standInSecretReads } = require("./secret-config-reads");
+const { standInSecretReads, undecryptableFromEnvironment } = require("./secret-config-reads");
 const { lendToTsNode, lendToEsmHooks, lentFromEnvironment } = require("./lend-ts-options");
 
 const DEBUGGABLE = path.join("@pulumi", "pulumi", "runtime", "debuggable.js");
@@ -145,7 +145,7 @@ const HOST_RUN = path.join("@pulumi", "pulumi", "cmd", "run", "run.js");
 const applyUnknowns = !!process.env.OFFLINE_APPLY_UNKNOWNS;
 delete process.env.OFFLINE_APPLY_UNKNOWNS;
 // Item 20: the same for the secrets the check cannot decrypt (full key → the placeholder given).
-const undecryptable = readUndecryptable(process.env.OFFLINE_UNDECRYPTABLE_CONFIG);
+const undecryptable = undecryptableFromEnvironment(process.env.OFFLINE_UNDECRYPTABLE_CONFIG);
 delete process.env.OFFLINE_UNDECRYPTABLE_CONFIG;
 const TS_NODE_INDEX = path.join("ts-node", "dist", "index.js");
 const lentTs = lentFromEnvironment(process.env.OFFLINE_LEND_TS);
@@ -183,17 +183,6 @@ function programFrame(stack) {
  */
 function programCallSite(fn = programCallSite) {
   return programFrame(callerStack(fn));
-}
-
-/** OFFLINE_UNDECRYPTABLE_CONFIG as an object; undefined when unset or unreadable. */
-function readUndecryptable(text) {
-  if (!text) return undefined;
-  try {
-    const v = JSON.parse(text);
-    return v && typeof v === "object" && !Array.isArray(v) ? v : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Appends one record to OFFLINE_INVOKE_SITES; a failed write loses a line number, nothing else. */

@@ -37,8 +37,10 @@ import {
 } from "./hints-module-syntax";
 import { typesOnlyHint } from "./type-only-imports";
 import { missingAssetHint } from "./hints-build";
+import { unbuiltLinkedPackageHint, unbuiltLinkedPackageSite } from "./hints-linked-build";
 import { typeScript6Hint } from "./hints-typescript";
 import { missingMemberHint } from "./hints-members";
+import { syncInvokeHint } from "./hints-sync-invoke";
 import { stackReferenceHint } from "./stack-references";
 import { automationFailure, automationScriptNote } from "./hints-automation";
 import { moreErrors, withoutWrapping } from "./other-errors";
@@ -204,7 +206,8 @@ function diagnoseEnd(ctx: RunEnd): ProgramFailure | undefined {
       configSite(message, ctx.sites) ??
       (invoked ? invokeSite(engine, invoked, ctx.sites.get(invoked), ctx.invokers) : undefined) ??
       loggedErrorSite(stripAnsi(first.message), ctx.sites) ??
-      sourceOfUrn(engine, first.urn);
+      sourceOfUrn(engine, first.urn) ??
+      unbuiltLinkedPackageSite(message, ctx.pwd);
     const esm = commonJsInEsmPackage(message, location, ctx.pwd, opts.runtimeOptions?.tsconfig);
     if (esm) return { kind: "error", ...esm, detail: text };
     const more = moreErrors(
@@ -234,6 +237,7 @@ function diagnoseEnd(ctx: RunEnd): ProgramFailure | undefined {
       commonJsEntryHint(message, ctx.pwd, opts.rootDir, opts.main) ||
       noEntrypointHint(message, ctx.pwd) ||
       unbuiltOutputHint(missingModule(message) ?? "", ctx.pwd, opts.runtimeOptions?.tsconfig) ||
+      unbuiltLinkedPackageHint(message, ctx.pwd) ||
       dependencyEnginesHint(text) ||
       missingCommandHint(text, ctx.output) ||
       argvProjectHint(message, opts.project, opts.runtimeOptions) ||
@@ -245,6 +249,7 @@ function diagnoseEnd(ctx: RunEnd): ProgramFailure | undefined {
         location,
         hostTsconfig(ctx.pwd, opts.runtimeOptions?.tsconfig)?.source,
       ) ||
+      syncInvokeHint(message, location) ||
       missingMemberHint(message, location, ctx.pwd, opts.fallbackModulesDir) ||
       stackReferenceHint(engine.resources, text);
     // Every error the run logged, in order: a dependency often logs its command's output first (no

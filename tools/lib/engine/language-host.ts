@@ -124,6 +124,8 @@ export interface ProgramRun {
   readonly configReads: ReadonlyMap<string, SourceLocation | undefined>;
   /** Where code outside the SDK asked `isDryRun()` (always true here: ./dry-run-sites.js). */
   readonly dryRunAsked: readonly DryRunSite[];
+  /** Pulumi CLI queries the check answered itself (`call (file:line)`: ./automation-guard.js). */
+  readonly cliAnswered: readonly string[];
   /**
    * Apply phase: `apply` callbacks that failed on what an offline run lacks, their results left
    * unknown as at preview (./apply-unknowns.js).
@@ -141,6 +143,8 @@ export interface ProgramRun {
 }
 
 const CHILD_PRELOAD = path.join(__dirname, "child-preload.js");
+/** The token ./automation-guard.js records a CLI query it answered under. */
+const CLI_ANSWERED = "cli-answered:";
 const MAX_OUTPUT_LINES = 400;
 
 /** `<namespace>:<name>` → `<namespace>:config:<name>`, as `constructConfig` sends config. */
@@ -185,6 +189,7 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
       unanswered: [],
       configReads: new Map(),
       dryRunAsked: [],
+      cliAnswered: [],
       leftUnknown: [],
       undecryptableReads: [],
       sdk,
@@ -395,6 +400,9 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
     ms: Date.now() - started,
     configReads,
     dryRunAsked: dryRun,
+    cliAnswered: [...sites.keys()]
+      .filter((t) => t.startsWith(CLI_ANSWERED))
+      .map((t) => tokenAt(t, sites, pwd).slice(CLI_ANSWERED.length)),
     leftUnknown: leftUnknownAtApply(applyUnknown, engine, sites, invokers),
     ...(stoppedAt ? { stoppedAt } : {}),
     undecryptableReads,

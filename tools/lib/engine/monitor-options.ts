@@ -60,3 +60,15 @@ export interface EngineResource extends RecordedResource {
   /** A custom resource of a type the offline answers do not model: its computed outputs stay unknown. */
   unmodeled?: boolean;
 }
+
+/**
+ * How the URN of every stand-in dependency the program's preload makes starts (./apply-unknowns.js,
+ * ./secret-config-reads.js): no resource, kept out of every dependency list the pack or a
+ * transform sees.
+ */
+export const STAND_IN_PREFIX = "urn:offline-check:";
+
+/** `urns` without the stand-ins. */
+export function withoutStandIns(urns: readonly string[]): string[] {
+  return urns.filter((u) => !u.startsWith(STAND_IN_PREFIX));
+}

@@ -24,6 +24,7 @@ import * as engrpc from "@pulumi/pulumi/proto/engine_grpc_pb";
 import * as provproto from "@pulumi/pulumi/proto/provider_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { js, type EngineResource, type LogEntry, type MonitorOptions } from "./monitor-options";
+import { withoutStandIns } from "./monitor-options";
 import { defaultProvider, readRecord, requestOptions } from "./registration";
 import { providerAccount, withProviderRegion } from "./provider-settings";
 import { missingAssetPath, nearestComponentSource, programSource } from "./registration-sources";
@@ -32,8 +33,6 @@ import { engineService, monitorService } from "./services";
 import { Transforms } from "./transforms";
 import { RemoteComponents } from "./remote-components";
 import { unknownSources } from "./unknown-sources";
-/** How the URN of every stand-in dependency the program's preload makes starts. */
-const STAND_IN_PREFIX = "urn:offline-check:";
 import { recordInputs } from "./recorded-inputs";
 import { kubernetesNamed, previewAutoName } from "./preview-names";
 import { InvokeNotAnsweredError } from "../fake-aws";
@@ -154,14 +153,12 @@ export class OfflineEngine {
     // read typed (./secret-config-reads.js) are no resources: kept apart, per property, to name
     // where an unknown came from.
     const leftUnknownRefs: Record<string, string[]> = {};
-    const deps = new Set<string>(
-      req.getDependenciesList().filter((u) => !u.startsWith(STAND_IN_PREFIX)),
-    );
+    const deps = new Set<string>(withoutStandIns(req.getDependenciesList()));
     const propertyDependencies: Record<string, string[]> = {};
     req.getPropertydependenciesMap().forEach((v, k) => {
       const urns = v.getUrnsList();
-      propertyDependencies[k] = urns.filter((u) => !u.startsWith(STAND_IN_PREFIX));
-      const refs = urns.filter((u) => u.startsWith(STAND_IN_PREFIX));
+      propertyDependencies[k] = withoutStandIns(urns);
+      const refs = urns.filter((u) => !propertyDependencies[k].includes(u));
       if (refs.length > 0) leftUnknownRefs[k] = refs;
       for (const u of propertyDependencies[k]) deps.add(u);
     });

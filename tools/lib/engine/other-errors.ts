@@ -14,6 +14,22 @@ export interface OtherError {
 /** How many other errors are named at most; the rest are counted. */
 const NAMED = 3;
 
+/** The longest first line named; a longer one is cut. */
+const LINE = 240;
+
+/**
+ * At most LINE characters of a line, cut after a whole word and marked " …": a cut inside a word
+ * can read as another word (the engine's advice "--invoke-answers" cut to "--invoke-answer", a
+ * flag that does not exist). A line without a space in its second half is cut where it reaches
+ * LINE.
+ */
+function clip(line: string): string {
+  if (line.length <= LINE) return line;
+  const cut = line.slice(0, LINE);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > LINE / 2 ? cut.slice(0, space) : cut).trimEnd()} …`;
+}
+
 /**
  * The suffix of a failure's message for the errors after the reported one: " (and N more
  * error(s): <first line> (at <file:line>); ...)", each distinct error once and none that repeats
@@ -21,7 +37,7 @@ const NAMED = 3;
  */
 export function moreErrors(others: readonly OtherError[], reported: string): string {
   if (others.length === 0) return "";
-  const head = (text: string) => withoutWrapping(text.split("\n")[0].trim()).slice(0, 240);
+  const head = (text: string) => clip(withoutWrapping(text.split("\n")[0].trim()));
   const named: string[] = [];
   for (const e of others) {
     const line = head(e.message);

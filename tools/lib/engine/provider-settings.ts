@@ -9,7 +9,7 @@ import { plainValue, UNKNOWN } from "./wire";
 type Resources = ReadonlyMap<string, EngineResource>;
 
 /** The AWS provider resource a reference (`<urn>::<id>`) names, if it is one. */
-function awsProvider(
+export function awsProvider(
   resources: Resources,
   token: string,
   providerRef: string | undefined,

@@ -6,6 +6,7 @@
 import type * as resproto from "@pulumi/pulumi/proto/resource_pb";
 import type { RecordedOptions, RecordedResource } from "../recorder";
 import { goDurationSeconds, parseGoDuration } from "./go-duration";
+import { withoutStandIns } from "./monitor-options";
 
 /** Options of a resource registered without any, as are those the engine registers itself. */
 export function defaultOptions(): RecordedOptions {
@@ -93,7 +94,7 @@ export function readRecord(
     provider: read.provider,
     inputs: read.inputs,
     outputs: read.outputs,
-    dependencies: req.getDependenciesList(),
+    dependencies: withoutStandIns(req.getDependenciesList()),
     propertyDependencies: {},
     options: {
       ...defaultOptions(),

@@ -9,15 +9,17 @@
 //   value that is not JSON) return an Output: here an unknown secret one, as a value nobody can
 //   know offline, carrying a stand-in dependency (the SDK's `DependencyResource`, never
 //   registered) whose URN names the key, so every input built from it reaches the pack unknown and
-//   its checks are listed as not evaluated with the key named (./unknown-sources.ts).
-// - The plain getters (`getBoolean`, `requireBoolean`, `getNumber`, `requireNumber`) return a
-//   plain value, which nothing can make unknown, and the program branches on it: they return
-//   false or 0 and the read is recorded (token `config-undecryptable:<key>`, with the getter, the
-//   stand-in and the program's line), so the report lists the key as not evaluated rather than
-//   judge what the program built from a value nobody set as if it were the stack's.
-// `getObject`/`requireObject` are left as they are: a `secure:` nested in an object leaves its
-// placeholder in the parsed object, hidden wherever it reaches an input (./recorded-inputs.ts), and
-// a whole `secure:` value is no JSON, which fails with the key named (../../check/explain.ts).
+//   its checks are named (./unknown-sources.ts); each read is recorded (`unknown: true`), and the
+//   report lists the key as not evaluated: what the program builds inside an `apply` on it never
+//   runs, as at `pulumi preview` of an unknown value.
+// - The plain getters (`getBoolean`, `requireBoolean`, `getNumber`, `requireNumber`, and
+//   `getObject`/`requireObject` of a whole `secure:` value, which is no JSON) return a plain value,
+//   which nothing can make unknown: the check refuses the stack (exit 2) naming every such read
+//   (../../check/undecryptable-reads.ts). So that one run names them all, each is recorded (token
+//   `config-undecryptable:<key>`, with the getter and the program's line) and the program goes on
+//   with a stand-in (false, 0, undefined) that no report is made from. A `secure:` nested in an
+//   object parses: it keeps its placeholder, hidden wherever it reaches an input
+//   (./recorded-inputs.ts).
 "use strict";
 const path = require("path");
 const { callerStack } = require("./caller-stack");
@@ -27,8 +29,10 @@ const UNDECRYPTABLE_READ_PREFIX = "config-undecryptable:";
 /** How the URN of a secret getter's stand-in dependency starts; the full key follows. */
 const SECRET_REF_PREFIX = "urn:offline-check:secret-config:";
 
-/** Plain typed getters → the stand-in they return. */
+/** Plain typed getters → the stand-in they return while the run goes on to its refusal. */
 const PLAIN = { getBoolean: false, requireBoolean: false, getNumber: 0, requireNumber: 0 };
+/** Plain getters of a value that may parse (a `secure:` nested in an object): refused otherwise. */
+const PLAIN_OBJECT = ["getObject", "requireObject"];
 /** Secret typed getters; `true` when only a value that fails to parse is made unknown. */
 const SECRET = {
   getSecretBoolean: false,
@@ -94,8 +98,25 @@ function standInSecretReads(exports, configFile, undecryptable, append, frameOf)
       const full = fullKeyOf(this, key);
       if (full === undefined || !Object.prototype.hasOwnProperty.call(undecryptable, full))
         return original.call(this, key, ...rest);
-      record(full, name, { value: standIn }, wrapped);
+      record(full, name, {}, wrapped);
       return standIn;
+    };
+    Config.prototype[name] = wrapped;
+  }
+  for (const name of PLAIN_OBJECT) {
+    const original = Config.prototype[name];
+    if (typeof original !== "function") continue;
+    const wrapped = function (key, ...rest) {
+      const full = fullKeyOf(this, key);
+      if (full === undefined || !Object.prototype.hasOwnProperty.call(undecryptable, full))
+        return original.call(this, key, ...rest);
+      try {
+        return original.call(this, key, ...rest);
+      } catch {
+        // a whole `secure:` value, no JSON: refused by the report
+      }
+      record(full, name, {}, wrapped);
+      return undefined;
     };
     Config.prototype[name] = wrapped;
   }
@@ -120,4 +141,20 @@ function standInSecretReads(exports, configFile, undecryptable, append, frameOf)
   }
 }
 
-module.exports = { standInSecretReads, UNDECRYPTABLE_READ_PREFIX, SECRET_REF_PREFIX };
+/** OFFLINE_UNDECRYPTABLE_CONFIG's text as an object; undefined when unset or unreadable. */
+function undecryptableFromEnvironment(text) {
+  if (!text) return undefined;
+  try {
+    const v = JSON.parse(text);
+    return v && typeof v === "object" && !Array.isArray(v) ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+module.exports = {
+  standInSecretReads,
+  undecryptableFromEnvironment,
+  UNDECRYPTABLE_READ_PREFIX,
+  SECRET_REF_PREFIX,
+};

@@ -19,12 +19,11 @@ export type Site = SourceLocation & { readonly code?: unknown };
 
 /**
  * A typed read of a `secure:` key the check cannot decrypt (./secret-config-reads.js): the getter,
- * and the stand-in a plain getter returned, or `unknown` for a secret getter's unknown Output.
+ * and `unknown` for a secret getter's unknown Output (a plain getter's read is refused).
  */
 export interface UndecryptableRead {
   readonly key: string;
   readonly getter: string;
-  readonly value?: boolean | number;
   readonly unknown?: true;
   readonly location?: SourceLocation;
 }
@@ -95,9 +94,6 @@ export function readSites(file: string): {
         undecryptableReads.push({
           key: s.token.slice(UNDECRYPTABLE_READ_PREFIX.length),
           getter: String(s.getter),
-          ...(typeof s.value === "boolean" || typeof s.value === "number"
-            ? { value: s.value }
-            : {}),
           ...(s.unknown === true ? { unknown: true as const } : {}),
           ...(typeof s.file === "string"
             ? { location: { file: s.file, line: s.line, column: s.column } }

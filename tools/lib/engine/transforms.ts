@@ -21,12 +21,14 @@ import * as callbackrpc from "@pulumi/pulumi/proto/callback_grpc_pb";
 import * as aliasproto from "@pulumi/pulumi/proto/alias_pb";
 import * as resproto from "@pulumi/pulumi/proto/resource_pb";
 
+import { withoutStandIns } from "./monitor-options";
+
 type Callback = callbackproto.Callback;
 
 /** The options of a registration as a transform sees them. */
 function optionsOf(req: resproto.RegisterResourceRequest): resproto.TransformResourceOptions {
   const o = new resproto.TransformResourceOptions();
-  o.setDependsOnList(req.getDependenciesList());
+  o.setDependsOnList(withoutStandIns(req.getDependenciesList()));
   o.setProtect(req.getProtect() ?? false);
   o.setIgnoreChangesList(req.getIgnorechangesList());
   o.setReplaceOnChangesList(req.getReplaceonchangesList());

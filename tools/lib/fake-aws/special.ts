@@ -29,3 +29,12 @@ export interface Special {
    */
   readBack?(b: Base, state: Record<string, any>): Record<string, unknown>;
 }
+
+/** `arn:<partition>:<service>:<region>:<account>:<rest>`, in the resource's region and account. */
+export const arnOf = (
+  b: Base,
+  service: string,
+  rest: string,
+  region = b.region.code,
+  account = b.account,
+): string => `arn:${b.partition.partition}:${service}:${region}:${account}:${rest}`;

@@ -5,12 +5,11 @@
 // "you must use the Region US East (N. Virginia) to create your web ACL and any resources used in
 // the web ACL, such as rule groups, IP sets, and regex pattern sets". The provider's schema takes
 // either scope anywhere. The region a resource is created in is its own, its provider's or, on the
-// default provider, the stack's (./created-in.ts); each judged only when known.
+// default provider, the stack's (./created-in.ts); each judged only when known and not secret.
 // Only the commercial partition's regions are judged (other partitions have their own
 // CloudFront home).
 import type { EngineResource } from "../engine/monitor";
-import { plainValue } from "../engine/wire";
-import { createdIn } from "./created-in";
+import { createdWithRegion } from "./created-in";
 import type { Refusal } from "./refusal";
 
 const TYPES = new Set([
@@ -30,14 +29,13 @@ export function cloudfrontScopeOutsideUsEast1(
   resources: readonly EngineResource[],
   stackRegion: string | undefined,
 ): Refusal[] {
-  const byUrn = new Map(resources.map((r) => [r.urn, r]));
   const out: Refusal[] = [];
-  for (const r of resources) {
-    if (!TYPES.has(r.type) || !r.custom || r.external) continue;
-    const inputs = plainValue(r.inputs) as Record<string, unknown>;
-    if (inputs.scope !== "CLOUDFRONT") continue;
-    const where = createdIn(byUrn, r, inputs.region, stackRegion);
-    if (!where) continue;
+  for (const { resource: r, inputs, where } of createdWithRegion(
+    resources,
+    (type) => TYPES.has(type),
+    stackRegion,
+  )) {
+    if (inputs.scope !== "CLOUDFRONT" || !where) continue;
     const { region, from } = where;
     if (region === "us-east-1" || !COMMERCIAL.test(region)) continue;
     out.push({

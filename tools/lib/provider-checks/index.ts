@@ -68,6 +68,9 @@ import { HEALTH_CHECK_CROSS_RULES, HEALTH_CHECK_RULES } from "./rules-health-che
 import { CREATE_IAM_CROSS_RULES, CREATE_IAM_RULES } from "./rules-create-iam";
 import { CREATE_EC2_CROSS_RULES, CREATE_EC2_RULES } from "./rules-create-ec2";
 import { CREATE_LAMBDA_ENV_RULES } from "./rules-create-lambda-env";
+import { CREATE_IAM_GRAMMAR_RULES } from "./rules-create-iam-grammar";
+import { FUNCTION_PACKAGE_CROSS_RULES } from "./rules-function-package";
+import { CREATE_DNS_VALUE_CROSS_RULES } from "./rules-create-dns-values";
 import { CLUSTER_RULES } from "./rules-clusters";
 import { missingAcrossPhases } from "./missing-required";
 import { attrAt, valuesAt } from "./input-paths";
@@ -133,6 +136,7 @@ export const INPUT_RULES: readonly InputRule[] = [
   ...CREATE_IAM_RULES,
   ...CREATE_EC2_RULES,
   ...CREATE_LAMBDA_ENV_RULES,
+  ...CREATE_IAM_GRAMMAR_RULES,
   ...CLUSTER_RULES,
 ];
 export const CROSS_RULES: readonly CrossRule[] = [
@@ -163,6 +167,8 @@ export const CROSS_RULES: readonly CrossRule[] = [
   ...CREATE_FLEET_CROSS_RULES,
   ...CREATE_TASK_CROSS_RULES,
   ...CREATE_DB_CROSS_RULES,
+  ...FUNCTION_PACKAGE_CROSS_RULES,
+  ...CREATE_DNS_VALUE_CROSS_RULES,
   ...CREATE_DEFINITION_CROSS_RULES,
   ...CREATE_SERVICE_CROSS_RULES,
   ...SCHEDULER_CROSS_RULES,

@@ -1,7 +1,7 @@
 // What a provider-input rule is: one attribute validator of the AWS provider's schema (or one of
 // its checks across attributes), keyed by the Pulumi type token and input path, with where the
 // provider's source says it. The tables are the rules-*.ts files beside this one.
-import type { Validator } from "./validators";
+import { validARN, type Validator } from "./validators";
 
 /** The repository every `source` below is a path of, unless it names another. */
 export const PROVIDER_REPO = "hashicorp/terraform-provider-aws";
@@ -73,6 +73,18 @@ export function inputRule(
   source: string,
 ): InputRule {
   return { type, prop, attr, validate, fix, source };
+}
+
+/**
+ * Inputs of `type` the provider's schema checks with `verify.ValidARN` (internal/verify/validate.go),
+ * each `[prop, attr, fix]`, all from `source`.
+ */
+export function arnInputs(
+  type: string,
+  source: string,
+  inputs: readonly (readonly [prop: string, attr: string, fix: string])[],
+): InputRule[] {
+  return inputs.map(([prop, attr, fix]) => ({ type, prop, attr, validate: validARN, fix, source }));
 }
 
 /** An input rule of a limit AWS documents and enforces at create, the provider does not check. */

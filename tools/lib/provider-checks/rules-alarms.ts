@@ -4,7 +4,7 @@
 // treatment and a subscription's protocols are lists the provider writes out itself
 // (missingData_Values, subscriptionProtocol_Values), judged as fixed; its units are not judged.
 import type { CrossRule, InputRule } from "./rule";
-import { conflictsWith } from "./rule";
+import { arnInputs, conflictsWith } from "./rule";
 import {
   all,
   any,
@@ -249,19 +249,10 @@ export const SUBSCRIPTION_RULES: readonly InputRule[] = [
     fix: "sqs, lambda, https, http, email, email-json, sms, firehose or application (lower case)",
     source: SNS,
   },
-  ...(
-    [
-      ["topic", "topic_arn", "the topic's `arn` output, not its name"],
-      ["subscriptionRoleArn", "subscription_role_arn", "a role's `arn` output"],
-    ] as const
-  ).map(([prop, attr, fix]): InputRule => ({
-    type: SUBSCRIPTION,
-    prop,
-    attr,
-    validate: validARN,
-    fix,
-    source: SNS,
-  })),
+  ...arnInputs(SUBSCRIPTION, SNS, [
+    ["topic", "topic_arn", "the topic's `arn` output, not its name"],
+    ["subscriptionRoleArn", "subscription_role_arn", "a role's `arn` output"],
+  ]),
   {
     type: SUBSCRIPTION,
     prop: "filterPolicyScope",

@@ -1,7 +1,7 @@
 // Events and notifications: EventBridge rules, targets and bus permissions, SNS topics. Each entry
 // names the provider file that declares it.
 import type { CrossRule, InputRule } from "./rule";
-import { atLeastOneOf, conflictsWith, fifoCapableRules } from "./rule";
+import { arnInputs, atLeastOneOf, conflictsWith, fifoCapableRules } from "./rule";
 import {
   all,
   custom,
@@ -133,19 +133,10 @@ export const EVENT_RULES: readonly InputRule[] = [
     fix: EVENT_NAME_FIX,
     source: TARGETS,
   },
-  ...(
-    [
-      ["arn", "arn", "the target's ARN (a function's, queue's or topic's `arn` output)"],
-      ["roleArn", "role_arn", "a role's `arn` output, not its name"],
-    ] as const
-  ).map(([prop, attr, fix]): InputRule => ({
-    type: TARGET,
-    prop,
-    attr,
-    validate: validARN,
-    fix,
-    source: TARGETS,
-  })),
+  ...arnInputs(TARGET, TARGETS, [
+    ["arn", "arn", "the target's ARN (a function's, queue's or topic's `arn` output)"],
+    ["roleArn", "role_arn", "a role's `arn` output, not its name"],
+  ]),
   {
     type: TARGET,
     prop: "rule",

@@ -7,7 +7,7 @@
 // one per check, named from the logical name when the program gives none, so a logical name with
 // `*` is refused. A subscription filter: its name (1 to 512 characters), pattern (at most 1024),
 // destination and role ARNs, distribution (the SDK's Distribution) and system fields.
-import type { InputRule } from "./rule";
+import { arnInputs, type InputRule } from "./rule";
 import { logGroupName } from "./rules-data";
 import {
   all,
@@ -17,7 +17,6 @@ import {
   lenBetween,
   oneOf,
   oneOfGrowing,
-  validARN,
   Validator,
 } from "./validators";
 
@@ -161,23 +160,14 @@ export const LOG_RULES: readonly InputRule[] = [
     fix: 'a filter pattern of at most 1024 characters ("" forwards every event)',
     source: SUBSCRIPTION_FILE,
   },
-  ...(
+  ...arnInputs(SUBSCRIPTION, SUBSCRIPTION_FILE, [
     [
-      [
-        "destinationArn",
-        "destination_arn",
-        "the ARN of the stream, Firehose, function or destination",
-      ],
-      ["roleArn", "role_arn", "the ARN of the role CloudWatch Logs assumes"],
-    ] as const
-  ).map(([prop, attr, fix]): InputRule => ({
-    type: SUBSCRIPTION,
-    prop,
-    attr,
-    validate: validARN,
-    fix,
-    source: SUBSCRIPTION_FILE,
-  })),
+      "destinationArn",
+      "destination_arn",
+      "the ARN of the stream, Firehose, function or destination",
+    ],
+    ["roleArn", "role_arn", "the ARN of the role CloudWatch Logs assumes"],
+  ]),
   {
     // enum.Validate of the SDK's Distribution: ByLogStream, Random.
     type: SUBSCRIPTION,

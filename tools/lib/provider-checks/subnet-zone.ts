@@ -6,11 +6,11 @@
 // and the zone's own part (us-west-2-lax-1a, us-east-1-wl1-bos-wlz-1): "Regions and Zones", EC2
 // User Guide. The provider's schema takes any string, and a preview never calls EC2. The region is
 // the subnet's own, its provider's, or on the default provider the stack's (./created-in.ts); a
-// subnet is judged only when both its zone and its region are known. Zone ids (`usw2-az1`) are not
-// judged: AWS documents no rule that derives a region from an id.
+// subnet is judged only when both its zone and its region are known and not secret. Zone ids
+// (`usw2-az1`) are not judged: AWS documents no rule that derives a region from an id.
 import type { EngineResource } from "../engine/monitor";
-import { containsUnknown, isSecret, plainValue } from "../engine/wire";
-import { createdIn } from "./created-in";
+import { containsUnknown, isSecret } from "../engine/wire";
+import { createdWithRegion } from "./created-in";
 import type { Refusal } from "./refusal";
 
 const SUBNET = "aws:ec2/subnet:Subnet";
@@ -31,18 +31,14 @@ export function subnetsInAnotherRegion(
   resources: readonly EngineResource[],
   stackRegion: string | undefined,
 ): Refusal[] {
-  const byUrn = new Map(resources.map((r) => [r.urn, r]));
   const out: Refusal[] = [];
-  for (const r of resources) {
-    if (r.type !== SUBNET || !r.custom || r.external) continue;
-    const raw = r.inputs as Record<string, unknown>;
-    // A secret zone or region is not judged: the refusal would write it out.
-    if (isSecret(raw.availabilityZone) || isSecret(raw.region)) continue;
-    const inputs = plainValue(r.inputs) as Record<string, unknown>;
+  const subnets = createdWithRegion(resources, (type) => type === SUBNET, stackRegion);
+  for (const { resource: r, inputs, where } of subnets) {
+    // A secret zone is not judged: the refusal would write it out (a secret region is unknown).
+    if (isSecret((r.inputs as Record<string, unknown>).availabilityZone)) continue;
     const zone = inputs.availabilityZone;
     if (typeof zone !== "string" || containsUnknown(zone)) continue;
     const zoneIn = zoneRegion(zone);
-    const where = zoneIn ? createdIn(byUrn, r, inputs.region, stackRegion) : undefined;
     if (!zoneIn || !where || zoneIn === where.region) continue;
     out.push({
       resource: r,
