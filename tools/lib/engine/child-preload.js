@@ -105,7 +105,7 @@ const { recordNetwork } = require("./network-sites");
 const { quietDebugLogs } = require("./debug-logs");
 const { recordConfigSites } = require("./config-sites");
 const { frameOf } = require("./frame-of");
-const { callerStack, callerSites } = require("./caller-stack");
+const { callerStack } = require("./caller-stack");
 const trace = require("./trace");
 const {
   TYPESCRIPT,
@@ -119,6 +119,7 @@ const { recordInvokeSites } = require("./invoke-records");
 const { recordDryRunSites } = require("./dry-run-sites");
 const { leaveUnknownAtApply, leaveUnknownInvokeOutputs } = require("./apply-unknowns");
 const { recordStop } = require("./apply-stopped");
+const { recordErrorLogSites } = require("./log-error-sites");
 const { standInSecretReads, undecryptableFromEnvironment } = require("./secret-config-reads");
 const { lendToTsNode, lendToEsmHooks, lentFromEnvironment } = require("./lend-ts-options");
 
@@ -128,8 +129,6 @@ const VENDORED_TS_NODE = path.join("vendor", "ts-node@7.0.1", "index.js");
 const LOG_INDEX = path.join("@pulumi", "pulumi", "log", "index.js");
 const SDK_MOCKS = path.join("@pulumi", "pulumi", "runtime", "mocks.js");
 const SDK_SETTINGS = path.join("@pulumi", "pulumi", "runtime", "settings.js");
-/** The token prefix of a `pulumi.log.error` call site (diagnose.ts `LOG_ERROR_SITE`). */
-const LOG_ERROR_SITE = "log.error:";
 const AUTOMATION_ENTRIES = [
   "localWorkspace.js",
   "remoteWorkspace.js",
@@ -192,45 +191,6 @@ function appendSite(record) {
   } catch {
     // the report loses a line number, nothing else
   }
-}
-
-/**
- * Where the program's own code calls `pulumi.log.error`, recorded under the token
- * `log.error:<message>` (the first 200 characters): the engine's Log request carries the message
- * and at most a resource's URN, no source position, and the check fails a run that logs an error
- * (stricter than `pulumi preview`, which exits 0: pulumi/pulumi#5085), so the report points at
- * that call.
- */
-function recordErrorLogSites(exports) {
-  const own = Object.getOwnPropertyDescriptor(exports, "error");
-  if (!sitesFile || typeof exports.error !== "function" || !own || !own.writable) return;
-  const error = exports.error;
-  exports.error = function logError(msg, resource) {
-    // Given a resource, the error is the resource's (the engine shows it under that resource, and
-    // the report places it at the resource's line); only an error of no resource gets the call.
-    const site = resource === undefined ? programCallSite() : undefined;
-    if (site && typeof msg === "string")
-      appendSite({ token: `${LOG_ERROR_SITE}${msg.slice(0, 200)}`, ...site });
-    // One the program's own code logs (its direct caller is the program's file, not a dependency's)
-    // stays the program's even on a resource a failure left unknown at apply names (diagnose.ts
-    // keeps it; a dependency's, its command's output, is that failure's), and fails the run as its own.
-    if (typeof msg === "string") {
-      const [caller] = callerSites(logError, 1, (c) => c.getFileName() || "");
-      if (
-        caller &&
-        path.isAbsolute(caller) &&
-        !caller.includes(NODE_MODULES) &&
-        !caller.startsWith(ENGINE_DIR)
-      )
-        appendSite({
-          token: `${LOG_ERROR_SITE}own:${msg.slice(0, 200)}`,
-          file: caller,
-          line: 0,
-          column: 0,
-        });
-    }
-    return error.apply(this, arguments);
-  };
 }
 
 /** Where the program itself calls `process.exit`, recorded under the token `process.exit`. */
@@ -390,7 +350,7 @@ function afterLoad(module, filename) {
   else if (applyUnknowns && sitesFile && filename.endsWith(HOST_RUN))
     recordStop(appendSite, programFrame);
   else if (filename.endsWith(LOG_INDEX)) {
-    recordErrorLogSites(module.exports);
+    if (sitesFile) recordErrorLogSites(module.exports, appendSite, programCallSite);
     if (!keepDebugLogs) quietDebugLogs(module.exports, filename);
   } else if (filename.endsWith(TYPESCRIPT)) cacheTranspile(module);
   else if (filename.endsWith(TS_NODE_TRANSPILE)) cacheTsNodeTranspile(module.exports);

@@ -27,7 +27,8 @@ import * as os from "os";
 import * as path from "path";
 import { diagnose, DryRunSite, readSites, STARTUP_ALLOWANCE_MS } from "./diagnose";
 import { leftUnknownAtApply, type LeftUnknown } from "./left-unknown";
-import { reportsStop } from "./stop-reported";
+import { stopReported } from "./stop-reported";
+import { hostConfig } from "./host-config";
 import { wasBusy } from "./busy";
 import { OWN_GROUP, signalGroup } from "./process-group";
 import type { EngineAnswers, Phase } from "./answers";
@@ -146,16 +147,6 @@ const CHILD_PRELOAD = path.join(__dirname, "child-preload.js");
 /** The token ./automation-guard.js records a CLI query it answered under. */
 const CLI_ANSWERED = "cli-answered:";
 const MAX_OUTPUT_LINES = 400;
-
-/** `<namespace>:<name>` → `<namespace>:config:<name>`, as `constructConfig` sends config. */
-function hostConfig(config: Readonly<Record<string, string>>): string {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(config)) {
-    const i = k.indexOf(":");
-    out[i < 0 ? k : `${k.slice(0, i)}:config:${k.slice(i + 1)}`] = v;
-  }
-  return JSON.stringify(out);
-}
 
 export { errorMessage, programFrames, stripAnsi } from "./diagnose";
 export { explainLentPackages } from "./lent-packages";
@@ -371,12 +362,7 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
     leftUnknownUrns: new Set(applyUnknown.flatMap((u) => (u.urn ? [u.urn] : []))),
   });
   explainLentPackages(output, pwd, opts.fallbackModulesDir);
-  // Only when the failure reported is that error: an error the program logged before it (which
-  // the run is reported at) keeps the run failed.
-  const [stoppedAt] =
-    failure?.kind === "error" && applyStopped && reportsStop(failure, applyStopped)
-      ? leftUnknownAtApply([applyStopped], engine, sites, invokers)
-      : [];
+  const stoppedAt = stopReported(failure, applyStopped, engine, sites, invokers);
   return {
     phase: opts.phase,
     resources: engine.resources,
