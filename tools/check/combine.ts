@@ -16,6 +16,12 @@ import {
 } from "../lib/engine/unknown-sources";
 import { leftUnknownSources, leftUnknownUnevaluated } from "./left-unknown-note";
 import { undecryptableReadsUnevaluated } from "./undecryptable-reads";
+import {
+  missingAtApply,
+  neverRegisteredReason,
+  otherUnanswered,
+  stoppedUnevaluated,
+} from "./stopped-at-apply";
 import type { loadStackConfig } from "./project";
 import { quotesPlaceholder } from "./secret-placeholders";
 import { noteReason, notInAnyPhase, stackNoteParts } from "./note-reasons";
@@ -74,6 +80,12 @@ export function combinePhases(
   }
   const last = judged[judged.length - 1].run;
   const lastNotes = notesByPhase.get(last.phase)!;
+  // An apply phase stopped outside any `apply` (./stopped-at-apply.ts): what preview saw after
+  // the failure was judged at preview only.
+  const stop = last.phase === "apply" && judged.length > 1 ? last.stoppedAt : undefined;
+  const missing = stop ? missingAtApply(judged[0].run, last, renamed) : [];
+  const missingUrns = new Set(missing.map((r) => r.urn));
+  const judgedResources = [...last.resources, ...missing];
   const resourcesOf = new Map(last.resources.map((r) => [r.urn, r]));
   for (const [laterUrn, r] of renamed) {
     const known = resourcesOf.get(laterUrn);
@@ -119,8 +131,18 @@ export function combinePhases(
     });
   }
   if (last.phase === "apply") unevaluated.push(...leftUnknownUnevaluated(last, opts.project.dir));
-  unevaluated.push(...undecryptableReadsUnevaluated([last], opts.project.dir));
-  for (const c of last.remoteComponents) {
+  if (stop)
+    unevaluated.push(
+      stoppedUnevaluated(stop, missing, opts.project.dir, otherUnanswered(last, stop)),
+    );
+  // The stopped run's reads, then those only preview made (after the line it stopped at).
+  const reads = stop ? [last, judged[0].run] : [last];
+  unevaluated.push(...undecryptableReadsUnevaluated(reads, opts.project.dir));
+  const remoteComponents = [
+    ...last.remoteComponents,
+    ...judged[0].run.remoteComponents.filter((c) => missingUrns.has(c.urn)),
+  ];
+  for (const c of remoteComponents) {
     unevaluated.push({
       policy: "(every policy, on its children)",
       enforcementLevel: "mandatory",
@@ -137,7 +159,23 @@ export function combinePhases(
   for (const [phase, notes] of notesByPhase) {
     if (phase === last.phase) continue;
     for (const [k, n] of notes) {
-      if (!lastNotes.has(k)) resolved.push({ ...n, phase, phases: [phase] });
+      if (lastNotes.has(k)) continue;
+      // On a resource the stopped apply phase never registered: evaluated in no phase.
+      if (stop && missingUrns.has(n.urn)) {
+        unevaluated.push({
+          policy: n.policy,
+          enforcementLevel: levels.get(n.policy) ?? "advisory",
+          severity: n.severity,
+          urn: n.urn,
+          type: n.type,
+          name: n.name,
+          reason:
+            notInAnyPhase(n.detail) ??
+            neverRegisteredReason(stop, opts.project.dir, noteReason(n.detail)),
+        });
+        continue;
+      }
+      resolved.push({ ...n, phase, phases: [phase] });
     }
   }
   const violations = [...findings.values()];
@@ -181,13 +219,13 @@ export function combinePhases(
     notes: resolved,
     waived: waivedList,
     unevaluated,
-    counts: countChecks(judge, last.resources, violations, waivedList, unevaluated),
-    remoteComponents: last.remoteComponents.map((c) => ({
+    counts: countChecks(judge, judgedResources, violations, waivedList, unevaluated),
+    remoteComponents: remoteComponents.map((c) => ({
       urn: c.urn,
       type: c.type,
       name: c.name,
     })),
-    unjudged: unjudgedResources(judge, last.resources),
+    unjudged: unjudgedResources(judge, judgedResources),
     applyOnly: laterOnly.map((r) => ({ urn: r.urn, type: r.type, name: r.name })),
     renamedAtApply: [...renamed.values()].map(({ urn, type, name, laterName }) => ({
       urn,

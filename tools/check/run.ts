@@ -22,9 +22,16 @@ import { dryRunNotes, dryRunSkipped } from "./dry-run-note";
 import { cliAnsweredNotes } from "./cli-note";
 import { WHOAMI_USER } from "../lib/engine/automation-guard";
 import { leftUnknownNotes } from "./left-unknown-note";
+import { missingAtApply, otherUnanswered, stoppedNote } from "./stopped-at-apply";
+import { renamedInLaterPhases } from "./renamed";
 import type { PolicyReport } from "../lib/policy-runner";
 import { combinePhases } from "./combine";
 import { streamTo } from "./stream";
+import {
+  stackPoliciesNote,
+  stackPolicyNames,
+  withoutStackPolicies,
+} from "./stopped-stack-policies";
 import {
   checkProviderInputs,
   configReadsOf,
@@ -186,15 +193,29 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
       notes.push(...leftUnknownNotes(run, project.dir));
       continue;
     }
-    streams[i].abandon();
     const f = run.failure;
+    const previewRun = usable.find((r) => r.phase === "preview");
+    // Stopped outside any `apply` on what an offline run lacks, after a preview that ran past that
+    // line (./stopped-at-apply.ts): what it registered before is judged, the rest is listed.
+    if (run.phase === "apply" && previewRun && run.stoppedAt) {
+      usable.push(run);
+      const missing = missingAtApply(previewRun, run, renamedInLaterPhases([previewRun, run]));
+      notes.push(...leftUnknownNotes(run, project.dir));
+      // Other invokes nothing answered: the stop ended the program before it could catch them,
+      // so they are named in the remedy, never as caught.
+      const others = otherUnanswered(run, run.stoppedAt);
+      notes.push(stoppedNote(run.stoppedAt, missing, project.dir, others));
+      continue;
+    }
+    streams[i].abandon();
     // A program that fails only once every created resource's outputs are known, after a clean
     // preview, in a dependency or an external command rather than in its own code, is one
     // `pulumi preview` of a new stack runs: there the outputs are unknown and an `apply` on them
     // never runs (docker-classic, which awsx classic's `Image.fromPath` uses, builds and pushes
     // only inside `repositoryUrl.apply`; its docker.js), and what failed is most likely what an
     // offline run lacks. Its preview is judged; what only the apply phase could evaluate is
-    // reported unevaluated, and the failure is named. A throw in the program's own code stays a
+    // reported unevaluated, and the failure is named. A throw in the program's own code, or an
+    // error it logged itself (failing `pulumi up` on any machine, whatever fails after it), stays a
     // program error: `pulumi up` would stop there. So does the engine's refusal of a registration
     // (raised in the SDK, but the names that collide are the program's, whatever the machine).
     const previewRan = usable.some((r) => r.phase === "preview");
@@ -202,6 +223,7 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
       run.phase === "apply" &&
       previewRan &&
       f.kind === "error" &&
+      !f.loggedByProgram &&
       raisedOutside(f.detail) &&
       !registrationRefused(f.message)
     ) {
@@ -272,6 +294,13 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
       const report = await streams[runs.indexOf(run)].finish(judge, run.resources);
       judged.push({ run, report, ms: Date.now() - started });
       traceEvent("check", `judged:${run.phase}`);
+    }
+    const [preview, last] = judged;
+    // A stopped apply phase: stack policies are not run on it (./stopped-stack-policies.ts).
+    if (last?.run.phase === "apply" && last.run.stoppedAt) {
+      const stack = await stackPolicyNames();
+      last.report = withoutStackPolicies(last.report, preview.report, stack);
+      notes.push(stackPoliciesNote(preview.report, stack));
     }
   } catch (e) {
     for (const stream of streams) stream.abandon();

@@ -22,3 +22,6 @@ export const APPLY_UNKNOWN_TOKEN: string;
 
 /** How the URN of the stand-in dependency a failure's unknown carries starts. */
 export const APPLY_UNKNOWN_REF_PREFIX: string;
+
+/** Records every command whose child process fails to start or exits non-zero; installed once. */
+export function watchChildProcesses(): void;

@@ -16,8 +16,10 @@
 // the report to name it; its unknown carries a stand-in dependency (`refFor`) whose URN the
 // record holds, so each check is traced to the failure its value was built from.
 //
-// A failure that reaches no `apply` (a lookup the main code awaits, which preview makes too) is
-// left as it is: the run fails as before. An Output's value read with `.promise()` inside another
+// A failure that reaches no `apply` (a lookup the main code awaits) is left as it is: the program
+// stops there, as it would under `pulumi up`. ./apply-stopped.js records it with its offline cause,
+// so the report can keep what the apply phase registered before it when preview ran past it (a
+// lookup whose argument is unknown at preview, which the SDK then skips). An Output's value read with `.promise()` inside another
 // callback (docker-classic's `buildAndPushImageAsync`) gives the callback the failure again, not
 // `undefined`, so the outer callback's result is the one made unknown, as at preview, where neither
 // ran.
@@ -358,5 +360,6 @@ module.exports = {
   leaveUnknownAtApply,
   leaveUnknownInvokeOutputs,
   offlineCause,
+  watchChildProcesses,
   APPLY_UNKNOWN_TOKEN: TOKEN,
 };

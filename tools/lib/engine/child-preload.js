@@ -79,7 +79,10 @@
 //    offline run lacks (a data source nothing answers, a dependency's command such as `docker
 //    build` with no Docker daemon) gives an unknown result, as at preview, where it never runs;
 //    each such failure is recorded (./apply-unknowns.js). This one changes what the program sees:
-//    the value it would have failed on.
+//    the value it would have failed on. The first error that ends the program outside any `apply`
+//    is recorded too, with its offline cause when it has one (token `apply-stopped`), once the
+//    language host's own handlers are installed (when cmd/run/run.js loads): the report then keeps
+//    what the apply phase registered before it (./apply-stopped.js).
 // 20. With OFFLINE_UNDECRYPTABLE_CONFIG set (the `secure:` keys the check cannot decrypt), a typed
 //    read of one (`getSecretBoolean`, `requireNumber`, ...) gives an unknown secret, or for a plain
 //    getter a stand-in the check refuses the stack on, instead of parsing the placeholder
@@ -102,7 +105,7 @@ const { recordNetwork } = require("./network-sites");
 const { quietDebugLogs } = require("./debug-logs");
 const { recordConfigSites } = require("./config-sites");
 const { frameOf } = require("./frame-of");
-const { callerStack, callerSites } = require("./caller-stack");
+const { callerStack } = require("./caller-stack");
 const trace = require("./trace");
 const {
   TYPESCRIPT,
@@ -115,6 +118,8 @@ const { guardMocks, guardMockOptions } = require("./mocks-guard");
 const { recordInvokeSites } = require("./invoke-records");
 const { recordDryRunSites } = require("./dry-run-sites");
 const { leaveUnknownAtApply, leaveUnknownInvokeOutputs } = require("./apply-unknowns");
+const { recordStop } = require("./apply-stopped");
+const { recordErrorLogSites } = require("./log-error-sites");
 const { standInSecretReads, undecryptableFromEnvironment } = require("./secret-config-reads");
 const { lendToTsNode, lendToEsmHooks, lentFromEnvironment } = require("./lend-ts-options");
 
@@ -124,8 +129,6 @@ const VENDORED_TS_NODE = path.join("vendor", "ts-node@7.0.1", "index.js");
 const LOG_INDEX = path.join("@pulumi", "pulumi", "log", "index.js");
 const SDK_MOCKS = path.join("@pulumi", "pulumi", "runtime", "mocks.js");
 const SDK_SETTINGS = path.join("@pulumi", "pulumi", "runtime", "settings.js");
-/** The token prefix of a `pulumi.log.error` call site (diagnose.ts `LOG_ERROR_SITE`). */
-const LOG_ERROR_SITE = "log.error:";
 const AUTOMATION_ENTRIES = [
   "localWorkspace.js",
   "remoteWorkspace.js",
@@ -135,6 +138,8 @@ const AUTOMATION_ENTRIES = [
 const SDK_RESOURCE = path.join("@pulumi", "pulumi", "resource.js");
 const SDK_CONFIG = path.join("@pulumi", "pulumi", "config.js");
 const SDK_OUTPUT = path.join("@pulumi", "pulumi", "output.js");
+/** The language host's run.js: cmd/run/index.js requires it after installing its error handlers. */
+const HOST_RUN = path.join("@pulumi", "pulumi", "cmd", "run", "run.js");
 // Item 19: read once and removed, so the processes the program starts keep their own failures.
 const applyUnknowns = !!process.env.OFFLINE_APPLY_UNKNOWNS;
 delete process.env.OFFLINE_APPLY_UNKNOWNS;
@@ -186,45 +191,6 @@ function appendSite(record) {
   } catch {
     // the report loses a line number, nothing else
   }
-}
-
-/**
- * Where the program's own code calls `pulumi.log.error`, recorded under the token
- * `log.error:<message>` (the first 200 characters): the engine's Log request carries the message
- * and at most a resource's URN, no source position, and the check fails a run that logs an error
- * (stricter than `pulumi preview`, which exits 0: pulumi/pulumi#5085), so the report points at
- * that call.
- */
-function recordErrorLogSites(exports) {
-  const own = Object.getOwnPropertyDescriptor(exports, "error");
-  if (!sitesFile || typeof exports.error !== "function" || !own || !own.writable) return;
-  const error = exports.error;
-  exports.error = function logError(msg, resource) {
-    // Given a resource, the error is the resource's (the engine shows it under that resource, and
-    // the report places it at the resource's line); only an error of no resource gets the call.
-    const site = resource === undefined ? programCallSite() : undefined;
-    if (site && typeof msg === "string")
-      appendSite({ token: `${LOG_ERROR_SITE}${msg.slice(0, 200)}`, ...site });
-    // One on a resource that the program's own code logs (its direct caller is the program's file,
-    // not a dependency's) stays the program's even on a resource a failure left unknown at apply
-    // names (diagnose.ts keeps it; a dependency's, its command's output, is that failure's).
-    if (resource !== undefined && typeof msg === "string") {
-      const [caller] = callerSites(logError, 1, (c) => c.getFileName() || "");
-      if (
-        caller &&
-        path.isAbsolute(caller) &&
-        !caller.includes(NODE_MODULES) &&
-        !caller.startsWith(ENGINE_DIR)
-      )
-        appendSite({
-          token: `${LOG_ERROR_SITE}own:${msg.slice(0, 200)}`,
-          file: caller,
-          line: 0,
-          column: 0,
-        });
-    }
-    return error.apply(this, arguments);
-  };
 }
 
 /** Where the program itself calls `process.exit`, recorded under the token `process.exit`. */
@@ -381,8 +347,10 @@ function afterLoad(module, filename) {
     recordConfigSites(module.exports, appendSite, programFrame);
   } else if (applyUnknowns && sitesFile && filename.endsWith(SDK_OUTPUT))
     leaveUnknownAtApply(module.exports, filename, appendSite, programFrame);
+  else if (applyUnknowns && sitesFile && filename.endsWith(HOST_RUN))
+    recordStop(appendSite, programFrame);
   else if (filename.endsWith(LOG_INDEX)) {
-    recordErrorLogSites(module.exports);
+    if (sitesFile) recordErrorLogSites(module.exports, appendSite, programCallSite);
     if (!keepDebugLogs) quietDebugLogs(module.exports, filename);
   } else if (filename.endsWith(TYPESCRIPT)) cacheTranspile(module);
   else if (filename.endsWith(TS_NODE_TRANSPILE)) cacheTsNodeTranspile(module.exports);

@@ -255,7 +255,9 @@ function diagnoseEnd(ctx: RunEnd): ProgramFailure | undefined {
     // Every error the run logged, in order: a dependency often logs its command's output first (no
     // stack), then throws with its own frames; the detail keeps the later ones too.
     const detail = [text, ...errors.slice(1).map((e) => stripAnsi(e.message))].join("\n");
-    return { kind: "error", message: message + more + hint, location, detail };
+    const own = loggedByProgram(first.message, ctx.sites);
+    const reported = { reported: text, ...(own ? { loggedByProgram: true } : {}) };
+    return { kind: "error", message: message + more + hint, location, detail, ...reported };
   }
   const exitSite = ctx.sites.get(EXIT_SITE);
   if (exitSite && !engine.stackOutputsRegistered) {

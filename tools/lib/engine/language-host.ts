@@ -27,6 +27,8 @@ import * as os from "os";
 import * as path from "path";
 import { diagnose, DryRunSite, readSites, STARTUP_ALLOWANCE_MS } from "./diagnose";
 import { leftUnknownAtApply, type LeftUnknown } from "./left-unknown";
+import { stopReported } from "./stop-reported";
+import { hostConfig } from "./host-config";
 import { wasBusy } from "./busy";
 import { OWN_GROUP, signalGroup } from "./process-group";
 import type { EngineAnswers, Phase } from "./answers";
@@ -87,6 +89,10 @@ export interface ProgramFailure {
   readonly location?: SourceLocation;
   /** The program's error as the language host reported it (stack included). */
   readonly detail?: string;
+  /** The error the run is reported at, the first it logged (stack included); detail has all. */
+  readonly reported?: string;
+  /** True when the program logged that error itself (`pulumi.log.error` from its own code). */
+  readonly loggedByProgram?: boolean;
 }
 
 export interface SdkInfo {
@@ -126,6 +132,13 @@ export interface ProgramRun {
    * unknown as at preview (./apply-unknowns.js).
    */
   readonly leftUnknown: readonly LeftUnknown[];
+  /**
+   * Apply phase, a run that failed: what an offline run lacks that the error ending it failed on,
+   * outside any `apply` (an invoke nothing answers, a command that cannot run, a host it cannot
+   * reach; ./apply-stopped.js `recordStop`), placed in the program. Undefined for any other error
+   * (the program's own, a provider's validation).
+   */
+  readonly stoppedAt?: LeftUnknown;
   /** Typed reads of `secure:` keys the check cannot decrypt (./secret-config-reads.js). */
   readonly undecryptableReads: readonly UndecryptableRead[];
 }
@@ -134,16 +147,6 @@ const CHILD_PRELOAD = path.join(__dirname, "child-preload.js");
 /** The token ./automation-guard.js records a CLI query it answered under. */
 const CLI_ANSWERED = "cli-answered:";
 const MAX_OUTPUT_LINES = 400;
-
-/** `<namespace>:<name>` → `<namespace>:config:<name>`, as `constructConfig` sends config. */
-function hostConfig(config: Readonly<Record<string, string>>): string {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(config)) {
-    const i = k.indexOf(":");
-    out[i < 0 ? k : `${k.slice(0, i)}:config:${k.slice(i + 1)}`] = v;
-  }
-  return JSON.stringify(out);
-}
 
 export { errorMessage, programFrames, stripAnsi } from "./diagnose";
 export { explainLentPackages } from "./lent-packages";
@@ -340,6 +343,7 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
     configReads,
     dryRun,
     applyUnknown,
+    applyStopped,
     undecryptableReads,
   } = readSites(sitesFile);
   fs.rmSync(path.dirname(sitesFile), { recursive: true, force: true });
@@ -358,6 +362,7 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
     leftUnknownUrns: new Set(applyUnknown.flatMap((u) => (u.urn ? [u.urn] : []))),
   });
   explainLentPackages(output, pwd, opts.fallbackModulesDir);
+  const stoppedAt = stopReported(failure, applyStopped, engine, sites, invokers);
   return {
     phase: opts.phase,
     resources: engine.resources,
@@ -385,6 +390,7 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
       .filter((t) => t.startsWith(CLI_ANSWERED))
       .map((t) => tokenAt(t, sites, pwd).slice(CLI_ANSWERED.length)),
     leftUnknown: leftUnknownAtApply(applyUnknown, engine, sites, invokers),
+    ...(stoppedAt ? { stoppedAt } : {}),
     undecryptableReads,
   };
 }

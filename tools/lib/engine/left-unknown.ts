@@ -11,6 +11,8 @@ import { invokeSite, sourceOfUrn, type Invoker } from "./invoke-sites";
 
 /** The token of what ./apply-unknowns.js records in OFFLINE_INVOKE_SITES. */
 export const APPLY_UNKNOWN_SITE = "apply-unknown";
+/** The token of the failure that ended the apply phase outside any `apply` (`recordStop`). */
+export const APPLY_STOPPED_SITE = "apply-stopped";
 
 /**
  * An `apply` callback of the apply phase that failed on what an offline run lacks, as recorded:

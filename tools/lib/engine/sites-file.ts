@@ -1,13 +1,18 @@
 // The records the program's preload appends to OFFLINE_INVOKE_SITES, one JSON line each
 // (./child-preload.js and the preloads it loads): the program's call sites by token, its network use,
-// interval timers, the invokes a library made for a resource, config reads, `isDryRun()` calls, and what the apply
-// phase left unknown (./apply-unknowns.js).
+// interval timers, the invokes a library made for a resource, config reads, `isDryRun()` calls, what the apply
+// phase left unknown and the failure that stopped it (./apply-unknowns.js).
 import * as fs from "fs";
 import type { SourceLocation } from "./language-host";
 import { CONFIG_READ_PREFIX, CONFIG_SITE_PREFIX } from "./config-site";
 import { NETWORK_SITE, type NetworkUse } from "./hints-network";
 import type { Invoker } from "./invoke-sites";
-import { APPLY_UNKNOWN_SITE, applyUnknownOf, type ApplyUnknown } from "./left-unknown";
+import {
+  APPLY_STOPPED_SITE,
+  APPLY_UNKNOWN_SITE,
+  applyUnknownOf,
+  type ApplyUnknown,
+} from "./left-unknown";
 import { UNDECRYPTABLE_READ_PREFIX } from "./secret-config-reads";
 
 export type Site = SourceLocation & { readonly code?: unknown };
@@ -41,6 +46,12 @@ export function readSites(file: string): {
   configReads: Map<string, SourceLocation | undefined>;
   dryRun: DryRunSite[];
   applyUnknown: ApplyUnknown[];
+  /**
+   * The first error that ended the program outside any `apply` in the apply phase, when it failed
+   * on what an offline run lacks; null when that error had no such cause; undefined when none
+   * was recorded.
+   */
+  applyStopped: ApplyUnknown | null | undefined;
   undecryptableReads: UndecryptableRead[];
 } {
   const sites = new Map<string, Site>();
@@ -50,6 +61,7 @@ export function readSites(file: string): {
   const configReads = new Map<string, SourceLocation | undefined>();
   const dryRun: DryRunSite[] = [];
   const applyUnknown: ApplyUnknown[] = [];
+  let applyStopped: ApplyUnknown | null | undefined;
   const undecryptableReads: UndecryptableRead[] = [];
   if (!fs.existsSync(file))
     return {
@@ -60,6 +72,7 @@ export function readSites(file: string): {
       configReads,
       dryRun,
       applyUnknown,
+      applyStopped,
       undecryptableReads,
     };
   for (const line of fs.readFileSync(file, "utf8").split("\n")) {
@@ -73,6 +86,10 @@ export function readSites(file: string): {
         dryRun.push({ file: s.file, line: s.line, column: s.column, ...via });
       } else if (s.token === APPLY_UNKNOWN_SITE) {
         applyUnknown.push(applyUnknownOf(s));
+      } else if (s.token === APPLY_STOPPED_SITE) {
+        // Only the first is written; a cause is an invoke's token, `command` or `network`.
+        const offline = typeof s.invoke === "string" || s.command === true || s.network === true;
+        if (applyStopped === undefined) applyStopped = offline ? applyUnknownOf(s) : null;
       } else if (typeof s.token === "string" && s.token.startsWith(UNDECRYPTABLE_READ_PREFIX)) {
         undecryptableReads.push({
           key: s.token.slice(UNDECRYPTABLE_READ_PREFIX.length),
@@ -108,6 +125,7 @@ export function readSites(file: string): {
     configReads,
     dryRun,
     applyUnknown,
+    applyStopped,
     undecryptableReads,
   };
 }

@@ -1,0 +1,36 @@
+// Whether the failure a run reports is the error ./apply-stopped.js `recordStop` recorded (the
+// first error that reached the language host's handlers), so the report may keep what the apply
+// phase registered before it.
+import { leftUnknownAtApply, type ApplyUnknown, type LeftUnknown } from "./left-unknown";
+import type { ProgramFailure } from "./language-host";
+import type { OfflineEngine } from "./monitor";
+import type { Invoker } from "./invoke-sites";
+import type { Site } from "./sites-file";
+
+/**
+ * True when the error the failure is reported at (the first error the run logged) is the recorded
+ * one: it holds the recorded first line, or the recorded invoke's token.
+ * Only that head: the failure's message also lists the later errors and the unanswered invokes, so
+ * an error the program logged before the stop (`pulumi.log.error`) would otherwise be dropped.
+ */
+function reportsStop(failure: ProgramFailure, stop: ApplyUnknown): boolean {
+  const head = (failure.reported ?? failure.message).trimStart().split("\n")[0];
+  const first = stop.message.trim();
+  if (first && head.includes(first)) return true;
+  return stop.invoke !== undefined && head.includes(stop.invoke);
+}
+
+/**
+ * The recorded stop, placed in the program, when the failure reported is that error (an error the
+ * program logged before it, which the run is reported at, keeps the run failed); else undefined.
+ */
+export function stopReported(
+  failure: ProgramFailure | undefined,
+  stop: ApplyUnknown | null | undefined,
+  engine: OfflineEngine,
+  sites: ReadonlyMap<string, Site>,
+  invokers: ReadonlyMap<string, readonly Invoker[]>,
+): LeftUnknown | undefined {
+  if (failure?.kind !== "error" || !stop || !reportsStop(failure, stop)) return undefined;
+  return leftUnknownAtApply([stop], engine, sites, invokers)[0];
+}
