@@ -326,7 +326,6 @@ describe("fake AWS: resource state", () => {
         expect(read.state.arn).to.equal("arn:aws:s3:::acme-assets-prod");
       }
     });
-
     it("inputs win, and an unknown input leaves what derives from it unknown", () => {
       expect(
         apply("aws:ec2/vpc:Vpc", { instanceTenancy: "dedicated" }).state.instanceTenancy,
