@@ -185,6 +185,7 @@ async function check(args: CheckArgs): Promise<number> {
       version: packVersion,
       minSeverity: args.minSeverity,
       includeSuppressed: args.sarifSuppressed,
+      gate,
     });
   } else {
     const { colorWanted, formatText } = await import("./check/format-text");

@@ -297,4 +297,33 @@ describe("the apply phase stopped at the program's top level", function () {
     expect(r.unevaluated).to.deep.equal([]);
     expect(r.configNotes.join("\n")).to.not.contain("stopped");
   });
+
+  describe("with stack policies preview could not evaluate, before the stop", () => {
+    const dir = () => path.join(FIXTURES, "apply-stops-stack-notes");
+
+    it("lists them as not run on the stopped apply phase, not as left unknown by the program", async () => {
+      const run = await cli("--program", dir(), "--format", "json");
+      expect(run.code, run.stderr).to.be.oneOf([0, 1]);
+      const notRun = reportOf(run.stdout).unevaluated.filter((u: any) =>
+        u.policy.startsWith("s3-bucket-"),
+      );
+      expect(notRun.map((u: any) => u.policy).sort()).to.include.members([
+        "s3-bucket-sse-kms-cmk",
+        "s3-bucket-tls-only",
+      ]);
+      for (const u of notRun) {
+        expect(u.reason).to.match(
+          /^a stack policy, not run on the apply phase the program stopped in/,
+        );
+        expect(u.reason).to.not.contain("unknown even when every created resource is known");
+      }
+    });
+
+    it("gives SARIF the gate's result: FAIL under --fail-on-unevaluated, as the exit code", async () => {
+      const args = ["--program", dir(), "--fail-on-unevaluated", "--format"];
+      const sarif = await cli(...args, "sarif");
+      expect(sarif.code, sarif.stderr).to.equal(1);
+      expect(JSON.parse(sarif.stdout).runs[0].properties.summary.result).to.equal("FAIL");
+    });
+  });
 });

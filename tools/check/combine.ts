@@ -123,11 +123,13 @@ export function combinePhases(
       name: n.name,
       reason:
         notInAnyPhase(n.detail) ??
-        (last.phase === "apply"
-          ? `unknown even when every created resource is known (${sources?.join("; ") ?? LEFT_UNKNOWN_BY_PROGRAM}): ${why}`
-          : opts.phases.includes("apply")
-            ? `needs values known only after apply (the apply phase failed; see the note): ${why}`
-            : `needs values known only after apply (run the apply phase): ${why}`),
+        (n.notRunAtStop
+          ? `a stack policy, not run on the apply phase the program stopped in (see the note): ${why}`
+          : last.phase === "apply"
+            ? `unknown even when every created resource is known (${sources?.join("; ") ?? LEFT_UNKNOWN_BY_PROGRAM}): ${why}`
+            : opts.phases.includes("apply")
+              ? `needs values known only after apply (the apply phase failed; see the note): ${why}`
+              : `needs values known only after apply (run the apply phase): ${why}`),
     });
   }
   if (last.phase === "apply") unevaluated.push(...leftUnknownUnevaluated(last, opts.project.dir));

@@ -50,6 +50,7 @@ import {
   asciiSafeJson,
   AT_COMPONENT,
   displayPath,
+  Gate,
   escapeLine,
   escapeText,
   meetsSeverity,
@@ -76,6 +77,8 @@ export interface SarifOptions {
   readonly includeSuppressed?: boolean;
   /** The `%SRCROOT%` base: paths are written relative to it. Default: the working directory. */
   readonly baseDir?: string;
+  /** What fails the check besides mandatory findings (the summary's result follows it). */
+  readonly gate?: Gate;
 }
 
 function hash(...parts: string[]): string {
@@ -220,7 +223,7 @@ export function formatSarif(
     const waived = [...r.waived].sort(
       (a, b) => a.policy.localeCompare(b.policy) || a.urn.localeCompare(b.urn),
     );
-    const s = summarize(r);
+    const s = summarize(r, opts.gate);
     return {
       tool: {
         driver: {

@@ -28,7 +28,9 @@ export function withoutStackPolicies(
   return {
     violations: [
       ...apply.violations.filter((v) => !stack.has(v.policy)),
-      ...preview.violations.filter((v) => v.previewNote && stack.has(v.policy)),
+      ...preview.violations
+        .filter((v) => v.previewNote && stack.has(v.policy))
+        .map((v) => ({ ...v, notRunAtStop: true })),
     ],
     waived: apply.waived.filter((w) => !stack.has(w.policy)),
   };
