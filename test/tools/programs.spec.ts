@@ -195,7 +195,11 @@ describe("real-world program shapes, offline", function () {
       const secrets = r.unevaluated.find(
         (u) => u.policy === "ecs-task-definition-no-plaintext-secrets",
       );
-      expect(secrets?.reason).to.contain("probably the result of a command run on this machine");
+      // Traced through the value: the one failure it was built from, named exactly.
+      expect(secrets?.reason).to.match(
+        /a command run on this machine, which failed: spawnSync offline-check-absent-image-builder/,
+      );
+      expect(secrets?.reason).to.not.contain("probably");
       // The task's execution role is known at apply: nothing on it is left unevaluated. What the
       // failing callback would have created after the failure is one entry at the call's line.
       const line = lineOf("apply-only-build/index.ts", "execFileSync(");
