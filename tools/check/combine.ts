@@ -93,6 +93,16 @@ export function combinePhases(
   }
   const unevaluated: Unevaluated[] = [];
   const levels = judge.levels;
+  /** A note's check as not evaluated, with `reason`. */
+  const unevaluatedOf = (n: Violation, reason: string): Unevaluated => ({
+    policy: n.policy,
+    enforcementLevel: levels.get(n.policy) ?? "advisory",
+    severity: n.severity,
+    urn: n.urn,
+    type: n.type,
+    name: n.name,
+    reason,
+  });
   const secret = secretReason(Object.keys(config.placeholders));
   // The keys whose own placeholder a hidden string quotes (./stack-config.ts secretPlaceholder).
   const secretHeld = (held: string) => {
@@ -114,23 +124,19 @@ export function combinePhases(
       opts.project.dir,
     );
     const why = noteReason(n.detail);
-    unevaluated.push({
-      policy: n.policy,
-      enforcementLevel: levels.get(n.policy) ?? "advisory",
-      severity: n.severity,
-      urn: n.urn,
-      type: n.type,
-      name: n.name,
-      reason:
+    unevaluated.push(
+      unevaluatedOf(
+        n,
         notInAnyPhase(n.detail) ??
-        (n.notRunAtStop
-          ? `a stack policy, not run on the apply phase the program stopped in (see the note): ${why}`
-          : last.phase === "apply"
-            ? `unknown even when every created resource is known (${sources?.join("; ") ?? LEFT_UNKNOWN_BY_PROGRAM}): ${why}`
-            : opts.phases.includes("apply")
-              ? `needs values known only after apply (the apply phase failed; see the note): ${why}`
-              : `needs values known only after apply (run the apply phase): ${why}`),
-    });
+          (n.notRunAtStop
+            ? `a stack policy, not run on the apply phase the program stopped in (see the note): ${why}`
+            : last.phase === "apply"
+              ? `unknown even when every created resource is known (${sources?.join("; ") ?? LEFT_UNKNOWN_BY_PROGRAM}): ${why}`
+              : opts.phases.includes("apply")
+                ? `needs values known only after apply (the apply phase failed; see the note): ${why}`
+                : `needs values known only after apply (run the apply phase): ${why}`),
+      ),
+    );
   }
   if (last.phase === "apply") unevaluated.push(...leftUnknownUnevaluated(last, opts.project.dir));
   if (stop)
@@ -164,17 +170,13 @@ export function combinePhases(
       if (lastNotes.has(k)) continue;
       // On a resource the stopped apply phase never registered: evaluated in no phase.
       if (stop && missingUrns.has(n.urn)) {
-        unevaluated.push({
-          policy: n.policy,
-          enforcementLevel: levels.get(n.policy) ?? "advisory",
-          severity: n.severity,
-          urn: n.urn,
-          type: n.type,
-          name: n.name,
-          reason:
+        unevaluated.push(
+          unevaluatedOf(
+            n,
             notInAnyPhase(n.detail) ??
-            neverRegisteredReason(stop, opts.project.dir, noteReason(n.detail)),
-        });
+              neverRegisteredReason(stop, opts.project.dir, noteReason(n.detail)),
+          ),
+        );
         continue;
       }
       resolved.push({ ...n, phase, phases: [phase] });
