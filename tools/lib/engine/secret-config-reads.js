@@ -103,44 +103,28 @@ function standInSecretReads(exports, configFile, undecryptable, append, frameOf)
       return false;
     }
   };
-  for (const [name, standIn] of Object.entries(PLAIN)) {
+  // Getter `name`, for a key of `undecryptable` (unless `parsesOn` and its value is nested in an
+  // object or a list): the read recorded with `fields`, the program given `answer(full key)`.
+  const wrap = (name, parsesOn, fields, answer) => {
     const original = Config.prototype[name];
-    if (typeof original !== "function") continue;
+    if (typeof original !== "function") return;
     const wrapped = function (key, ...rest) {
       const full = fullKeyOf(this, key);
-      if (full === undefined || !Object.prototype.hasOwnProperty.call(undecryptable, full))
+      if (
+        full === undefined ||
+        !Object.prototype.hasOwnProperty.call(undecryptable, full) ||
+        (parsesOn && nestedSecret(this, key))
+      )
         return original.call(this, key, ...rest);
-      record(full, name, {}, wrapped);
-      return standIn;
+      record(full, name, fields, wrapped);
+      return answer(full);
     };
     Config.prototype[name] = wrapped;
-  }
-  for (const name of PLAIN_OBJECT) {
-    const original = Config.prototype[name];
-    if (typeof original !== "function") continue;
-    const wrapped = function (key, ...rest) {
-      const full = fullKeyOf(this, key);
-      if (full === undefined || !Object.prototype.hasOwnProperty.call(undecryptable, full))
-        return original.call(this, key, ...rest);
-      if (nestedSecret(this, key)) return original.call(this, key, ...rest);
-      record(full, name, {}, wrapped);
-      return undefined;
-    };
-    Config.prototype[name] = wrapped;
-  }
-  for (const [name, onlyUnparsed] of Object.entries(SECRET)) {
-    const original = Config.prototype[name];
-    if (typeof original !== "function") continue;
-    const wrapped = function (key, ...rest) {
-      const full = fullKeyOf(this, key);
-      if (full === undefined || !Object.prototype.hasOwnProperty.call(undecryptable, full))
-        return original.call(this, key, ...rest);
-      if (onlyUnparsed && nestedSecret(this, key)) return original.call(this, key, ...rest);
-      record(full, name, { unknown: true }, wrapped);
-      return unknownSecret(full);
-    };
-    Config.prototype[name] = wrapped;
-  }
+  };
+  for (const [name, standIn] of Object.entries(PLAIN)) wrap(name, false, {}, () => standIn);
+  for (const name of PLAIN_OBJECT) wrap(name, true, {}, () => undefined);
+  for (const [name, onlyUnparsed] of Object.entries(SECRET))
+    wrap(name, onlyUnparsed, { unknown: true }, unknownSecret);
 }
 
 /** OFFLINE_UNDECRYPTABLE_CONFIG's text as an object; undefined when unset or unreadable. */

@@ -63,19 +63,8 @@ export function readSites(file: string): {
   const applyUnknown: ApplyUnknown[] = [];
   let applyStopped: ApplyUnknown | null | undefined;
   const undecryptableReads: UndecryptableRead[] = [];
-  if (!fs.existsSync(file))
-    return {
-      sites,
-      intervals: [],
-      network,
-      invokers,
-      configReads,
-      dryRun,
-      applyUnknown,
-      applyStopped,
-      undecryptableReads,
-    };
-  for (const line of fs.readFileSync(file, "utf8").split("\n")) {
+  const text = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "";
+  for (const line of text.split("\n")) {
     if (!line) continue;
     try {
       const s = JSON.parse(line);
