@@ -18,8 +18,12 @@ export const secretNameSchema = {
       "Case-insensitive regular expression for variable names that hold credentials when given a literal value.",
     default: "PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|CREDENTIAL|PRIVATE|KEY",
   },
+  // The last three name keys that are public by design: the public half of a key pair; a
+  // publishable key (Stripe's pk_, "deliberately not secret", gitleaks/gitleaks#1320); an anon
+  // key (Supabase: "Your anon key is safe to expose with RLS enabled", supabase.com/docs/guides/
+  // database/secure-data). The secret halves (PRIVATE_KEY, SECRET_KEY, SERVICE_ROLE_KEY) stay.
   nonSecretNameSuffixes: stringListSchema(
-    "Name suffixes that mark a reference, not a credential (KMS_KEY_ID, SIGNING_KEY_ARN...). AWS_ACCESS_KEY_ID stays a credential.",
+    "Name suffixes that mark a reference or a key public by design, not a credential (KMS_KEY_ID, SIGNING_KEY_ARN, JWT_PUBLIC_KEY, STRIPE_PUBLISHABLE_KEY, SUPABASE_ANON_KEY...). AWS_ACCESS_KEY_ID stays a credential.",
     [
       "_ID",
       "_ARN",
@@ -32,6 +36,9 @@ export const secretNameSchema = {
       "_PATH",
       "_FILE",
       "_ENDPOINT",
+      "_PUBLIC_KEY",
+      "_PUBLISHABLE_KEY",
+      "_ANON_KEY",
     ],
   ),
 };

@@ -198,6 +198,19 @@ describe("ecs-task-definition-no-plaintext-secrets", () => {
       ];
       expect(await one(name, [withEnv(env)])).to.deep.equal([]);
     });
+    it("accepts keys public by design, not their secret halves", async () => {
+      const env = [
+        {
+          name: "JWT_PUBLIC_KEY",
+          value: "-----BEGIN PUBLIC KEY-----\nMFkwEwYH\n-----END PUBLIC KEY-----",
+        },
+        { name: "STRIPE_PUBLISHABLE_KEY", value: "pk_live_51H8exampleexample" },
+        { name: "SUPABASE_ANON_KEY", value: "eyJhbGciOiJIUzI1NiJ9.eyJyb2xlIjoiYW5vbiJ9.sig" },
+      ];
+      expect(await one(name, [withEnv(env)])).to.deep.equal([]);
+      const secret = [{ name: "SUPABASE_SERVICE_ROLE_KEY", value: "eyJhbGciOiJIUzI1NiJ9.x.y" }];
+      expect(await one(name, [withEnv(secret)])).to.have.length(1);
+    });
     it("takes the name pattern from policy config", async () => {
       const env = [{ name: "DSN", value: "postgres://u:p@db/app" }];
       expect(await one(name, [withEnv(env)])).to.deep.equal([]);
