@@ -323,14 +323,6 @@ export const SQS_QUEUE_POLICY = "aws:sqs/queuePolicy:QueuePolicy";
 
 export const SFN_STATE_MACHINE = "aws:sfn/stateMachine:StateMachine";
 
-/**
- * @pulumi/synced-folder's S3BucketFolder, a remote component that uploads every file of a folder
- * as an object of a bucket with the canned ACL of its required `acl` input ("The AWS Canned ACL
- * to apply to each file (e.g., `public-read`)", pulumi/pulumi-synced-folder
- * sdk/nodejs/s3bucketFolder.ts); its objects are its children, which no offline run sees.
- */
-export const SYNCED_FOLDER_S3 = "synced-folder:index:S3BucketFolder";
-
 export const SSM_DOCUMENT = "aws:ssm/document:Document";
 export const SSM_PARAMETER = "aws:ssm/parameter:Parameter";
 

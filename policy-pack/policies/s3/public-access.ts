@@ -25,7 +25,6 @@ import {
   S3_BUCKET_OBJECTV2,
   S3_OBJECT_COPY,
   S3_SIDE,
-  SYNCED_FOLDER_S3,
 } from "../../lib/types";
 import { NATIVE_S3_BUCKET, NATIVE_S3_BUCKET_POLICY } from "../../lib/native/types";
 import { nativeTypeOf } from "../../lib/native/view";
@@ -141,8 +140,6 @@ export const noPublicAcl = resourcePolicy({
   // (ACL) overview", canned ACLs "Applies to: Bucket and object"): an object written or copied
   // with public-read is public wherever ACLs are still honoured.
   // An aws-native Bucket's accessControl reads as the classic acl (../../lib/native/twins.ts).
-  // A synced-folder S3BucketFolder gives its `acl` to every object it uploads, so a public one
-  // is judged on the component's own inputs, the only part an offline run or a preview sees.
   types: [
     ...BUCKET_TYPES,
     ...S3_SIDE.acl,
@@ -150,7 +147,6 @@ export const noPublicAcl = resourcePolicy({
     S3_BUCKET_OBJECTV2,
     S3_OBJECT_COPY,
     NATIVE_S3_BUCKET,
-    SYNCED_FOLDER_S3,
   ],
   check: (props, ctx) => {
     // Bucket / BucketV2 / ObjectCopy inline `grants`; BucketAcl(V2) `accessControlPolicy.grants`.

@@ -12,7 +12,6 @@ import {
   S3_BUCKET_PUBLIC_ACCESS_BLOCK,
   S3_BUCKET_V2,
   S3_OBJECT_COPY,
-  SYNCED_FOLDER_S3,
 } from "../../../policy-pack/lib/types";
 import { policy, previewNotes, res, UNKNOWN, violations } from "../fixture";
 import {
@@ -246,13 +245,6 @@ describe("s3-bucket-no-public-acl", () => {
         'a: canned ACL "public-read-write" is public.',
         "b: grants READ to the public group http://acs.amazonaws.com/groups/global/AllUsers.",
       ]);
-    });
-    it("reports a synced folder whose objects get a public canned ACL, not a private one", async () => {
-      const folder = (name: string, acl: string) =>
-        res(SYNCED_FOLDER_S3, name, { path: "./www", bucketName: "site", acl });
-      expect(
-        await violations(p, [folder("public", "public-read"), folder("private", "private")]),
-      ).to.deep.equal(['public: canned ACL "public-read" is public.']);
     });
     it("reports BucketAclV2 access-control grants to AuthenticatedUsers", async () => {
       const acl = res(S3_BUCKET_ACL_V2, "a", {
