@@ -1,6 +1,6 @@
 // invoke: the data sources the fake answers so an apply phase runs on past them: short-lived
-// credentials (a registry login, a cluster token), Secrets Manager's random password and RDS's
-// default DB subnet group.
+// credentials (a registry login, a cluster token) and RDS's default DB subnet group. (Secrets
+// Manager's random password: random-password.spec.ts.)
 import { expect } from "chai";
 import { invoke, InvokeNotAnsweredError } from "../../../tools/lib/fake-aws";
 
@@ -48,49 +48,5 @@ describe("fake AWS: credential and DB subnet group data sources", () => {
     expect(call("aws:ecrpublic/getAuthorizationToken:getAuthorizationToken").userName).to.equal(
       "AWS",
     );
-  });
-
-  describe("getRandomPassword: a password Secrets Manager could have made", () => {
-    const TOKEN = "aws:secretsmanager/getRandomPassword:getRandomPassword";
-    const PUNCTUATION = /[!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~]/;
-
-    it("32 characters by default, the password as its id, the same for the same arguments", () => {
-      const result = call(TOKEN);
-      expect(result.randomPassword).to.have.length(32);
-      expect(result.id).to.equal(result.randomPassword);
-      expect(call(TOKEN).randomPassword).to.equal(result.randomPassword);
-    });
-
-    it("honours the length and each exclusion", () => {
-      const p = call(TOKEN, { passwordLength: 64, excludePunctuation: true }).randomPassword;
-      expect(p)
-        .to.have.length(64)
-        .and.match(/^[A-Za-z0-9]+$/);
-      const q = call(TOKEN, {
-        excludeNumbers: true,
-        excludeUppercase: true,
-        excludeCharacters: "abc",
-      });
-      expect(q.randomPassword).to.not.match(/[0-9A-Zabc]/);
-    });
-
-    it("one of each included class when requireEachIncludedType is true", () => {
-      for (let n = 4; n < 12; n++) {
-        const p = call(TOKEN, { passwordLength: n, requireEachIncludedType: true }).randomPassword;
-        expect(p).to.match(/[a-z]/).and.match(/[A-Z]/).and.match(/[0-9]/).and.match(PUNCTUATION);
-      }
-    });
-
-    it("refuses what Secrets Manager refuses: a length out of 1..4096, no class left", () => {
-      expect(() => call(TOKEN, { passwordLength: 0 })).to.throw(/1 to 4096/);
-      expect(() =>
-        call(TOKEN, {
-          excludeLowercase: true,
-          excludeUppercase: true,
-          excludeNumbers: true,
-          excludePunctuation: true,
-        }),
-      ).to.throw(/every character is excluded/);
-    });
   });
 });
