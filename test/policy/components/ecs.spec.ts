@@ -82,6 +82,18 @@ describe("awsx-ecs-container-no-plaintext-secrets", () => {
         expect(await findingsOf(awsxEcsNoPlaintextSecrets, [r]), env.name).to.have.length(1);
       }
     });
+    it("a private key under a name exempted as public; a public key there passes", async () => {
+      const pem =
+        "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----";
+      const env = (value: string) => [{ name: "DEPLOY_PUBLIC_KEY", value }];
+      const leak = service({}, container({ environment: env(pem) }));
+      expect(await findingsOf(awsxEcsNoPlaintextSecrets, [leak])).to.deep.equal([
+        "Container 'app': 'DEPLOY_PUBLIC_KEY' holds a private key.",
+      ]);
+      const pub = "-----BEGIN PUBLIC KEY-----\nMFkwEwYH\n-----END PUBLIC KEY-----";
+      const ok = service({}, container({ environment: env(pub) }));
+      expect(await findingsOf(awsxEcsNoPlaintextSecrets, [ok])).to.deep.equal([]);
+    });
   });
   compliance(
     "the untouched fixture: the password comes from `secrets`",

@@ -179,6 +179,14 @@ describe("ecs-task-definition-no-plaintext-secrets", () => {
       const v = await one(name, [withEnv([{ name: "TLS_PEM", value: pem }])]);
       expect(v).to.deep.equal(["app-task: Container 'app': 'TLS_PEM' holds a private key."]);
     });
+    it("catches a private key under a name exempted as public (the halves of a pair swapped)", async () => {
+      const pem =
+        "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----";
+      const v = await one(name, [withEnv([{ name: "DEPLOY_PUBLIC_KEY", value: pem }])]);
+      expect(v).to.deep.equal([
+        "app-task: Container 'app': 'DEPLOY_PUBLIC_KEY' holds a private key.",
+      ]);
+    });
     it("catches an AWS access key id under an innocent name", async () => {
       const v = await one(name, [withEnv([{ name: "SETTING", value: "AKIAIOSFODNN7EXAMPLE" }])]);
       expect(v).to.have.length(1);
