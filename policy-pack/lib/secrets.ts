@@ -79,9 +79,11 @@ export function secretLikeName(name: string, config: SecretNameConfig): boolean 
 
 /**
  * Why a literal environment variable (`{ name, value }`) is a plaintext credential, or undefined
- * when it is not. The value is read through the preview proxy only for secret-like names, so an
- * unknown value of an innocent variable never blocks the check, while an unknown value of a
- * secret-like one becomes a preview note. Messages name the variable, never its value.
+ * when it is not: a credential-like name with a literal value, or, under any other name, a value
+ * that holds a credential (credentialInText). Only a credential-like name reads the value through
+ * the preview proxy, so an unknown value of another variable never blocks the check, while an
+ * unknown value of a credential-like one becomes a preview note. Messages name the variable,
+ * never its value.
  */
 export function plaintextSecretReason(variable: any, config: SecretNameConfig): string | undefined {
   const name = typeof variable?.name === "string" ? variable.name : "";
@@ -89,15 +91,13 @@ export function plaintextSecretReason(variable: any, config: SecretNameConfig): 
   const raw = get(variable, "value");
   if (raw.known && typeof raw.value === "string" && ACCESS_KEY_VALUE.test(raw.value))
     return `'${name}' holds an AWS access key id`;
-  const verdict = nameVerdict(name, config);
-  // The suffix vouches for the name, not the value: a private key pasted under DEPLOY_PUBLIC_KEY
-  // (the halves of a pair swapped) is still one, as Trivy AWS-0036 judges values whatever the name.
-  if (verdict === "exempt") {
+  // A name vouches for nothing: a private key pasted under DEPLOY_PUBLIC_KEY (the halves of a pair
+  // swapped) or under DEPLOY is still one, as Trivy AWS-0036 judges values whatever the name.
+  if (nameVerdict(name, config) !== "credential") {
     const found =
       raw.known && typeof raw.value === "string" ? credentialInText(raw.value) : undefined;
     return found ? `'${name}' holds ${found}` : undefined;
   }
-  if (verdict === "none") return undefined;
   const value = variable.value;
   if (value === undefined || value === null || value === "") return undefined;
   // An ARN names a secret or key; it is not the credential itself.
