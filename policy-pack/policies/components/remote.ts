@@ -1,8 +1,9 @@
 // Components served by a provider plugin (multi-language components such as awsx v3): the engine
 // shows policies their registration and inputs, never the resources they create (pulumi/pulumi
 // #12553). Their inputs are judged by ./vpc.ts, ./ecs.ts, ./load-balancers.ts, ./ecr.ts, ./eks.ts,
-// ./log-groups.ts and ./cloudtrail.ts; this policy lists every such component so a report never
-// reads as if their children had been checked.
+// ./log-groups.ts, ./cloudtrail.ts, ./synced-folder.ts, ./static-website.ts and ./apigateway.ts;
+// this policy lists every such component so a report never reads as if their children had been
+// checked.
 import type { PolicyResource } from "@pulumi/policy";
 import { stackPolicy } from "../../lib/define";
 import { PULUMI_STACK } from "../../lib/types";
@@ -42,10 +43,13 @@ export const remoteComponentsUnexpanded = stackPolicy<RemoteConfig>({
     // Pulumi's multi-language component packages for AWS: awsx v1+ (`awsx:ec2:Vpc`), eks v2+
     // (`eks:index:Cluster`; eks v1 ran in the program, and its components show their children,
     // so the children check below excludes them), aws-apigateway (`aws-apigateway:index:RestAPI`)
-    // and aws-static-website (`aws-static-website:index:Website`).
+    // aws-static-website (`aws-static-website:index:Website`) and synced-folder
+    // (`synced-folder:index:S3BucketFolder`, and its Azure and Google Cloud folders: pulumi/
+    // pulumi-synced-folder schema.json marks all three `"isComponent": true`, so its SDKs register
+    // them remote; their objects are as unseen as any other remote child).
     remoteComponentPackages: stringListSchema(
-      "Packages whose component tokens are remote (awsx v3, eks v2+, aws-apigateway, aws-static-website). awsx classic (`awsx:x:...`) is local and excluded, as is any component whose children were recorded.",
-      ["awsx", "eks", "aws-apigateway", "aws-static-website"],
+      "Packages whose component tokens are remote (awsx v3, eks v2+, aws-apigateway, aws-static-website, synced-folder). awsx classic (`awsx:x:...`) is local and excluded, as is any component whose children were recorded.",
+      ["awsx", "eks", "aws-apigateway", "aws-static-website", "synced-folder"],
     ),
     remoteComponentTypes: stringListSchema(
       "Further remote component type tokens, e.g. `eks:index:Cluster`.",
