@@ -1,4 +1,5 @@
-// Components served by provider plugins (awsx v3): policies on their recorded inputs, with the
+// Components served by provider plugins (awsx v3, eks 2+, synced-folder, aws-static-website,
+// aws-apigateway): policies on their recorded inputs, with the
 // verdicts of the pack's rules on the resources they create, and a stack policy that lists them.
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { awsxVpcPrivateSubnetNoDefaultRoute, awsxVpcPublicSubnetNoPublicIpOnLaunch } from "./vpc";
@@ -25,6 +26,9 @@ import {
   awsxTrailBucketTlsOnly,
   awsxTrailKms,
 } from "./cloudtrail";
+import { syncedFolderNoPublicAcl } from "./synced-folder";
+import { staticWebsiteNoPublicBucket } from "./static-website";
+import { apigatewayComponentRouteAuthorization } from "./apigateway";
 import { remoteComponentsUnexpanded } from "./remote";
 
 export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
@@ -50,5 +54,8 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   awsxTrailBucketTlsOnly,
   awsxTrailBucketOwnershipEnforced,
   awsxTrailBucketNoPublicAcl,
+  syncedFolderNoPublicAcl,
+  staticWebsiteNoPublicBucket,
+  apigatewayComponentRouteAuthorization,
   remoteComponentsUnexpanded,
 ];
