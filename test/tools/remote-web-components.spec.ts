@@ -1,0 +1,76 @@
+// Remote components of synced-folder, aws-static-website and aws-apigateway, run through the check
+// as `npm run check -- --program <dir>` runs them (both phases): their children stay unseen, so
+// the report is incomplete and names each component, while the rules on their inputs find what
+// those inputs decide, at preview already (the inputs are known then).
+// Fixtures: test/fixtures/programs/synced-folder-site (the static-website template's public-read
+// folder next to a private one), static-website (a Website with a CDN), restapi-routes (an open
+// route, an authorized one and a preflight; a second API behind an API key).
+import { expect } from "chai";
+import { summarize } from "../../tools/check/report";
+import type { StackResult } from "../../tools/check/run";
+import { findings, QueuedRuns, withoutRegionEnv } from "./program-runs";
+
+const runs = new QueuedRuns();
+const BOTH = ["preview", "apply"] as const;
+const FIXTURES = ["synced-folder-site", "static-website", "restapi-routes"];
+
+/** `<type> <name>` of each remote component the report lists, sorted. */
+const remote = (r: StackResult) => r.remoteComponents.map((c) => `${c.type} ${c.name}`).sort();
+
+/** The one finding of `policy` on `name`: mandatory, first shown at preview, again at apply. */
+function judgedAtPreview(r: StackResult, policy: string, name: string) {
+  const f = findings(r, policy, name);
+  expect(f, `${policy} on ${name}`).to.have.length(1);
+  expect(f[0].enforcementLevel).to.equal("mandatory");
+  expect(f[0].phase).to.equal("preview");
+  expect(f[0].phases).to.deep.equal([...BOTH]);
+  return f[0];
+}
+
+describe("remote web components (synced-folder, aws-static-website, aws-apigateway), offline", function () {
+  this.timeout(300_000);
+
+  withoutRegionEnv();
+  before(() => {
+    for (const f of FIXTURES) runs.queueCheck(f, [...BOTH]);
+  });
+
+  it("a public-read S3BucketFolder is found, the private one passes, and both stay incomplete", async () => {
+    const r = await runs.check("synced-folder-site", [...BOTH]);
+    expect(remote(r)).to.deep.equal([
+      "synced-folder:index:S3BucketFolder assets-folder",
+      "synced-folder:index:S3BucketFolder bucket-folder",
+    ]);
+    expect(summarize(r).incomplete).to.equal(true);
+    const f = judgedAtPreview(r, "synced-folder-objects-no-public-acl", "bucket-folder");
+    expect(f.detail).to.contain('canned ACL "public-read" is public');
+    expect(findings(r, "synced-folder-objects-no-public-acl", "assets-folder")).to.deep.equal([]);
+    // The pack's own list of remote components counts the folders too, as `pulumi preview` runs it.
+    expect(findings(r, "stack-remote-components-unexpanded")[0]?.detail).to.match(
+      /^2 remote component\(s\).*2 synced-folder:index:S3BucketFolder/,
+    );
+    // The bucket's public-access block the program turned off is judged as any other.
+    expect(findings(r, "s3-public-access-block-all-flags", "public-access-block")).to.have.length(1);
+  });
+
+  it("a Website is found whatever its inputs, and stays incomplete", async () => {
+    const r = await runs.check("static-website", [...BOTH]);
+    expect(remote(r)).to.deep.equal(["aws-static-website:index:Website website"]);
+    expect(summarize(r).incomplete).to.equal(true);
+    const f = judgedAtPreview(r, "static-website-bucket-no-public-acl", "website");
+    expect(f.detail).to.contain("behind the CloudFront distribution it adds");
+  });
+
+  it("the RestAPI's open route is found, the authorized, preflight and keyed routes pass", async () => {
+    const r = await runs.check("restapi-routes", [...BOTH]);
+    expect(remote(r)).to.deep.equal([
+      "aws-apigateway:index:RestAPI api",
+      "aws-apigateway:index:RestAPI keyed",
+    ]);
+    expect(summarize(r).incomplete).to.equal(true);
+    const f = judgedAtPreview(r, "aws-apigateway-restapi-route-authorization", "api");
+    expect(f.detail).to.match(/^GET \/date without authorization/);
+    expect(f.detail).to.not.contain("/orders");
+    expect(findings(r, "aws-apigateway-restapi-route-authorization", "keyed")).to.deep.equal([]);
+  });
+});
