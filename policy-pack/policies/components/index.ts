@@ -18,6 +18,7 @@ import {
 import { awsxEcrKms, awsxEcrScanOnPush, awsxEcrTagImmutability } from "./ecr";
 import { awsxLogGroupKms } from "./log-groups";
 import { eksComponentEndpointNotPublic, eksComponentNodesNoPublicIp } from "./eks";
+import { eksComponentNodesImdsV2 } from "./eks-imds";
 import {
   awsxTrailBucketKms,
   awsxTrailBucketPublicAccessBlock,
@@ -48,6 +49,7 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   awsxLogGroupKms,
   eksComponentEndpointNotPublic,
   eksComponentNodesNoPublicIp,
+  eksComponentNodesImdsV2,
   awsxTrailKms,
   awsxTrailBucketPublicAccessBlock,
   awsxTrailBucketKms,
