@@ -1,10 +1,11 @@
-// Remote components of synced-folder, aws-static-website and aws-apigateway, run through the check
+// Remote components of synced-folder, aws-static-website, aws-apigateway and eks, run through the check
 // as `npm run check -- --program <dir>` runs them (both phases): their children stay unseen, so
 // the report is incomplete and names each component, while the rules on their inputs find what
 // those inputs decide, at preview already (the inputs are known then).
 // Fixtures: test/fixtures/programs/synced-folder-site (the static-website template's public-read
 // folder next to a private one), static-website (a Website with a CDN), restapi-routes (an open
-// route, an authorized one and a preflight; a second API behind an API key).
+// route, an authorized one and a preflight; a second API behind an API key), eks-managed-nodes
+// (managed node groups with IMDSv2 off, on and left to the AMI).
 import { expect } from "chai";
 import { summarize } from "../../tools/check/report";
 import type { StackResult } from "../../tools/check/run";
@@ -12,7 +13,7 @@ import { findings, QueuedRuns, withoutRegionEnv } from "./program-runs";
 
 const runs = new QueuedRuns();
 const BOTH = ["preview", "apply"] as const;
-const FIXTURES = ["synced-folder-site", "static-website", "restapi-routes"];
+const FIXTURES = ["synced-folder-site", "static-website", "restapi-routes", "eks-managed-nodes"];
 
 /** `<type> <name>` of each remote component the report lists, sorted. */
 const remote = (r: StackResult) => r.remoteComponents.map((c) => `${c.type} ${c.name}`).sort();
@@ -27,7 +28,7 @@ function judgedAtPreview(r: StackResult, policy: string, name: string) {
   return f[0];
 }
 
-describe("remote web components (synced-folder, aws-static-website, aws-apigateway), offline", function () {
+describe("remote components' inputs (synced-folder, aws-static-website, aws-apigateway, eks), offline", function () {
   this.timeout(300_000);
 
   withoutRegionEnv();
@@ -50,7 +51,9 @@ describe("remote web components (synced-folder, aws-static-website, aws-apigatew
       /^2 remote component\(s\).*2 synced-folder:index:S3BucketFolder/,
     );
     // The bucket's public-access block the program turned off is judged as any other.
-    expect(findings(r, "s3-public-access-block-all-flags", "public-access-block")).to.have.length(1);
+    expect(findings(r, "s3-public-access-block-all-flags", "public-access-block")).to.have.length(
+      1,
+    );
   });
 
   it("a Website is found whatever its inputs, and stays incomplete", async () => {
@@ -72,5 +75,20 @@ describe("remote web components (synced-folder, aws-static-website, aws-apigatew
     expect(f.detail).to.match(/^GET \/date without authorization/);
     expect(f.detail).to.not.contain("/orders");
     expect(findings(r, "aws-apigateway-restapi-route-authorization", "keyed")).to.deep.equal([]);
+  });
+
+  it("a ManagedNodeGroup with IMDSv2 off is found; on, or left to the AMI, it is not", async () => {
+    const r = await runs.check("eks-managed-nodes", [...BOTH]);
+    expect(remote(r)).to.deep.equal([
+      "eks:index:Cluster demo",
+      "eks:index:ManagedNodeGroup defaults",
+      "eks:index:ManagedNodeGroup legacy",
+      "eks:index:ManagedNodeGroup workers",
+    ]);
+    expect(summarize(r).incomplete).to.equal(true);
+    const f = judgedAtPreview(r, "eks-component-managed-nodes-imdsv2", "legacy");
+    expect(f.detail).to.contain('httpTokens "optional"');
+    for (const name of ["workers", "defaults"])
+      expect(findings(r, "eks-component-managed-nodes-imdsv2", name), name).to.deep.equal([]);
   });
 });

@@ -25,7 +25,11 @@ const routes = () => [
   { path: "/items", method: "GET", eventHandler: HANDLER, authorizers: [authorizer] },
   { path: "/admin", method: "POST", eventHandler: HANDLER, iamAuthEnabled: true },
   { path: "/www", localPath: "./www", apiKeyRequired: true },
-  { path: "/proxy", target: { type: "http_proxy", uri: "https://example.com" }, authorizers: [authorizer] },
+  {
+    path: "/proxy",
+    target: { type: "http_proxy", uri: "https://example.com" },
+    authorizers: [authorizer],
+  },
   { path: "/raw", method: "GET", data: securedData },
   { path: "/items", method: "OPTIONS", eventHandler: HANDLER },
 ];

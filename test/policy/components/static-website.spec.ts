@@ -36,9 +36,14 @@ describe("static-website-bucket-no-public-acl", () => {
     // No input makes a Website compliant: the compliant program builds the site from @pulumi/aws
     // resources, which the S3 family judges; a component of another package is not this rule's.
     it("a component of another package with the same module and type name", async () => {
-      const other = res("aws-website:index:Website", "website", { sitePath: "./www" }, {
-        custom: false,
-      });
+      const other = res(
+        "aws-website:index:Website",
+        "website",
+        { sitePath: "./www" },
+        {
+          custom: false,
+        },
+      );
       expect(await findingsOf(staticWebsiteNoPublicBucket, [other])).to.deep.equal([]);
     });
   });

@@ -40,9 +40,7 @@ describe("synced-folder-objects-no-public-acl", () => {
   describe("Compliance", () => {
     it("the untouched fixture, and the other private canned ACLs", async () => {
       for (const acl of ["private", "bucket-owner-full-control", "bucket-owner-read"]) {
-        expect(await findingsOf(syncedFolderNoPublicAcl, [folder({ acl })]), acl).to.deep.equal(
-          [],
-        );
+        expect(await findingsOf(syncedFolderNoPublicAcl, [folder({ acl })]), acl).to.deep.equal([]);
       }
     });
   });
