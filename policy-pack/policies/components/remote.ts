@@ -33,11 +33,11 @@ function isRemoteType(
 export const remoteComponentsUnexpanded = stackPolicy<RemoteConfig>({
   name: "stack-remote-components-unexpanded",
   description:
-    "Lists the components served by a provider plugin (awsx v3 and other multi-language components) whose child resources no policy can see: only their inputs are checked (by the awsx-* policies), so a report that contains them is incomplete. Advisory.",
+    "Lists the components served by a provider plugin (awsx v3 and other multi-language components) whose child resources no policy can see: only their inputs are checked (by the awsx-*, eks-component-*, synced-folder-*, static-website-* and aws-apigateway-* policies), so a report that contains them is incomplete. Advisory.",
   enforcementLevel: "advisory",
   severity: "low",
   remediationSteps:
-    "Check the listed components' settings against the awsx-* findings, or build the same resources with @pulumi/aws directly (or a local component) so every child resource is checked. `pulumi preview --policy-pack` on a real stack sees the children once the plugin registers them.",
+    "Check the listed components' settings against those policies' findings, or build the same resources with @pulumi/aws directly (or a local component) so every child resource is checked. `pulumi preview --policy-pack` on a real stack sees the children once the plugin registers them.",
   references: [awsDocs("pulumi/pulumi#12553 (mocks cannot see remote children)")],
   config: {
     // Pulumi's multi-language component packages for AWS: awsx v1+ (`awsx:ec2:Vpc`), eks v2+
