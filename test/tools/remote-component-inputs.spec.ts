@@ -3,7 +3,7 @@
 // the report is incomplete and names each component, while the rules on their inputs find what
 // those inputs decide, at preview already (the inputs are known then).
 // Fixtures: test/fixtures/programs/synced-folder-site (the static-website template's public-read
-// folder next to a private one), static-website (a Website with a CDN), restapi-routes (an open
+// folder next to a private one), aws-static-website-cdn (a Website with a CDN), restapi-routes (an open
 // route, an authorized one and a preflight; a second API behind an API key), eks-managed-nodes
 // (managed node groups with IMDSv2 off, on and left to the AMI).
 import { expect } from "chai";
@@ -13,7 +13,12 @@ import { findings, QueuedRuns, withoutRegionEnv } from "./program-runs";
 
 const runs = new QueuedRuns();
 const BOTH = ["preview", "apply"] as const;
-const FIXTURES = ["synced-folder-site", "static-website", "restapi-routes", "eks-managed-nodes"];
+const FIXTURES = [
+  "synced-folder-site",
+  "aws-static-website-cdn",
+  "restapi-routes",
+  "eks-managed-nodes",
+];
 
 /** `<type> <name>` of each remote component the report lists, sorted. */
 const remote = (r: StackResult) => r.remoteComponents.map((c) => `${c.type} ${c.name}`).sort();
@@ -57,7 +62,7 @@ describe("remote components' inputs (synced-folder, aws-static-website, aws-apig
   });
 
   it("a Website is found whatever its inputs, and stays incomplete", async () => {
-    const r = await runs.check("static-website", [...BOTH]);
+    const r = await runs.check("aws-static-website-cdn", [...BOTH]);
     expect(remote(r)).to.deep.equal(["aws-static-website:index:Website website"]);
     expect(summarize(r).incomplete).to.equal(true);
     const f = judgedAtPreview(r, "static-website-bucket-no-public-acl", "website");
