@@ -11,13 +11,15 @@
 //   method's authorization NONE (the schema's Route.iamAuthEnabled: "By default, the route method
 //   auth type is set to `NONE`"); an empty `authorizers` list adds an empty `security` list;
 // - a `data` route is put into the document verbatim (`addRawDataRouteToSwaggerSpec`);
-// - `swaggerString` is the document itself.
+// - `swaggerString` is the document itself, and then the only one: createAPI takes
+//   `if (args.swaggerString) {...} else if (args.routes || args.additionalRoutes) {...}`, so
+//   `routes` given beside a (non-empty) `swaggerString` are ignored and not judged here.
 // The schema declares `routes` plain, so they are known at preview; the RestAPI takes no endpoint
 // configuration, so the API is never PRIVATE. Routes given as `additionalRoutes` (the awsx classic
 // API's Output-valued routes) are not in the schema and not judged.
 import { resourcePolicy } from "../../lib/define";
 import { openOperations, yamlOpenApi } from "../../lib/edge/openapi-auth";
-import { asList, peek, unknownError } from "../../lib/values";
+import { asList, eachElement, peek, unknownError, Unknowns } from "../../lib/values";
 import { cdkNag, checkov, kics, trivy } from "../../lib/controls";
 
 /** @pulumi/aws-apigateway's REST API component. */
@@ -31,7 +33,9 @@ const methodKey = (method: unknown) =>
 
 /** What one route of `routes` leaves open: `GET /items`, or nothing. */
 function openRoute(route: any): string[] {
-  const path = String(route?.path ?? "");
+  // createSwaggerSpec: "We always normalize them internally to start with /".
+  const written = String(route?.path ?? "");
+  const path = written.startsWith("/") ? written : `/${written}`;
   const given = (key: string) => {
     const p = peek(() => route?.[key]);
     return !p.known || p.value !== undefined;
@@ -42,15 +46,32 @@ function openRoute(route: any): string[] {
   }
   const method = given("localPath") ? "GET" : given("target") ? "ANY" : String(route?.method ?? "");
   if (method.toUpperCase().startsWith("OPTION")) return []; // CORS preflight, as the family
-  if (asList(route?.authorizers).length > 0 || route?.iamAuthEnabled || route?.apiKeyRequired)
-    return [];
+  // Any one of the three, known, authorizes the route; only then may another be unknown.
+  const ways = [
+    peek(() => {
+      const a = route?.authorizers; // one authorizer or a list (api.ts BaseRoute)
+      return Array.isArray(a) ? a.length > 0 : a !== undefined && a !== null;
+    }),
+    peek(() => Boolean(route?.iamAuthEnabled)),
+    peek(() => Boolean(route?.apiKeyRequired)),
+  ];
+  if (ways.some((w) => w.known && w.value)) return [];
+  if (ways.some((w) => !w.known))
+    throw unknownError(`the authorization of route ${path} is unknown`);
   return [`${method.toUpperCase()} ${path}`];
+}
+
+function report(ctx: { report(message: string): void }, open: readonly string[]): void {
+  if (open.length === 0) return;
+  ctx.report(
+    `${open.join(", ")} without authorization (no authorizer, IAM or API key): the REST API the component creates serves them to anyone.`,
+  );
 }
 
 export const apigatewayComponentRouteAuthorization = resourcePolicy({
   name: "aws-apigateway-restapi-route-authorization",
   description:
-    "An @pulumi/aws-apigateway RestAPI requires authorization on every route (other than OPTIONS): `authorizers`, `iamAuthEnabled` or `apiKeyRequired`, or a security requirement in a `data` route or the `swaggerString`. The component writes these inputs into the OpenAPI body of the REST API it creates, which is public (it takes no endpoint configuration); a route with none of them is a method with authorization NONE. Mandatory, as apigateway-method-authorization.",
+    "An @pulumi/aws-apigateway RestAPI requires authorization on every route (other than OPTIONS): `authorizers`, `iamAuthEnabled` or `apiKeyRequired`, or a security requirement in a `data` route; or, when a `swaggerString` is given, a security requirement on each of its operations (the component then builds the API from that document alone and ignores `routes`). The component writes these inputs into the OpenAPI body of the REST API it creates, which is public (it takes no endpoint configuration); a route with none of them is a method with authorization NONE. Mandatory, as apigateway-method-authorization.",
   enforcementLevel: "mandatory",
   severity: "medium",
   remediationSteps:
@@ -63,20 +84,29 @@ export const apigatewayComponentRouteAuthorization = resourcePolicy({
   ],
   types: [APIGATEWAY_COMPONENT_REST_API],
   check: (props, ctx) => {
-    const open = asList(props?.routes).flatMap(openRoute);
-    const swagger = props?.swaggerString;
-    if (swagger !== undefined) {
+    // Only the document the plugin builds from is judged: a `swaggerString` the plugin takes (a
+    // known empty one is falsy, so the routes are used; an unknown one is taken, and is a note).
+    const given = peek(() => props?.swaggerString);
+    if (!given.known || given.value) {
+      const swagger = props.swaggerString;
       if (yamlOpenApi(swagger)) {
         throw unknownError(
           "swaggerString is YAML, which this policy does not read: write it as JSON (JSON.stringify) so its operations are judged",
         );
       }
-      open.push(...(openOperations(swagger) ?? []));
+      report(ctx, openOperations(swagger) ?? []);
+      return;
     }
-    if (open.length) {
-      ctx.report(
-        `${open.join(", ")} without authorization (no authorizer, IAM or API key): the REST API the component creates serves them to anyone.`,
-      );
-    }
+    // Each route is judged on its own: one unknown at preview does not hide another's finding.
+    const unknowns = new Unknowns();
+    const open: string[] = [];
+    const routes = props?.routes;
+    unknowns.note(
+      eachElement(Array.isArray(routes) ? routes : asList(routes), (route) =>
+        unknowns.run(() => open.push(...openRoute(route))),
+      ),
+    );
+    report(ctx, open);
+    unknowns.rethrow();
   },
 });

@@ -70,6 +70,22 @@ describe("aws-apigateway-restapi-route-authorization", () => {
       expect(f).to.have.length(1);
       expect(f[0]).to.contain("GET /open");
     });
+    it("a route written without its leading slash is named as the plugin serves it", async () => {
+      const f = await findingsOf(policy, [withRoute(0, { path: "items", authorizers: undefined })]);
+      expect(f).to.have.length(1);
+      expect(f[0]).to.match(/^GET \/items without authorization/);
+    });
+    it("a route unknown at preview is a note, and does not hide another route's finding", async () => {
+      const rs: Record<string, unknown>[] = routes();
+      rs[0] = { ...rs[0], authorizers: undefined };
+      rs[1] = { ...rs[1], iamAuthEnabled: UNKNOWN };
+      const { findings, notes } = await run(policy, [api({ routes: rs })]);
+      expect(findings).to.have.length(1);
+      expect(findings[0]).to.contain("GET /items without authorization");
+      expect(findings[0]).to.not.contain("/admin");
+      expect(notes).to.have.length(1);
+      expect(notes[0]).to.contain("route /admin");
+    });
     it("a swaggerString unknown at preview, or in YAML, is a note, not a pass", async () => {
       for (const swaggerString of [UNKNOWN, "swagger: '2.0'\npaths: {}\n"]) {
         const { findings, notes } = await run(policy, [api({ routes: undefined, swaggerString })]);
@@ -81,6 +97,28 @@ describe("aws-apigateway-restapi-route-authorization", () => {
   describe("Compliance", () => {
     it("the untouched fixture", async () => {
       expect(await findingsOf(policy, [api()])).to.deep.equal([]);
+    });
+    it("a swaggerString requiring an API key: leftover open routes beside it are not used", async () => {
+      // api.ts createAPI: `if (args.swaggerString) {...} else if (args.routes || ...)`.
+      const swaggerString = JSON.stringify({
+        swagger: "2.0",
+        info: { title: "api", version: "1" },
+        securityDefinitions: { api_key: { type: "apiKey", name: "x-api-key", in: "header" } },
+        paths: {
+          "/date": {
+            get: {
+              security: [{ api_key: [] }],
+              "x-amazon-apigateway-integration": { type: "mock" },
+            },
+          },
+        },
+      });
+      const open = [{ path: "/date", method: "GET", eventHandler: HANDLER }];
+      expect(await findingsOf(policy, [api({ routes: open, swaggerString })])).to.deep.equal([]);
+      // An empty swaggerString is falsy to the plugin: the routes are used, and judged.
+      const f = await findingsOf(policy, [api({ routes: open, swaggerString: "" })]);
+      expect(f).to.have.length(1);
+      expect(f[0]).to.match(/^GET \/date without authorization/);
     });
   });
 });
