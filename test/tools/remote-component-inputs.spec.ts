@@ -3,7 +3,7 @@
 // the report is incomplete and names each component, while the rules on their inputs find what
 // those inputs decide, at preview already (the inputs are known then).
 // Fixtures: test/fixtures/programs/synced-folder-site (the static-website template's public-read
-// folder next to a private one), aws-static-website-cdn (a Website with a CDN), restapi-routes (an open
+// folder next to a private one), aws-static-website-cdn (a Website with a CDN, a PublicBucketPolicy), restapi-routes (an open
 // route, an authorized one and a preflight; a second API behind an API key), eks-managed-nodes
 // (managed node groups with IMDSv2 off, on and left to the AMI).
 import { expect } from "chai";
@@ -61,12 +61,17 @@ describe("remote components' inputs (synced-folder, aws-static-website, aws-apig
     );
   });
 
-  it("a Website is found whatever its inputs, and stays incomplete", async () => {
+  it("a Website and a PublicBucketPolicy are found whatever their inputs, and stay incomplete", async () => {
     const r = await runs.check("aws-static-website-cdn", [...BOTH]);
-    expect(remote(r)).to.deep.equal(["aws-static-website:index:Website website"]);
+    expect(remote(r)).to.deep.equal([
+      "aws-static-website:index:PublicBucketPolicy assets-public",
+      "aws-static-website:index:Website website",
+    ]);
     expect(summarize(r).incomplete).to.equal(true);
     const f = judgedAtPreview(r, "static-website-bucket-no-public-acl", "website");
     expect(f.detail).to.contain("behind the CloudFront distribution it adds");
+    const p = judgedAtPreview(r, "static-website-public-bucket-policy-not-used", "assets-public");
+    expect(p.detail).to.contain("blockPublicAcls false");
   });
 
   it("the RestAPI's open route is found, the authorized, preflight and keyed routes pass", async () => {

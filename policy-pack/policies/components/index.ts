@@ -29,6 +29,7 @@ import {
 } from "./cloudtrail";
 import { syncedFolderNoPublicAcl } from "./synced-folder";
 import { staticWebsiteNoPublicBucket } from "./static-website";
+import { staticWebsitePublicBucketPolicy } from "./static-website-bucket-policy";
 import { apigatewayComponentRouteAuthorization } from "./apigateway";
 import { remoteComponentsUnexpanded } from "./remote";
 
@@ -58,6 +59,7 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   awsxTrailBucketNoPublicAcl,
   syncedFolderNoPublicAcl,
   staticWebsiteNoPublicBucket,
+  staticWebsitePublicBucketPolicy,
   apigatewayComponentRouteAuthorization,
   remoteComponentsUnexpanded,
 ];

@@ -1,7 +1,8 @@
 // Components served by a provider plugin (multi-language components such as awsx v3): the engine
 // shows policies their registration and inputs, never the resources they create (pulumi/pulumi
 // #12553). Their inputs are judged by ./vpc.ts, ./ecs.ts, ./load-balancers.ts, ./ecr.ts, ./eks.ts,
-// ./log-groups.ts, ./cloudtrail.ts, ./synced-folder.ts, ./static-website.ts and ./apigateway.ts;
+// ./log-groups.ts, ./cloudtrail.ts, ./synced-folder.ts, ./static-website.ts,
+// ./static-website-bucket-policy.ts and ./apigateway.ts;
 // this policy lists every such component so a report never reads as if their children had been
 // checked.
 import type { PolicyResource } from "@pulumi/policy";

@@ -1,6 +1,7 @@
-// static-website-bucket-no-public-acl: an @pulumi/aws-static-website Website always makes its
-// content bucket and objects public-read (the plugin's provisionContentBucket and putContents), so
-// every Website draws the verdict of s3-bucket-no-public-acl (Checkov CKV_AWS_20, FSBP S3.2).
+// static-website-bucket-no-public-acl: an @pulumi/aws-static-website Website always uploads its
+// objects public-read into a content bucket whose ACL guards it turns off (the plugin's
+// provisionContentBucket, PublicBucketPolicy and putContents), so every Website draws the verdict
+// of s3-bucket-no-public-acl (Checkov CKV_AWS_20, FSBP S3.2).
 import { expect } from "chai";
 import {
   STATIC_WEBSITE_TYPES,
@@ -23,6 +24,20 @@ describe("static-website-bucket-no-public-acl", () => {
           expect(f[0].includes("CloudFront"), String(withCDN)).to.equal(withCDN === true);
         }
       }
+    });
+    it("each token says what its plugin code does to the bucket", async () => {
+      // index:Website since PR #27 (website.ts): no bucket ACL, a PublicBucketPolicy instead.
+      const [released] = await findingsOf(staticWebsiteNoPublicBucket, [
+        site(STATIC_WEBSITE_TYPES[0]),
+      ]);
+      expect(released).to.contain('object ownership "ObjectWriter"');
+      expect(released).to.contain("blockPublicAcls false");
+      expect(released).to.not.contain('bucket with the canned ACL "public-read"');
+      // aws:Website (aws.ts): the bucket itself gets the canned ACL public-read.
+      const [split] = await findingsOf(staticWebsiteNoPublicBucket, [
+        site(STATIC_WEBSITE_TYPES[1]),
+      ]);
+      expect(split).to.contain('content bucket with the canned ACL "public-read"');
     });
     it("a withCDN unknown at preview changes the wording only: still a finding, no note", async () => {
       const { findings, notes } = await run(staticWebsiteNoPublicBucket, [
