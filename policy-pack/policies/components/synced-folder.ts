@@ -15,6 +15,7 @@
 import { resourcePolicy } from "../../lib/define";
 import { compliancePolicies, kics } from "../../lib/controls";
 import { publicAclFindings, PUBLIC_ACL_REFERENCES } from "../../lib/s3/checks";
+import { peek } from "../../lib/values";
 
 /** @pulumi/synced-folder's S3 component, remote in every release. */
 export const SYNCED_FOLDER_S3 = "synced-folder:index:S3BucketFolder";
@@ -34,7 +35,9 @@ export const syncedFolderNoPublicAcl = resourcePolicy({
   ],
   types: [SYNCED_FOLDER_S3],
   check: (props, ctx) => {
-    const sync = props.managedObjects === false ? " (aws s3 sync --acl)" : "";
+    // The verdict is the `acl`'s alone: an unknown `managedObjects` only leaves the wording plain.
+    const managed = peek(() => props?.managedObjects);
+    const sync = managed.known && managed.value === false ? " (aws s3 sync --acl)" : "";
     for (const f of publicAclFindings({ acl: props.acl }))
       ctx.report(`every file the folder uploads${sync} gets it: ${f}.`);
   },

@@ -31,6 +31,15 @@ describe("synced-folder-objects-no-public-acl", () => {
       expect(sync).to.have.length(1);
       expect(sync[0]).to.contain("aws s3 sync --acl");
     });
+    it("a managedObjects unknown at preview changes the wording only: still a finding, no note", async () => {
+      const { findings, notes } = await run(syncedFolderNoPublicAcl, [
+        folder({ acl: "public-read", managedObjects: UNKNOWN }),
+      ]);
+      expect(findings).to.have.length(1);
+      expect(findings[0]).to.contain('canned ACL "public-read" is public');
+      expect(findings[0]).to.not.contain("aws s3 sync");
+      expect(notes).to.deep.equal([]);
+    });
     it("an ACL unknown at preview is a preview note, not a pass", async () => {
       const { findings, notes } = await run(syncedFolderNoPublicAcl, [folder({ acl: UNKNOWN })]);
       expect(findings).to.deep.equal([]);
