@@ -3,9 +3,11 @@
 // the report is incomplete and names each component, while the rules on their inputs find what
 // those inputs decide, at preview already (the inputs are known then).
 // Fixtures: test/fixtures/programs/synced-folder-site (the static-website template's public-read
-// folder next to a private one), aws-static-website-cdn (a Website with a CDN, a PublicBucketPolicy), restapi-routes (an open
-// route, an authorized one and a preflight; a second API behind an API key), eks-managed-nodes
-// (managed node groups with IMDSv2 off, on and left to the AMI).
+// folder next to a private one), aws-static-website-cdn (a Website with a CDN, a
+// PublicBucketPolicy), restapi-routes (an open route, an authorized one and a preflight; a second
+// API behind an API key), eks-managed-nodes
+// (managed node groups with IMDSv2 off, on, and left out on AL2 and AL2023; a NodeGroupV2 passing
+// httpTokens "optional").
 import { expect } from "chai";
 import { summarize } from "../../tools/check/report";
 import type { StackResult } from "../../tools/check/run";
@@ -87,18 +89,22 @@ describe("remote components' inputs (synced-folder, aws-static-website, aws-apig
     expect(findings(r, "aws-apigateway-restapi-route-authorization", "keyed")).to.deep.equal([]);
   });
 
-  it("a ManagedNodeGroup with IMDSv2 off is found; on, or left to the AMI, it is not", async () => {
+  it("node groups with IMDSv1 allowed by their inputs are found; required, or on AL2023, not", async () => {
     const r = await runs.check("eks-managed-nodes", [...BOTH]);
     expect(remote(r)).to.deep.equal([
       "eks:index:Cluster demo",
       "eks:index:ManagedNodeGroup defaults",
       "eks:index:ManagedNodeGroup legacy",
+      "eks:index:ManagedNodeGroup modern",
       "eks:index:ManagedNodeGroup workers",
+      "eks:index:NodeGroupV2 self-managed",
     ]);
     expect(summarize(r).incomplete).to.equal(true);
-    const f = judgedAtPreview(r, "eks-component-managed-nodes-imdsv2", "legacy");
-    expect(f.detail).to.contain('httpTokens "optional"');
-    for (const name of ["workers", "defaults"])
-      expect(findings(r, "eks-component-managed-nodes-imdsv2", name), name).to.deep.equal([]);
+    const rule = "eks-component-nodes-imdsv2";
+    expect(judgedAtPreview(r, rule, "legacy").detail).to.contain('httpTokens "optional"');
+    expect(judgedAtPreview(r, rule, "defaults").detail).to.contain('operatingSystem "AL2"');
+    expect(judgedAtPreview(r, rule, "self-managed").detail).to.contain("goes as given");
+    for (const name of ["workers", "modern"])
+      expect(findings(r, rule, name), name).to.deep.equal([]);
   });
 });
