@@ -39,18 +39,33 @@ describe("stack-remote-components-unexpanded", () => {
     });
     it("counts the synced-folder folders (remote in its schema) next to a static website", async () => {
       const root = stack();
-      const folder = res("synced-folder:index:S3BucketFolder", "folder", {}, {
-        custom: false,
-        parent: root,
-      });
-      const azure = res("synced-folder:index:AzureBlobFolder", "blobs", {}, {
-        custom: false,
-        parent: root,
-      });
-      const site = res("aws-static-website:index:Website", "site", {}, {
-        custom: false,
-        parent: root,
-      });
+      const folder = res(
+        "synced-folder:index:S3BucketFolder",
+        "folder",
+        {},
+        {
+          custom: false,
+          parent: root,
+        },
+      );
+      const azure = res(
+        "synced-folder:index:AzureBlobFolder",
+        "blobs",
+        {},
+        {
+          custom: false,
+          parent: root,
+        },
+      );
+      const site = res(
+        "aws-static-website:index:Website",
+        "site",
+        {},
+        {
+          custom: false,
+          parent: root,
+        },
+      );
       const f = await findingsOf(remoteComponentsUnexpanded, [root, folder, azure, site]);
       expect(f).to.have.length(1);
       expect(f[0])
