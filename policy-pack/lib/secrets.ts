@@ -18,8 +18,12 @@ export const secretNameSchema = {
       "Case-insensitive regular expression for variable names that hold credentials when given a literal value.",
     default: "PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|CREDENTIAL|PRIVATE|KEY",
   },
+  // The last three name keys that are public by design: the public half of a key pair; a
+  // publishable key (Stripe's pk_, "deliberately not secret", gitleaks/gitleaks#1320); an anon
+  // key (Supabase: "Your anon key is safe to expose with RLS enabled", supabase.com/docs/guides/
+  // database/secure-data). The secret halves (PRIVATE_KEY, SECRET_KEY, SERVICE_ROLE_KEY) stay.
   nonSecretNameSuffixes: stringListSchema(
-    "Name suffixes that mark a reference, not a credential (KMS_KEY_ID, SIGNING_KEY_ARN...). AWS_ACCESS_KEY_ID stays a credential.",
+    "Name suffixes that mark a reference or a key public by design, not a credential (KMS_KEY_ID, SIGNING_KEY_ARN, JWT_PUBLIC_KEY, STRIPE_PUBLISHABLE_KEY, SUPABASE_ANON_KEY...), at the end of a name or as the whole name without the leading _ (PUBLIC_KEY). The value under such a name is still checked for a private key or an AWS key. AWS_ACCESS_KEY_ID stays a credential.",
     [
       "_ID",
       "_ARN",
@@ -32,6 +36,9 @@ export const secretNameSchema = {
       "_PATH",
       "_FILE",
       "_ENDPOINT",
+      "_PUBLIC_KEY",
+      "_PUBLISHABLE_KEY",
+      "_ANON_KEY",
     ],
   ),
 };
@@ -46,19 +53,37 @@ const ALWAYS_SECRET_NAMES = new Set([
 /** An AWS access key id (long-lived AKIA or temporary ASIA) given as a value. */
 const ACCESS_KEY_VALUE = /^(AKIA|ASIA)[A-Z0-9]{16}$/;
 
+/**
+ * What a variable name says: a credential; a credential-like name that one of
+ * `nonSecretNameSuffixes` exempts (as a suffix, or as the whole name without the suffix's leading
+ * `_`: PUBLIC_KEY, ANON_KEY); or nothing. A suffix counts at the end of the name only, so
+ * JWT_PUBLIC_KEY_PEM and SIGNING_KEY_PUBLIC stay credentials: an exemption is silent where the
+ * value is a secret no pattern recognises (a symmetric key), while a finding on a public key is
+ * seen and answered by one entry in this policy config (`_PUBLIC_KEY_PEM`).
+ */
+function nameVerdict(name: string, config: SecretNameConfig): "credential" | "exempt" | "none" {
+  const upper = name.toUpperCase();
+  if (ALWAYS_SECRET_NAMES.has(upper)) return "credential";
+  if (!new RegExp(config.secretNamePattern, "i").test(name)) return "none";
+  const exempt = config.nonSecretNameSuffixes.some((s) => {
+    const suffix = s.toUpperCase();
+    return upper.endsWith(suffix) || upper === suffix.replace(/^_/, "");
+  });
+  return exempt ? "exempt" : "credential";
+}
+
 /** Whether a variable name looks like it holds a credential. */
 export function secretLikeName(name: string, config: SecretNameConfig): boolean {
-  const upper = name.toUpperCase();
-  if (ALWAYS_SECRET_NAMES.has(upper)) return true;
-  if (!new RegExp(config.secretNamePattern, "i").test(name)) return false;
-  return !config.nonSecretNameSuffixes.some((s) => upper.endsWith(s.toUpperCase()));
+  return nameVerdict(name, config) === "credential";
 }
 
 /**
  * Why a literal environment variable (`{ name, value }`) is a plaintext credential, or undefined
- * when it is not. The value is read through the preview proxy only for secret-like names, so an
- * unknown value of an innocent variable never blocks the check, while an unknown value of a
- * secret-like one becomes a preview note. Messages name the variable, never its value.
+ * when it is not: a credential-like name with a literal value, or, under any other name, a value
+ * that holds a credential (credentialInText). Only a credential-like name reads the value through
+ * the preview proxy, so an unknown value of another variable never blocks the check, while an
+ * unknown value of a credential-like one becomes a preview note. Messages name the variable,
+ * never its value.
  */
 export function plaintextSecretReason(variable: any, config: SecretNameConfig): string | undefined {
   const name = typeof variable?.name === "string" ? variable.name : "";
@@ -66,7 +91,13 @@ export function plaintextSecretReason(variable: any, config: SecretNameConfig): 
   const raw = get(variable, "value");
   if (raw.known && typeof raw.value === "string" && ACCESS_KEY_VALUE.test(raw.value))
     return `'${name}' holds an AWS access key id`;
-  if (!secretLikeName(name, config)) return undefined;
+  // A name vouches for nothing: a private key pasted under DEPLOY_PUBLIC_KEY (the halves of a pair
+  // swapped) or under DEPLOY is still one, as Trivy AWS-0036 judges values whatever the name.
+  if (nameVerdict(name, config) !== "credential") {
+    const found =
+      raw.known && typeof raw.value === "string" ? credentialInText(raw.value) : undefined;
+    return found ? `'${name}' holds ${found}` : undefined;
+  }
   const value = variable.value;
   if (value === undefined || value === null || value === "") return undefined;
   // An ARN names a secret or key; it is not the credential itself.

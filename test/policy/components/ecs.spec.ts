@@ -82,6 +82,25 @@ describe("awsx-ecs-container-no-plaintext-secrets", () => {
         expect(await findingsOf(awsxEcsNoPlaintextSecrets, [r]), env.name).to.have.length(1);
       }
     });
+    it("a private key under a name that marks nothing, as the task definition rule finds it", async () => {
+      const pem = "-----BEGIN RSA PRIVATE KEY-----\nMIIEow\n-----END RSA PRIVATE KEY-----";
+      const r = service({}, container({ environment: [{ name: "DEPLOY", value: pem }] }));
+      expect(await findingsOf(awsxEcsNoPlaintextSecrets, [r])).to.deep.equal([
+        "Container 'app': 'DEPLOY' holds a private key.",
+      ]);
+    });
+    it("a private key under a name exempted as public; a public key there passes", async () => {
+      const pem =
+        "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----";
+      const env = (value: string) => [{ name: "DEPLOY_PUBLIC_KEY", value }];
+      const leak = service({}, container({ environment: env(pem) }));
+      expect(await findingsOf(awsxEcsNoPlaintextSecrets, [leak])).to.deep.equal([
+        "Container 'app': 'DEPLOY_PUBLIC_KEY' holds a private key.",
+      ]);
+      const pub = "-----BEGIN PUBLIC KEY-----\nMFkwEwYH\n-----END PUBLIC KEY-----";
+      const ok = service({}, container({ environment: env(pub) }));
+      expect(await findingsOf(awsxEcsNoPlaintextSecrets, [ok])).to.deep.equal([]);
+    });
   });
   compliance(
     "the untouched fixture: the password comes from `secrets`",

@@ -67,6 +67,13 @@ describe("lambda-function-no-plaintext-credentials", () => {
       const pem = "-----BEGIN RSA PRIVATE KEY-----\nMIIEow...\n-----END RSA PRIVATE KEY-----";
       expect((await run(p, fn({ CERT: pem }))).violations).to.have.length(1);
     });
+    it("a private key under a name its suffix exempts (SIGNING_KEY matches, _ARN exempts)", async () => {
+      const pem =
+        "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----";
+      expect((await run(p, fn({ SIGNING_KEY_ARN: pem }))).violations).to.deep.equal([
+        "fn: environment variable 'SIGNING_KEY_ARN' holds a private key.",
+      ]);
+    });
     it("an unknown value under a credential-like name is a note, not a pass", async () => {
       const r = await run(p, fn({ API_KEY: UNKNOWN, TABLE: "orders" }));
       expect(r.violations).to.deep.equal([]);

@@ -179,6 +179,14 @@ describe("ecs-task-definition-no-plaintext-secrets", () => {
       const v = await one(name, [withEnv([{ name: "TLS_PEM", value: pem }])]);
       expect(v).to.deep.equal(["app-task: Container 'app': 'TLS_PEM' holds a private key."]);
     });
+    it("catches a private key under a name exempted as public (the halves of a pair swapped)", async () => {
+      const pem =
+        "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----";
+      const v = await one(name, [withEnv([{ name: "DEPLOY_PUBLIC_KEY", value: pem }])]);
+      expect(v).to.deep.equal([
+        "app-task: Container 'app': 'DEPLOY_PUBLIC_KEY' holds a private key.",
+      ]);
+    });
     it("catches an AWS access key id under an innocent name", async () => {
       const v = await one(name, [withEnv([{ name: "SETTING", value: "AKIAIOSFODNN7EXAMPLE" }])]);
       expect(v).to.have.length(1);
@@ -197,6 +205,19 @@ describe("ecs-task-definition-no-plaintext-secrets", () => {
         { name: "API_KEY", value: "" },
       ];
       expect(await one(name, [withEnv(env)])).to.deep.equal([]);
+    });
+    it("accepts keys public by design, not their secret halves", async () => {
+      const env = [
+        {
+          name: "JWT_PUBLIC_KEY",
+          value: "-----BEGIN PUBLIC KEY-----\nMFkwEwYH\n-----END PUBLIC KEY-----",
+        },
+        { name: "STRIPE_PUBLISHABLE_KEY", value: "pk_live_51H8exampleexample" },
+        { name: "SUPABASE_ANON_KEY", value: "eyJhbGciOiJIUzI1NiJ9.eyJyb2xlIjoiYW5vbiJ9.sig" },
+      ];
+      expect(await one(name, [withEnv(env)])).to.deep.equal([]);
+      const secret = [{ name: "SUPABASE_SERVICE_ROLE_KEY", value: "eyJhbGciOiJIUzI1NiJ9.x.y" }];
+      expect(await one(name, [withEnv(secret)])).to.have.length(1);
     });
     it("takes the name pattern from policy config", async () => {
       const env = [{ name: "DSN", value: "postgres://u:p@db/app" }];

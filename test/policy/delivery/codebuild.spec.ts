@@ -87,6 +87,21 @@ describe("codebuild-project-no-plaintext-credentials", () => {
         await one(name, [withVars([{ name: "X", value: "AKIAIOSFODNN7EXAMPLE" }])]),
       ).to.have.length(1);
     });
+    it("catches a private key under a name exempted as public (the halves of a pair swapped)", async () => {
+      const pem =
+        "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----";
+      const out = await one(name, [withVars([{ name: "DEPLOY_PUBLIC_KEY", value: pem }])]);
+      expect(out).to.have.length(1);
+      expect(out[0]).to.include("'DEPLOY_PUBLIC_KEY' holds a private key").and.not.include("b3Bl");
+    });
+    it("catches a private key or an assigned secret key under a name that marks nothing", async () => {
+      for (const value of [
+        "-----BEGIN RSA PRIVATE KEY-----\nMIIEow\n-----END RSA PRIVATE KEY-----",
+        "[default]\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n",
+      ]) {
+        expect(await one(name, [withVars([{ name: "DEPLOY", value }])])).to.have.length(1);
+      }
+    });
     it("a secret-like variable whose value is unknown at preview gives a note; an innocent one does not", async () => {
       const secret = withVars([{ name: "DEPLOY_TOKEN", value: UNKNOWN }]);
       expect(await one(name, [secret])).to.deep.equal([]);

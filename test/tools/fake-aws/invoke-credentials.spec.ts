@@ -1,5 +1,6 @@
 // invoke: the data sources the fake answers so an apply phase runs on past them: short-lived
-// credentials (a registry login, a cluster token) and RDS's default DB subnet group.
+// credentials (a registry login, a cluster token) and RDS's default DB subnet group. (Secrets
+// Manager's random password: random-password.spec.ts.)
 import { expect } from "chai";
 import { invoke, InvokeNotAnsweredError } from "../../../tools/lib/fake-aws";
 

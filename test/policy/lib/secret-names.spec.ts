@@ -1,0 +1,69 @@
+// Which environment variable names mark a credential under the default config, and what a name
+// exempted as a reference or as a key public by design still cannot hide: a credential in its value.
+import { expect } from "chai";
+import {
+  plaintextSecretReason,
+  secretLikeName,
+  SecretNameConfig,
+  secretNameSchema,
+} from "../../../policy-pack/lib/secrets";
+
+const defaults: SecretNameConfig = {
+  secretNamePattern: secretNameSchema.secretNamePattern.default,
+  nonSecretNameSuffixes: secretNameSchema.nonSecretNameSuffixes.default as string[],
+};
+const PRIVATE_PEM =
+  "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----";
+const PUBLIC_PEM =
+  "-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE\n-----END PUBLIC KEY-----";
+
+describe("secret-like variable names (default config)", () => {
+  const cases: [name: string, secret: boolean, why: string][] = [
+    ["DB_PASSWORD", true, "the pattern"],
+    ["SSH_PRIVATE_KEY", true, "the secret half of a key pair"],
+    ["STRIPE_SECRET_KEY", true, "the secret half of a Stripe pair"],
+    ["SUPABASE_SERVICE_ROLE_KEY", true, "Supabase's secret key"],
+    ["KMS_KEY_ID", false, "a reference"],
+    ["SSH_PUBLIC_KEY", false, "a public key"],
+    ["ssh_public_key", false, "case-insensitive"],
+    ["NEXT_PUBLIC_SUPABASE_ANON_KEY", false, "an anon key"],
+    ["STRIPE_PUBLISHABLE_KEY", false, "a publishable key"],
+    ["PUBLIC_KEY", false, "the suffix itself, without its leading _"],
+    ["ANON_KEY", false, "the suffix itself, without its leading _"],
+    ["PUBLISHABLE_KEY", false, "the suffix itself, without its leading _"],
+    ["KEY_ID", false, "the suffix itself, without its leading _"],
+    ["JWT_PUBLIC_KEY_PEM", true, "a suffix only counts at the end of the name"],
+    ["SIGNING_KEY_PUBLIC", true, "a suffix only counts at the end of the name"],
+    ["AWS_ACCESS_KEY_ID", true, "a credential whatever its suffix"],
+  ];
+  for (const [name, secret, why] of cases) {
+    it(`${name}: ${secret ? "a credential" : "not a credential"} (${why})`, () => {
+      expect(secretLikeName(name, defaults)).to.equal(secret);
+    });
+  }
+});
+
+describe("plaintextSecretReason: a name exempted by its suffix still has its value judged", () => {
+  it("a private key under a public key's name (the halves of a pair swapped)", () => {
+    for (const name of [
+      "DEPLOY_PUBLIC_KEY",
+      "PUBLIC_KEY",
+      "SUPABASE_ANON_KEY",
+      "SIGNING_KEY_ARN",
+    ]) {
+      expect(plaintextSecretReason({ name, value: PRIVATE_PEM }, defaults), name).to.equal(
+        `'${name}' holds a private key`,
+      );
+    }
+  });
+  it("a public key, a publishable key or an ARN under those names passes", () => {
+    for (const [name, value] of [
+      ["DEPLOY_PUBLIC_KEY", PUBLIC_PEM],
+      ["PUBLIC_KEY", PUBLIC_PEM],
+      ["STRIPE_PUBLISHABLE_KEY", "pk_live_51H8exampleexample"],
+      ["SIGNING_KEY_ARN", "arn:aws:kms:eu-west-1:123456789012:key/1234abcd"],
+    ]) {
+      expect(plaintextSecretReason({ name, value }, defaults), name).to.equal(undefined);
+    }
+  });
+});
