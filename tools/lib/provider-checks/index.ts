@@ -73,6 +73,9 @@ import { CREATE_IAM_GRAMMAR_RULES } from "./rules-create-iam-grammar";
 import { FUNCTION_PACKAGE_CROSS_RULES } from "./rules-function-package";
 import { CREATE_DNS_VALUE_CROSS_RULES } from "./rules-create-dns-values";
 import { CLUSTER_RULES } from "./rules-clusters";
+import { AUTHORIZER_RULES } from "./rules-authorizers";
+import { INVOKE_CONFIG_RULES } from "./rules-invoke-config";
+import { COMPOSITE_ALARM_CROSS_RULES, COMPOSITE_ALARM_RULES } from "./rules-composite-alarms";
 import { missingAcrossPhases } from "./missing-required";
 import { attrAt, valuesAt } from "./input-paths";
 import { refusedAcrossResources } from "./across-resources";
@@ -139,6 +142,9 @@ export const INPUT_RULES: readonly InputRule[] = [
   ...CREATE_LAMBDA_ENV_RULES,
   ...CREATE_IAM_GRAMMAR_RULES,
   ...CLUSTER_RULES,
+  ...AUTHORIZER_RULES,
+  ...INVOKE_CONFIG_RULES,
+  ...COMPOSITE_ALARM_RULES,
 ];
 export const CROSS_RULES: readonly CrossRule[] = [
   ...IAM_CROSS_RULES,
@@ -181,6 +187,7 @@ export const CROSS_RULES: readonly CrossRule[] = [
   ...CREATE_TABLE_CROSS_RULES,
   ...CREATE_IAM_CROSS_RULES,
   ...CREATE_EC2_CROSS_RULES,
+  ...COMPOSITE_ALARM_CROSS_RULES,
 ];
 
 const byType = new Map<string, { inputs: InputRule[]; cross: CrossRule[] }>();
