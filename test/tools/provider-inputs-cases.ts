@@ -24,6 +24,7 @@ import { LIMITS_BROKEN, LIMITS_COMPLIANT } from "./provider-inputs-cases-limits"
 import { LAMBDA_ACCOUNTS_BROKEN } from "./provider-inputs-cases-lambda-accounts";
 import { GRAMMAR_BROKEN, GRAMMAR_COMPLIANT } from "./provider-inputs-cases-grammar";
 import { AUTHORIZERS_BROKEN, AUTHORIZERS_COMPLIANT } from "./provider-inputs-cases-authorizers";
+import { NAMES_BROKEN, NAMES_COMPLIANT } from "./provider-inputs-cases-names";
 import {
   DEFINITIONS_BROKEN,
   DEFINITIONS_COMPLIANT,
@@ -61,6 +62,7 @@ const PARTS = [
   LIMITS_COMPLIANT,
   GRAMMAR_COMPLIANT,
   AUTHORIZERS_COMPLIANT,
+  NAMES_COMPLIANT,
 ];
 
 /** The resources of every case file, a type's inputs in a later file added to the first's. */
@@ -97,4 +99,5 @@ export const BROKEN = [
   ...LIMITS_BROKEN,
   ...GRAMMAR_BROKEN,
   ...AUTHORIZERS_BROKEN,
+  ...NAMES_BROKEN,
 ];

@@ -76,6 +76,8 @@ import { CLUSTER_RULES } from "./rules-clusters";
 import { AUTHORIZER_RULES } from "./rules-authorizers";
 import { INVOKE_CONFIG_RULES } from "./rules-invoke-config";
 import { COMPOSITE_ALARM_CROSS_RULES, COMPOSITE_ALARM_RULES } from "./rules-composite-alarms";
+import { SECRET_NAME_RULES } from "./rules-secret-names";
+import { CREATE_PARAMETER_NAME_RULES } from "./rules-create-parameter-names";
 import { missingAcrossPhases } from "./missing-required";
 import { attrAt, valuesAt } from "./input-paths";
 import { refusedAcrossResources } from "./across-resources";
@@ -145,6 +147,8 @@ export const INPUT_RULES: readonly InputRule[] = [
   ...AUTHORIZER_RULES,
   ...INVOKE_CONFIG_RULES,
   ...COMPOSITE_ALARM_RULES,
+  ...SECRET_NAME_RULES,
+  ...CREATE_PARAMETER_NAME_RULES,
 ];
 export const CROSS_RULES: readonly CrossRule[] = [
   ...IAM_CROSS_RULES,
