@@ -25,6 +25,7 @@ import { LAMBDA_ACCOUNTS_BROKEN } from "./provider-inputs-cases-lambda-accounts"
 import { GRAMMAR_BROKEN, GRAMMAR_COMPLIANT } from "./provider-inputs-cases-grammar";
 import { AUTHORIZERS_BROKEN, AUTHORIZERS_COMPLIANT } from "./provider-inputs-cases-authorizers";
 import { NAMES_BROKEN, NAMES_COMPLIANT } from "./provider-inputs-cases-names";
+import { FLOW_LOGS_BROKEN, FLOW_LOGS_COMPLIANT } from "./provider-inputs-cases-flow-logs";
 import {
   DEFINITIONS_BROKEN,
   DEFINITIONS_COMPLIANT,
@@ -63,6 +64,7 @@ const PARTS = [
   GRAMMAR_COMPLIANT,
   AUTHORIZERS_COMPLIANT,
   NAMES_COMPLIANT,
+  FLOW_LOGS_COMPLIANT,
 ];
 
 /** The resources of every case file, a type's inputs in a later file added to the first's. */
@@ -100,4 +102,5 @@ export const BROKEN = [
   ...GRAMMAR_BROKEN,
   ...AUTHORIZERS_BROKEN,
   ...NAMES_BROKEN,
+  ...FLOW_LOGS_BROKEN,
 ];

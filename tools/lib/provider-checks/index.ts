@@ -78,6 +78,7 @@ import { INVOKE_CONFIG_RULES } from "./rules-invoke-config";
 import { COMPOSITE_ALARM_CROSS_RULES, COMPOSITE_ALARM_RULES } from "./rules-composite-alarms";
 import { SECRET_NAME_RULES } from "./rules-secret-names";
 import { CREATE_PARAMETER_NAME_RULES } from "./rules-create-parameter-names";
+import { FLOW_LOG_CROSS_RULES, FLOW_LOG_RULES } from "./rules-flow-logs";
 import { missingAcrossPhases } from "./missing-required";
 import { attrAt, valuesAt } from "./input-paths";
 import { refusedAcrossResources } from "./across-resources";
@@ -149,6 +150,7 @@ export const INPUT_RULES: readonly InputRule[] = [
   ...COMPOSITE_ALARM_RULES,
   ...SECRET_NAME_RULES,
   ...CREATE_PARAMETER_NAME_RULES,
+  ...FLOW_LOG_RULES,
 ];
 export const CROSS_RULES: readonly CrossRule[] = [
   ...IAM_CROSS_RULES,
@@ -192,6 +194,7 @@ export const CROSS_RULES: readonly CrossRule[] = [
   ...CREATE_IAM_CROSS_RULES,
   ...CREATE_EC2_CROSS_RULES,
   ...COMPOSITE_ALARM_CROSS_RULES,
+  ...FLOW_LOG_CROSS_RULES,
 ];
 
 const byType = new Map<string, { inputs: InputRule[]; cross: CrossRule[] }>();

@@ -1,0 +1,62 @@
+// Cases of the provider-input spec (provider-inputs.spec.ts), merged into those of
+// provider-inputs-cases.ts: VPC flow logs (rules-flow-logs.ts), each value and bound crossed once,
+// and the one resource a flow log watches given twice or not at all.
+import type { Case } from "./provider-inputs-cases";
+import { ROLE_ARN } from "./provider-inputs-cases-base";
+
+const FLOW_LOG = "aws:ec2/flowLog:FlowLog";
+
+export const FLOW_LOGS_COMPLIANT: Record<string, Record<string, unknown>> = {
+  [FLOW_LOG]: {
+    vpcId: "vpc-0123456789abcdef0",
+    trafficType: "ALL",
+    logDestinationType: "s3",
+    logDestination: "arn:aws:s3:::flow-logs-bucket/vpc/",
+    deliverCrossAccountRole: ROLE_ARN,
+    iamRoleArn: ROLE_ARN,
+    maxAggregationInterval: 60,
+    destinationOptions: { fileFormat: "parquet", perHourPartition: true },
+  },
+};
+
+export const FLOW_LOGS_BROKEN: Case[] = [
+  [FLOW_LOG, "iamRoleArn", "flow-logs-role", '"iam_role_arn" (flow-logs-role) is an invalid ARN'],
+  [
+    FLOW_LOG,
+    "deliverCrossAccountRole",
+    "delivery",
+    '"deliver_cross_account_role" (delivery) is an invalid ARN',
+  ],
+  [
+    FLOW_LOG,
+    "logDestination",
+    "/vpc/flow-logs",
+    '"log_destination" (/vpc/flow-logs) is an invalid ARN',
+  ],
+  [
+    FLOW_LOG,
+    "maxAggregationInterval",
+    300,
+    "expected max_aggregation_interval to be one of [60 600], got 300",
+  ],
+  [FLOW_LOG, "trafficType", "all", "expected traffic_type to be one of"],
+  [FLOW_LOG, "logDestinationType", "CloudWatchLogs", "expected log_destination_type to be one of"],
+  [
+    FLOW_LOG,
+    "destinationOptions",
+    { fileFormat: "Parquet" },
+    "expected destination_options.0.file_format to be one of",
+  ],
+  [
+    FLOW_LOG,
+    "subnetId",
+    "subnet-0123456789abcdef0",
+    '"subnet_id": only one of `eni_id,regional_nat_gateway_id,subnet_id,vpc_id,transit_gateway_id,transit_gateway_attachment_id` can be specified, but `subnet_id,vpc_id` were specified.',
+  ],
+  [
+    FLOW_LOG,
+    "vpcId",
+    undefined,
+    '"eni_id": one of `eni_id,regional_nat_gateway_id,subnet_id,vpc_id,transit_gateway_id,transit_gateway_attachment_id` must be specified',
+  ],
+];
