@@ -1,10 +1,19 @@
 // Cases of the provider-input spec (provider-inputs.spec.ts), merged into those of
 // provider-inputs-cases.ts: VPC flow logs (rules-flow-logs.ts), each value and bound crossed once,
-// and the one resource a flow log watches given twice or not at all.
+// and the one resource a flow log watches given twice or not at all; a bucket's default
+// encryption and ownership controls (rules-bucket-settings.ts).
 import type { Case } from "./provider-inputs-cases";
 import { ROLE_ARN } from "./provider-inputs-cases-base";
 
 const FLOW_LOG = "aws:ec2/flowLog:FlowLog";
+const ENCRYPTION =
+  "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration";
+const ENCRYPTION_V2 =
+  "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2";
+const OWNERSHIP = "aws:s3/bucketOwnershipControls:BucketOwnershipControls";
+/** Rules of a bucket's default encryption with `algorithms`, one rule each. */
+const sse = (...algorithms: string[]) =>
+  algorithms.map((sseAlgorithm) => ({ applyServerSideEncryptionByDefault: { sseAlgorithm } }));
 
 export const FLOW_LOGS_COMPLIANT: Record<string, Record<string, unknown>> = {
   [FLOW_LOG]: {
@@ -17,9 +26,28 @@ export const FLOW_LOGS_COMPLIANT: Record<string, Record<string, unknown>> = {
     maxAggregationInterval: 60,
     destinationOptions: { fileFormat: "parquet", perHourPartition: true },
   },
+  // Each listed value, and one a later SDK may list in the same shape.
+  [ENCRYPTION]: { bucket: "app", rules: sse("AES256", "aws:kms", "aws:kms:dsse", "aws:fsx") },
+  [ENCRYPTION_V2]: { bucket: "app", rules: sse("aws:kms") },
+  [OWNERSHIP]: { bucket: "app", rule: { objectOwnership: "BucketOwnerEnforced" } },
 };
 
 export const FLOW_LOGS_BROKEN: Case[] = [
+  [
+    ENCRYPTION,
+    "rules",
+    sse("AES256", "aws:KMS"),
+    'expected rule.1.apply_server_side_encryption_by_default.0.sse_algorithm to be one of ["AES256" "aws:kms" "aws:kms:dsse"], got aws:KMS',
+  ],
+  [ENCRYPTION, "rules", sse("aes256"), "got aes256"],
+  [ENCRYPTION_V2, "rules", sse("SSE-KMS"), "got SSE-KMS"],
+  [
+    OWNERSHIP,
+    "rule",
+    { objectOwnership: "bucketOwnerEnforced" },
+    'expected rule.0.object_ownership to be one of ["BucketOwnerEnforced" "BucketOwnerPreferred" "ObjectWriter"], got bucketOwnerEnforced',
+  ],
+  [OWNERSHIP, "rule", { objectOwnership: "bucket-owner-enforced" }, "got bucket-owner-enforced"],
   [FLOW_LOG, "iamRoleArn", "flow-logs-role", '"iam_role_arn" (flow-logs-role) is an invalid ARN'],
   [
     FLOW_LOG,

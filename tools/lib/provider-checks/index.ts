@@ -79,6 +79,7 @@ import { COMPOSITE_ALARM_CROSS_RULES, COMPOSITE_ALARM_RULES } from "./rules-comp
 import { SECRET_NAME_RULES } from "./rules-secret-names";
 import { CREATE_PARAMETER_NAME_RULES } from "./rules-create-parameter-names";
 import { FLOW_LOG_CROSS_RULES, FLOW_LOG_RULES } from "./rules-flow-logs";
+import { BUCKET_SETTING_RULES } from "./rules-bucket-settings";
 import { missingAcrossPhases } from "./missing-required";
 import { attrAt, valuesAt } from "./input-paths";
 import { refusedAcrossResources } from "./across-resources";
@@ -151,6 +152,7 @@ export const INPUT_RULES: readonly InputRule[] = [
   ...SECRET_NAME_RULES,
   ...CREATE_PARAMETER_NAME_RULES,
   ...FLOW_LOG_RULES,
+  ...BUCKET_SETTING_RULES,
 ];
 export const CROSS_RULES: readonly CrossRule[] = [
   ...IAM_CROSS_RULES,
