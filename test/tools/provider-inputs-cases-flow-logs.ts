@@ -75,16 +75,24 @@ export const FLOW_LOGS_BROKEN: Case[] = [
     { fileFormat: "Parquet" },
     "expected destination_options.0.file_format to be one of",
   ],
+  // The SDK sorts both lists of its message (validateExactlyOneAttribute, sort.Strings), whatever
+  // order the provider's schema declares the six in.
   [
     FLOW_LOG,
     "subnetId",
     "subnet-0123456789abcdef0",
-    '"subnet_id": only one of `eni_id,regional_nat_gateway_id,subnet_id,vpc_id,transit_gateway_id,transit_gateway_attachment_id` can be specified, but `subnet_id,vpc_id` were specified.',
+    '"subnet_id": only one of `eni_id,regional_nat_gateway_id,subnet_id,transit_gateway_attachment_id,transit_gateway_id,vpc_id` can be specified, but `subnet_id,vpc_id` were specified.',
+  ],
+  [
+    FLOW_LOG,
+    "transitGatewayId",
+    "tgw-0123456789abcdef0",
+    '"transit_gateway_id": only one of `eni_id,regional_nat_gateway_id,subnet_id,transit_gateway_attachment_id,transit_gateway_id,vpc_id` can be specified, but `transit_gateway_id,vpc_id` were specified.',
   ],
   [
     FLOW_LOG,
     "vpcId",
     undefined,
-    '"eni_id": one of `eni_id,regional_nat_gateway_id,subnet_id,vpc_id,transit_gateway_id,transit_gateway_attachment_id` must be specified',
+    '"eni_id": one of `eni_id,regional_nat_gateway_id,subnet_id,transit_gateway_attachment_id,transit_gateway_id,vpc_id` must be specified',
   ],
 ];

@@ -5,7 +5,7 @@
 // (`ACCEPT`, `REJECT`, `ALL`), destination types (`cloud-watch-logs`, `s3`,
 // `kinesis-data-firehose`) and file formats (`plain-text`, `parquet`), each enum.Validate, so a
 // newer value of the same shape is let through, and exactly one of the six things a flow log
-// watches (ExactlyOneOf, in the provider's order).
+// watches (ExactlyOneOf; the SDK's message lists them sorted, not in the schema's order).
 import { arnInputs, exactlyOneOf, inputRule, type CrossRule, type InputRule } from "./rule";
 import { intOneOf, oneOfGrowing } from "./validators";
 
