@@ -43,6 +43,13 @@ export const NAMES_BROKEN: Case[] = [
   [PARAMETER, "name", "/app/db:url", "holds only letters, digits, _ . - and /"],
   [PARAMETER, "name", "awsConfig", 'may not begin with "aws" or "ssm"'],
   [PARAMETER, "name", "SSM-agent", 'may not begin with "aws" or "ssm"'],
+  // The user guide's own example (/aws/testparam1), and the same rule's other word and case.
+  [PARAMETER, "name", "/aws/testparam1", 'may not begin with "aws" or "ssm"'],
+  [PARAMETER, "name", "/SSM/app/url", 'may not begin with "aws" or "ssm"'],
+  [PARAMETER, "name", "/Aws", 'may not begin with "aws" or "ssm"'],
+  // One level with a leading slash names the same parameter as without it (the guide's
+  // uniqueness example: /TestParam1 and TestParam1 are not unique).
+  [PARAMETER, "name", "/awsConfig", 'may not begin with "aws" or "ssm"'],
   [PARAMETER, "name", "app/db/url", "a name in a hierarchy begins with /"],
   [PARAMETER, "name", levels(16), "16 hierarchy levels: a hierarchy has at most 15"],
 ];

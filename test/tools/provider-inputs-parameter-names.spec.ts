@@ -21,8 +21,9 @@ describe("provider inputs: SSM parameter names AWS takes", () => {
       "Param_1.v-2",
       levels(15), // 15 levels above the name, 16 parts: the most a hierarchy has
       " /app/db/url ", // spaces at either end are removed by AWS
-      "/aws/app/url", // a leading slash: whether the reserved prefix applies is not stated
       "/app/awsConfig",
+      "/app/aws/url", // only the first level is a prefix
+      "/awsome/app/url", // a first level that only begins with aws: the guide gives no example
       "Configs-for-ssm",
     ])
       expect(parameter(ok), ok).to.deep.equal([]);

@@ -6,11 +6,17 @@
 // contain spaces. The service removes any spaces specified for the beginning or end of a parameter
 // name"; "For parameters in a hierarchy, you must include a leading forward slash character (/)"
 // (the provider's own documentation of `name` says the same); "Parameter hierarchies are limited
-// to a maximum depth of fifteen levels" (HierarchyLevelLimitExceededException). Read leniently:
-// the prefix rule only of a name without a leading slash (`awsConfig`, `SSM-agent`: the page's own
-// examples; whether `/aws/...` is refused the page does not say), spaces at either end let through
-// (AWS removes them), and a hierarchy counted as GetParametersByPath defines it, the name without
-// its last part (`/a/b/c` has 2 levels), so a name of 16 parts passes. AWS answers each with one
+// to a maximum depth of fifteen levels" (HierarchyLevelLimitExceededException). The user guide's
+// page "Requirements and constraints for parameter names" (sysman-parameter-name-constraints)
+// says of the same prefixes that "attempts to create parameters with the following names will fail
+// with an exception: awsTestParameter, SSM-testparameter, /aws/testparam1": a leading slash does
+// not escape the rule, so a first level of `aws` or `ssm` in any case is refused too (`/aws/…`,
+// `/SSM/…`, `/Aws`), and a name of one level with a leading slash, which the same page counts as
+// the same parameter as without it ("/TestParam1" and "TestParam1" are not unique), is judged as
+// that name (`/awsConfig`). Read leniently: a first level that only begins with the prefix
+// (`/awsome/app`) is let through, the page giving no such example; spaces at either end are let
+// through (AWS removes them), and a hierarchy is counted as GetParametersByPath defines it, the name
+// without its last part (`/a/b/c` has 2 levels), so a name of 16 parts passes. AWS answers each with one
 // ValidationException, "Parameter name: can't be prefixed with "ssm" (case-insensitive). If formed
 // as a path, …", seen for a space (boto/boto3#1499), an `@` (aws/aws-sdk-php#1952) and a path
 // without its leading slash (aws/aws-sdk-js-v3#5005); the check words each cause apart.
@@ -37,9 +43,13 @@ const characters = parameterName((s) =>
     : "a parameter name holds only letters, digits, _ . - and / between hierarchy levels",
 );
 
+/** The name without the slash in front of a single level: the same parameter (see above). */
+const oneLevel = (s: string) => (/^\/[^/]*$/.test(s) ? s.slice(1) : s);
+
+/** `awsConfig`, `/awsConfig` (one level), `/aws/…`, `/SSM`; not `/awsome/app` nor `/app/aws`. */
 const reservedPrefix = parameterName((s) =>
-  /^(aws|ssm)/i.test(s)
-    ? `a parameter name may not begin with "aws" or "ssm" (in any case)`
+  /^(aws|ssm)/i.test(oneLevel(s)) || /^\/(aws|ssm)\//i.test(s)
+    ? `a parameter name may not begin with "aws" or "ssm" (in any case, nor its first level after /)`
     : undefined,
 );
 
