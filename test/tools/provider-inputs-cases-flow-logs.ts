@@ -27,7 +27,10 @@ export const FLOW_LOGS_COMPLIANT: Record<string, Record<string, unknown>> = {
     destinationOptions: { fileFormat: "parquet", perHourPartition: true },
   },
   // Each listed value, and one a later SDK may list in the same shape.
-  [ENCRYPTION]: { bucket: "app", rules: sse("AES256", "aws:kms", "aws:kms:dsse", "aws:fsx") },
+  [ENCRYPTION]: {
+    bucket: "app",
+    rules: sse("AES256", "aws:fsx", "aws:kms", "aws:kms:dsse", "aws:backup"),
+  },
   [ENCRYPTION_V2]: { bucket: "app", rules: sse("aws:kms") },
   [OWNERSHIP]: { bucket: "app", rule: { objectOwnership: "BucketOwnerEnforced" } },
 };
@@ -37,10 +40,15 @@ export const FLOW_LOGS_BROKEN: Case[] = [
     ENCRYPTION,
     "rules",
     sse("AES256", "aws:KMS"),
-    'expected rule.1.apply_server_side_encryption_by_default.0.sse_algorithm to be one of ["AES256" "aws:kms" "aws:kms:dsse"], got aws:KMS',
+    'expected rule.1.apply_server_side_encryption_by_default.0.sse_algorithm to be one of ["AES256" "aws:fsx" "aws:kms" "aws:kms:dsse"], got aws:KMS',
   ],
   [ENCRYPTION, "rules", sse("aes256"), "got aes256"],
-  [ENCRYPTION_V2, "rules", sse("SSE-KMS"), "got SSE-KMS"],
+  [
+    ENCRYPTION_V2,
+    "rules",
+    sse("SSE-KMS"),
+    'to be one of ["AES256" "aws:fsx" "aws:kms" "aws:kms:dsse"], got SSE-KMS',
+  ],
   [
     OWNERSHIP,
     "rule",

@@ -1,10 +1,15 @@
 // S3 bucket settings resources: the attribute validators of the provider's schema, which its Check
 // runs at `pulumi preview`. A bucket's default encryption (internal/service/s3/
 // bucket_server_side_encryption_configuration.go): each rule's `sseAlgorithm` one of the SDK's
-// ServerSideEncryption values (`AES256`, `aws:kms`, `aws:kms:dsse`; validation.StringInSlice, case
-// sensitive), a list that grows with the SDK, so a later value of the same shape (`AES<n>`,
-// `aws:<words>`) is let through and only a misspelt or wrongly cased one (`aes256`, `AWS:KMS`,
-// `SSE-KMS`) is refused. Its ownership controls (bucket_ownership_controls.go): `objectOwnership`
+// ServerSideEncryption values (enum.Validate[types.ServerSideEncryption](), validation.StringInSlice
+// over the type's Values(), case sensitive), listed in the SDK's order. The pinned @pulumi/aws
+// (7.48) documents the same enumeration, for an object's `serverSideEncryption`
+// (s3/bucketObjectv2.d.ts), as `AES256`, `aws:kms`, `aws:kms:dsse` and `aws:fsx`, so the provider
+// it bridges lists `aws:fsx` too, in the S3 model's order (AES256, aws:fsx, aws:kms, aws:kms:dsse);
+// its page for this resource names only three, written before `aws:fsx` came. The list grows with
+// the SDK (the S3 model of @aws-sdk/client-s3 3.1169 adds `aws:backup`), so a later value of the
+// same shape (`AES<n>`, `aws:<words>`) is let through and only a misspelt or wrongly cased one
+// (`aes256`, `AWS:KMS`, `SSE-KMS`) is refused. Its ownership controls (bucket_ownership_controls.go): `objectOwnership`
 // one of the SDK's ObjectOwnership values (`BucketOwnerEnforced`, `BucketOwnerPreferred`,
 // `ObjectWriter`), CamelCase words as the list grows.
 import type { InputRule } from "./rule";
@@ -26,7 +31,7 @@ export const BUCKET_SETTING_RULES: readonly InputRule[] = [
     type,
     prop: "rules.applyServerSideEncryptionByDefault.sseAlgorithm",
     attr: "rule.0.apply_server_side_encryption_by_default.0.sse_algorithm",
-    validate: oneOfGrowing(["AES256", "aws:kms", "aws:kms:dsse"], SSE_SHAPE),
+    validate: oneOfGrowing(["AES256", "aws:fsx", "aws:kms", "aws:kms:dsse"], SSE_SHAPE),
     fix: "AES256 (S3-managed keys), aws:kms or aws:kms:dsse (a KMS key), written so",
     source: ENCRYPTION_FILE,
   })),
