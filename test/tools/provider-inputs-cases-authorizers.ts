@@ -104,6 +104,33 @@ export const AUTHORIZERS_BROKEN: Case[] = [
     "expected authorizer_result_ttl_in_seconds to be in the range (0 - 3600), got 7200",
   ],
   [AUTHORIZER, "type", "Cognito", "expected type to be one of"],
+  // resourceAuthorizerCustomizeDiff: a Lambda authorizer (TOKEN, the default, or REQUEST) needs
+  // its URI, a Cognito one its user pools; an empty value counts as none.
+  [
+    AUTHORIZER,
+    "type",
+    undefined,
+    "authorizer_uri must be set non-empty when authorizer type is TOKEN",
+  ],
+  [
+    AUTHORIZER,
+    "authorizerUri",
+    "",
+    "authorizer_uri must be set non-empty when authorizer type is REQUEST",
+    { type: "REQUEST", authorizerUri: INVOKE_ARN, providerArns: undefined },
+  ],
+  [
+    AUTHORIZER,
+    "providerArns",
+    undefined,
+    "provider_arns must be set non-empty when authorizer type is COGNITO_USER_POOLS",
+  ],
+  [
+    AUTHORIZER,
+    "providerArns",
+    [],
+    "provider_arns must be set non-empty when authorizer type is COGNITO_USER_POOLS",
+  ],
   [
     CONFIG,
     "maximumEventAgeInSeconds",

@@ -73,7 +73,7 @@ import { CREATE_IAM_GRAMMAR_RULES } from "./rules-create-iam-grammar";
 import { FUNCTION_PACKAGE_CROSS_RULES } from "./rules-function-package";
 import { CREATE_DNS_VALUE_CROSS_RULES } from "./rules-create-dns-values";
 import { CLUSTER_RULES } from "./rules-clusters";
-import { AUTHORIZER_RULES } from "./rules-authorizers";
+import { AUTHORIZER_CROSS_RULES, AUTHORIZER_RULES } from "./rules-authorizers";
 import { INVOKE_CONFIG_RULES } from "./rules-invoke-config";
 import { COMPOSITE_ALARM_CROSS_RULES, COMPOSITE_ALARM_RULES } from "./rules-composite-alarms";
 import { SECRET_NAME_RULES } from "./rules-secret-names";
@@ -197,6 +197,7 @@ export const CROSS_RULES: readonly CrossRule[] = [
   ...CREATE_EC2_CROSS_RULES,
   ...COMPOSITE_ALARM_CROSS_RULES,
   ...FLOW_LOG_CROSS_RULES,
+  ...AUTHORIZER_CROSS_RULES,
 ];
 
 const byType = new Map<string, { inputs: InputRule[]; cross: CrossRule[] }>();

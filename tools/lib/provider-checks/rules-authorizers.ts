@@ -6,10 +6,17 @@
 // through), a URI of 1 to 2048 characters and a name of 1 to 128 (StringLenBetween). A REST API's
 // authorizer (internal/service/apigateway/authorizer.go): its credentials and each Cognito user
 // pool of `providerArns` an ARN, the same cache time, and the SDK's AuthorizerType (`TOKEN`,
-// `REQUEST`, `COGNITO_USER_POOLS`). The provider's refusal at create of a TOKEN or REQUEST
-// authorizer without `authorizerUri` (validateAuthorizerType) is its own, at `pulumi up`, and is
-// not judged here: it names no AWS page.
-import { arnInputs, inputRule, type InputRule } from "./rule";
+// `REQUEST`, `COGNITO_USER_POOLS`). And the checks it makes when it plans the create
+// (resourceAuthorizerCustomizeDiff, so at `pulumi preview`): a TOKEN or REQUEST authorizer, TOKEN
+// being the type when none is given (`cmp.Or(plan.Type.ValueEnum(), AuthorizerTypeToken)`: the
+// plan holds no schema default), without `authorizerUri` (null or "") is refused with
+// "authorizer_uri must be set non-empty when authorizer type is <type>", and a COGNITO_USER_POOLS
+// one without `providerArns` (null or no item) with "provider_arns must be set non-empty when
+// authorizer type is COGNITO_USER_POOLS". An unknown type, URI or list is not judged, as the
+// provider skips it (`IsUnknown()`). Older provider versions made the same check, in the same
+// words, only when creating the authorizer (validateAuthorizerType), so at `pulumi up`: the
+// program does not deploy with either.
+import { arnInputs, inputRule, type CrossRule, type InputRule } from "./rule";
 import { intBetween, lenBetween, oneOf, oneOfGrowing } from "./validators";
 
 const V2_AUTHORIZER = "aws:apigatewayv2/authorizer:Authorizer";
@@ -96,3 +103,54 @@ export const AUTHORIZER_RULES: readonly InputRule[] = [
     FILE,
   ),
 ];
+
+/** The type the provider plans with: TOKEN when none is given. */
+const planned = (type: unknown) =>
+  type === undefined || type === null || type === "" ? "TOKEN" : type;
+
+const lambdaNeedsUri: CrossRule = {
+  type: AUTHORIZER,
+  what: "a TOKEN or REQUEST authorizer has authorizerUri",
+  reads: ["type", "authorizerUri"],
+  check: (inputs) => {
+    const type = planned(inputs.type);
+    const uri = inputs.authorizerUri;
+    return (type === "TOKEN" || type === "REQUEST") &&
+      (uri === undefined || uri === null || uri === "")
+      ? [
+          {
+            prop: "authorizerUri",
+            value: uri,
+            says: `authorizer_uri must be set non-empty when authorizer type is ${type}`,
+          },
+        ]
+      : [];
+  },
+  fix:
+    "the Lambda authorizer's invoke URI (a function's `invokeArn` output) as authorizerUri, or " +
+    'type "COGNITO_USER_POOLS" with providerArns for a Cognito authorizer (TOKEN is the default type)',
+  source: FILE,
+};
+
+const cognitoNeedsPools: CrossRule = {
+  type: AUTHORIZER,
+  what: "a COGNITO_USER_POOLS authorizer has providerArns",
+  reads: ["type", "providerArns"],
+  check: (inputs) => {
+    const arns = inputs.providerArns;
+    return planned(inputs.type) === "COGNITO_USER_POOLS" &&
+      (arns === undefined || arns === null || (Array.isArray(arns) && arns.length === 0))
+      ? [
+          {
+            prop: "providerArns",
+            value: arns,
+            says: "provider_arns must be set non-empty when authorizer type is COGNITO_USER_POOLS",
+          },
+        ]
+      : [];
+  },
+  fix: "the ARN of each Cognito user pool the authorizer accepts (a user pool's `arn` output)",
+  source: FILE,
+};
+
+export const AUTHORIZER_CROSS_RULES: readonly CrossRule[] = [lambdaNeedsUri, cognitoNeedsPools];
