@@ -11,6 +11,13 @@ const ENCRYPTION =
 const ENCRYPTION_V2 =
   "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2";
 const OWNERSHIP = "aws:s3/bucketOwnershipControls:BucketOwnershipControls";
+/** The compliant flow log made a transit gateway's: no traffic type (AWS takes none there). */
+const TGW_VARIANT = {
+  vpcId: undefined,
+  trafficType: undefined,
+  transitGatewayId: "tgw-0123456789abcdef0",
+};
+const TGW_ATTACHMENT = "tgw-attach-0123456789abcdef0";
 /** Rules of a bucket's default encryption with `algorithms`, one rule each. */
 const sse = (...algorithms: string[]) =>
   algorithms.map((sseAlgorithm) => ({ applyServerSideEncryptionByDefault: { sseAlgorithm } }));
@@ -96,6 +103,22 @@ export const FLOW_LOGS_BROKEN: Case[] = [
     "transitGatewayId",
     "tgw-0123456789abcdef0",
     '"transit_gateway_id": only one of `eni_id,regional_nat_gateway_id,subnet_id,transit_gateway_attachment_id,transit_gateway_id,vpc_id` can be specified, but `transit_gateway_id,vpc_id` were specified.',
+  ],
+  // AWS takes only 60 seconds for a transit gateway or attachment (Transit Gateway guide); the
+  // provider sends its default 600 when none is given.
+  [
+    FLOW_LOG,
+    "maxAggregationInterval",
+    undefined,
+    "a transit gateway flow log takes only a maximum aggregation interval of 60 seconds; none given, the provider sends its default 600",
+    TGW_VARIANT,
+  ],
+  [
+    FLOW_LOG,
+    "maxAggregationInterval",
+    600,
+    "a transit gateway flow log takes only a maximum aggregation interval of 60 seconds, got 600",
+    { ...TGW_VARIANT, transitGatewayId: undefined, transitGatewayAttachmentId: TGW_ATTACHMENT },
   ],
   [
     FLOW_LOG,
