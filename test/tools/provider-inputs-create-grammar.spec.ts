@@ -84,11 +84,21 @@ describe("provider inputs: the grammar IAM holds policies to, what it lets throu
   });
 
   it("refuses an element written in another case once, and leaves a statement it cannot read to IAM", () => {
-    // IAM answers "Unknown field statement" (pulumi/pulumi-aws-native#1616): a miscased element
-    // is refused for its case, and not also as an Effect, Action or Resource left out.
+    // IAM answers "Unknown field statement" for a lower-case top-level Statement
+    // (pulumi/pulumi-aws-native#1616); inside a statement the refusal is inferred from it (see
+    // rules-create-iam-grammar.ts), so its words claim no answer of IAM's. A miscased element is
+    // refused for its case, and not also as an Effect, Action or Resource left out.
     const lower = { sid: "A", effect: "Allow", action: "s3:GetObject", resource: "*" };
     expect(says(POLICY, { policy: doc([lower]) })).to.deep.equal([
-      'policy: statement "A" has "sid" (write "Sid"), "effect" (write "Effect"), "action" (write "Action"), "resource" (write "Resource"): IAM reads element names as written (Unknown field)',
+      'policy: statement "A" has "sid" (write "Sid"), "effect" (write "Effect"), "action" (write "Action"), "resource" (write "Resource"): element names are case sensitive inside a statement too',
+    ]);
+    // One miscased element beside correctly cased ones, in a correctly cased Statement.
+    expect(
+      says(POLICY, {
+        policy: doc([grant({ condition: { Bool: { "aws:SecureTransport": "true" } } })]),
+      }),
+    ).to.deep.equal([
+      'policy: statement "ReadBucket" has "condition" (write "Condition"): element names are case sensitive inside a statement too',
     ]);
     const document = JSON.stringify({ version: "2012-10-17", statement: [GRANT] });
     expect(says(ROLE_POLICY, { policy: document })).to.deep.equal([

@@ -7,15 +7,24 @@
 // Only what the pages state is judged, and only on documents IAM reads as identity or trust
 // policies: an S3, SQS or SNS resource policy (other grammars, other Sid rules) is not judged.
 // Element names are IAM's as the grammar writes them: a known element written in another case
-// (`statement`, `effect`) is refused. IAM's API answers one with "Unknown field statement"
-// (Service: Iam, Status Code: 400: the IAM call a resource handler makes with the document as
-// given, pulumi/pulumi-aws-native#1616 and #1543, carina-rs/carina#637), and the classic provider's
-// aws.iam.Role example written so failed to provision (pulumi/pulumi-converter-terraform#123).
-// Only a case variant of an element the grammar names is judged, not an unknown name. The other
-// rules look elements up in any case, so a miscased element is refused once, for its case, and
-// not also as missing. A statement whose element holds a value
-// that is not yet known (an object document with an Output inside) is never reached, the rule
-// only running on known values.
+// (`statement`, `effect`) is refused. The evidence is a lower-case top-level `statement`: IAM's
+// API answers "Unknown field statement" (Service: Iam, Status Code: 400: the IAM call a resource
+// handler makes with the document as given, pulumi/pulumi-aws-native#1616 and #1543,
+// carina-rs/carina#637), and the classic provider's aws.iam.Role example written so failed to
+// provision (pulumi/pulumi-converter-terraform#123). Each of those documents had every name in
+// lower case and IAM's answer names one field, so no report shows its answer to a lower-case name
+// inside a correctly cased `Statement`. Refusing one there is an inference, held sound because
+// the answer is an unknown-field error (IAM's parser refuses a field it does not know rather than
+// skipping it) and the grammar page defines a statement's elements in the same grammar, with the
+// same written names, as the document's. Were a miscased key skipped instead, a required element
+// would be missing (Effect; Action or NotAction; Resource or NotResource in a permission policy;
+// Principal in a trust policy), which IAM refuses on the pages cited below; only for an optional
+// one (Sid, Condition) does the refusal rest on the parser's strictness alone. The words say so:
+// IAM's answer is quoted for neither, and a statement's are "case sensitive inside a statement
+// too". Only a case variant of an element the grammar names is judged, not an unknown name. The
+// other rules look elements up in any case, so a miscased element is refused once, for its case,
+// and not also as missing. A statement whose element holds a value that is not yet known (an
+// object document with an Output inside) is never reached, the rule only running on known values.
 import { awsRule, InputRule } from "./rule";
 import { jsonDocument, Validator } from "./validators";
 
@@ -231,7 +240,7 @@ const elementCase: Validator = (v, k) => {
     const bad = miscased(st, STATEMENT_ELEMENTS);
     if (bad.length)
       out.push(
-        `${k}: ${named(st, i)} has ${bad.join(", ")}: IAM reads element names as written (Unknown field)`,
+        `${k}: ${named(st, i)} has ${bad.join(", ")}: element names are case sensitive inside a statement too`,
       );
   });
   return out;
