@@ -26,6 +26,9 @@ import { asString, type Validator } from "./validators";
 const PARAMETER = "aws:ssm/parameter:Parameter";
 const PUT_PARAMETER =
   "https://docs.aws.amazon.com/systems-manager/latest/APIReference/API_PutParameter.html";
+/** The user guide's page, whose examples of the reserved prefixes include `/aws/testparam1`. */
+const NAME_CONSTRAINTS =
+  "https://docs.aws.amazon.com/systems-manager/latest/userguide/sysman-parameter-name-constraints.html";
 
 /** A validator of the name as AWS reads it (spaces at either end removed); `problem` or none. */
 function parameterName(problem: (name: string) => string | undefined): Validator {
@@ -79,7 +82,7 @@ export const CREATE_PARAMETER_NAME_RULES: readonly InputRule[] = [
     "name",
     reservedPrefix,
     'a name that does not begin with "aws" or "ssm", e.g. a /<app>/ path in front',
-    PUT_PARAMETER,
+    NAME_CONSTRAINTS,
   ),
   awsRule(
     PARAMETER,
