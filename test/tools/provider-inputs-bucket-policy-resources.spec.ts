@@ -88,3 +88,47 @@ describe("provider inputs: a bucket policy names only its own bucket", () => {
     ).to.deep.equal([]);
   });
 });
+
+describe("provider inputs: a bucket's inline policy names only that bucket", () => {
+  const document = (resources: unknown) =>
+    JSON.stringify({ Version: "2012-10-17", Statement: [statement(resources)] });
+  const bucket = (type: string, name: string, inputs: Record<string, unknown>) =>
+    handBuiltResource(type, name, inputs, META);
+  const refused = (r: ReturnType<typeof bucket>) =>
+    refusedAcrossPhases([{ phase: "preview", resources: [r] }]).filter((x) =>
+      x.says.some((s) => s.includes("invalid resource")),
+    );
+
+  for (const type of ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"]) {
+    it(`accepts ${type} whose policy names its own bucket, and refuses another's`, () => {
+      const own = { bucket: "site-bucket", policy: document(OWN) };
+      expect(refused(bucket(type, "site", own))).to.deep.equal([]);
+      const [r, ...more] = refused(
+        bucket(type, "site", { ...own, policy: document("arn:aws:s3:::input-bucket/*") }),
+      );
+      expect(more).to.deep.equal([]);
+      expect([r.prop, r.by, r.phases]).to.deep.equal(["policy", "aws", ["preview"]]);
+      expect(r.says[0]).to.include(
+        'names bucket "input-bucket", not the policy\'s bucket "site-bucket"',
+      );
+      expect(r.fix).to.include("aws.s3.BucketPolicy");
+    });
+  }
+
+  it("judges the name Pulumi makes, and nothing when a prefix leaves the name unknown", () => {
+    const BUCKET = "aws:s3/bucket:Bucket";
+    // Unnamed, the bucket is its logical name, lower-cased, and a 7-character suffix: a policy
+    // naming the logical name alone names another bucket.
+    const auto = refused(bucket(BUCKET, "site", { policy: document("arn:aws:s3:::site/*") }));
+    expect(auto).to.have.length(1);
+    expect(auto[0].says[0]).to.match(/not the policy's bucket "site-[0-9a-f]{7}"/);
+    const prefixed = bucket(BUCKET, "site", {
+      bucketPrefix: "site-",
+      policy: document("arn:aws:s3:::site/*"),
+    });
+    expect(refused(prefixed)).to.deep.equal([]);
+    // The "*" Resource is no ARN on the inline policy too.
+    const star = refused(bucket(BUCKET, "site", { bucket: "site-bucket", policy: document("*") }));
+    expect(star[0].says[0]).to.include('Resource "*" is not an ARN');
+  });
+});

@@ -59,6 +59,18 @@ export function grant(change: Record<string, unknown>): Record<string, unknown> 
 }
 
 export const GRAMMAR_BROKEN: Case[] = [
+  [
+    ROLE,
+    "assumeRolePolicy",
+    JSON.stringify({ Version: "2012-10-17", statement: [TRUST] }),
+    'IAM reads no element "statement" (write "Statement")',
+  ],
+  [
+    USER_POLICY,
+    "policy",
+    doc([{ ...GRANT, Effect: undefined, effect: "Allow" }]),
+    'statement "ReadBucket" has "effect" (write "Effect")',
+  ],
   [POLICY, "policy", doc([GRANT], "2012-10-18"), 'Version "2012-10-18" is not one IAM supports'],
   [ROLE, "assumeRolePolicy", doc([TRUST], "2012-17-10"), 'Version "2012-17-10" is not one'],
   [

@@ -23,6 +23,9 @@ import { WINDOWS_BROKEN, WINDOWS_COMPLIANT } from "./provider-inputs-cases-windo
 import { LIMITS_BROKEN, LIMITS_COMPLIANT } from "./provider-inputs-cases-limits";
 import { LAMBDA_ACCOUNTS_BROKEN } from "./provider-inputs-cases-lambda-accounts";
 import { GRAMMAR_BROKEN, GRAMMAR_COMPLIANT } from "./provider-inputs-cases-grammar";
+import { AUTHORIZERS_BROKEN, AUTHORIZERS_COMPLIANT } from "./provider-inputs-cases-authorizers";
+import { NAMES_BROKEN, NAMES_COMPLIANT } from "./provider-inputs-cases-names";
+import { FLOW_LOGS_BROKEN, FLOW_LOGS_COMPLIANT } from "./provider-inputs-cases-flow-logs";
 import {
   DEFINITIONS_BROKEN,
   DEFINITIONS_COMPLIANT,
@@ -59,6 +62,9 @@ const PARTS = [
   WINDOWS_COMPLIANT,
   LIMITS_COMPLIANT,
   GRAMMAR_COMPLIANT,
+  AUTHORIZERS_COMPLIANT,
+  NAMES_COMPLIANT,
+  FLOW_LOGS_COMPLIANT,
 ];
 
 /** The resources of every case file, a type's inputs in a later file added to the first's. */
@@ -94,4 +100,7 @@ export const BROKEN = [
   ...WINDOWS_BROKEN,
   ...LIMITS_BROKEN,
   ...GRAMMAR_BROKEN,
+  ...AUTHORIZERS_BROKEN,
+  ...NAMES_BROKEN,
+  ...FLOW_LOGS_BROKEN,
 ];

@@ -83,12 +83,33 @@ describe("provider inputs: the grammar IAM holds policies to, what it lets throu
     ]);
   });
 
-  it("reads element names in any case, and leaves a statement it cannot read to IAM", () => {
-    // A lower-case element name is not judged: IAM has been seen to refuse one
-    // (pulumi/pulumi-aws-native#1616), but no IAM page states that element names are case
-    // sensitive. Nor is a lower-case `effect` an Effect left out.
+  it("refuses an element written in another case once, and leaves a statement it cannot read to IAM", () => {
+    // IAM answers "Unknown field statement" for a lower-case top-level Statement
+    // (pulumi/pulumi-aws-native#1616); inside a statement the refusal is inferred from it (see
+    // rules-create-iam-grammar.ts), so its words claim no answer of IAM's. A miscased element is
+    // refused for its case, and not also as an Effect, Action or Resource left out.
     const lower = { sid: "A", effect: "Allow", action: "s3:GetObject", resource: "*" };
-    expect(says(POLICY, { policy: doc([lower]) })).to.deep.equal([]);
+    expect(says(POLICY, { policy: doc([lower]) })).to.deep.equal([
+      'policy: statement "A" has "sid" (write "Sid"), "effect" (write "Effect"), "action" (write "Action"), "resource" (write "Resource"): element names are case sensitive inside a statement too',
+    ]);
+    // One miscased element beside correctly cased ones, in a correctly cased Statement.
+    expect(
+      says(POLICY, {
+        policy: doc([grant({ condition: { Bool: { "aws:SecureTransport": "true" } } })]),
+      }),
+    ).to.deep.equal([
+      'policy: statement "ReadBucket" has "condition" (write "Condition"): element names are case sensitive inside a statement too',
+    ]);
+    const document = JSON.stringify({ version: "2012-10-17", statement: [GRANT] });
+    expect(says(ROLE_POLICY, { policy: document })).to.deep.equal([
+      'policy: IAM reads no element "version" (write "Version"), "statement" (write "Statement"): element names are case sensitive',
+    ]);
+    // A name the grammar does not have is left to IAM; so are the keys inside an element.
+    const unknownKey = grant({
+      Comment: "read",
+      Condition: { bool: { "aws:SecureTransport": "true" } },
+    });
+    expect(says(POLICY, { policy: doc([unknownKey]) })).to.deep.equal([]);
     expect(says(POLICY, { policy: doc(["s3:GetObject", null, 3]) })).to.deep.equal([]);
     expect(says(POLICY, { policy: JSON.stringify({ Version: "2012-10-17" }) })).to.deep.equal([]);
     // A Version that is not text (a number) is not judged here.

@@ -73,6 +73,13 @@ import { CREATE_IAM_GRAMMAR_RULES } from "./rules-create-iam-grammar";
 import { FUNCTION_PACKAGE_CROSS_RULES } from "./rules-function-package";
 import { CREATE_DNS_VALUE_CROSS_RULES } from "./rules-create-dns-values";
 import { CLUSTER_RULES } from "./rules-clusters";
+import { AUTHORIZER_CROSS_RULES, AUTHORIZER_RULES } from "./rules-authorizers";
+import { INVOKE_CONFIG_RULES } from "./rules-invoke-config";
+import { COMPOSITE_ALARM_CROSS_RULES, COMPOSITE_ALARM_RULES } from "./rules-composite-alarms";
+import { SECRET_NAME_RULES } from "./rules-secret-names";
+import { CREATE_PARAMETER_NAME_RULES } from "./rules-create-parameter-names";
+import { FLOW_LOG_CROSS_RULES, FLOW_LOG_RULES } from "./rules-flow-logs";
+import { BUCKET_SETTING_RULES } from "./rules-bucket-settings";
 import { missingAcrossPhases } from "./missing-required";
 import { attrAt, valuesAt } from "./input-paths";
 import { refusedAcrossResources } from "./across-resources";
@@ -139,6 +146,13 @@ export const INPUT_RULES: readonly InputRule[] = [
   ...CREATE_LAMBDA_ENV_RULES,
   ...CREATE_IAM_GRAMMAR_RULES,
   ...CLUSTER_RULES,
+  ...AUTHORIZER_RULES,
+  ...INVOKE_CONFIG_RULES,
+  ...COMPOSITE_ALARM_RULES,
+  ...SECRET_NAME_RULES,
+  ...CREATE_PARAMETER_NAME_RULES,
+  ...FLOW_LOG_RULES,
+  ...BUCKET_SETTING_RULES,
 ];
 export const CROSS_RULES: readonly CrossRule[] = [
   ...IAM_CROSS_RULES,
@@ -181,6 +195,9 @@ export const CROSS_RULES: readonly CrossRule[] = [
   ...CREATE_TABLE_CROSS_RULES,
   ...CREATE_IAM_CROSS_RULES,
   ...CREATE_EC2_CROSS_RULES,
+  ...COMPOSITE_ALARM_CROSS_RULES,
+  ...FLOW_LOG_CROSS_RULES,
+  ...AUTHORIZER_CROSS_RULES,
 ];
 
 const byType = new Map<string, { inputs: InputRule[]; cross: CrossRule[] }>();

@@ -133,17 +133,20 @@ export function conflictsWith(
 
 /**
  * `ExactlyOneOf`: none or more than one given is refused (terraform-plugin-sdk
- * helper/schema/schema.go, validateExactlyOneAttribute).
+ * helper/schema/schema.go, validateExactlyOneAttribute). The SDK sorts the attribute names
+ * (`sort.Strings(allKeys)`) and collects the given ones in that order, so both lists in its
+ * message are sorted whatever order the provider's schema declares them in; so are they here.
  */
 export function exactlyOneOf(
   type: string,
-  props: readonly [prop: string, attr: string][],
+  declared: readonly [prop: string, attr: string][],
   source: string,
 ): CrossRule {
+  const props = [...declared].sort(([, a], [, b]) => (a < b ? -1 : a > b ? 1 : 0));
   const keys = props.map((p) => p[1]).join(",");
   return {
     type,
-    what: `exactly one of ${props.map((p) => p[0]).join(", ")}`,
+    what: `exactly one of ${declared.map((p) => p[0]).join(", ")}`,
     reads: props.map((p) => p[0]),
     check: (inputs) => {
       // Whether an empty list counts as given differs between the SDK's versions: left alone.
@@ -166,7 +169,7 @@ export function exactlyOneOf(
         },
       ];
     },
-    fix: `give exactly one of ${props.map((p) => p[0]).join(", ")}`,
+    fix: `give exactly one of ${declared.map((p) => p[0]).join(", ")}`,
     source,
   };
 }

@@ -8,10 +8,17 @@
 // hashicorp/terraform#23570) and "*" (noobaa/noobaa-core#10058, tried against AWS). Judged only
 // where it is certain: a Resource that is no ARN at all (a JavaScript template left in quotes,
 // '${bucketArn}/*', is one), and an S3 ARN whose bucket part has no wildcard or policy variable
-// and is not the policy's bucket. ARNs of other services and NotResource are not judged.
+// and is not the policy's bucket. ARNs of other services and NotResource are not judged. The same
+// holds of the policy given inline on the bucket (`aws.s3.Bucket`'s and `aws.s3.BucketV2`'s
+// deprecated `policy` input), which the provider sends with the same PutBucketPolicy call once it
+// has created the bucket (internal/service/s3/bucket.go, where `policy` is put); there the
+// bucket is the resource's own `bucket`, the name Pulumi makes included (a `bucketPrefix` leaves it
+// unknown: not judged).
 import type { CrossProblem, CrossRule } from "./rule";
 
 const BUCKET_POLICY = "aws:s3/bucketPolicy:BucketPolicy";
+/** The bucket types whose `policy` input is the bucket policy, set after the bucket is created. */
+const BUCKETS = ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"];
 
 const S3_RESOURCES =
   "https://docs.aws.amazon.com/AmazonS3/latest/userguide/security_iam_service-with-iam.html#security_iam_service-with-iam-id-based-policies-resources";
@@ -38,8 +45,8 @@ function invalidResource(resource: string, bucket: string): string | undefined {
   return `names bucket ${JSON.stringify(named)}, not the policy's bucket ${JSON.stringify(bucket)}`;
 }
 
-const resourcesOfOwnBucket: CrossRule = {
-  type: BUCKET_POLICY,
+const resourcesOfOwnBucket = (type: string): CrossRule => ({
+  type,
   what: "every Resource the bucket's ARN or an object ARN in it",
   reads: ["bucket", "policy"],
   check: (inputs) => {
@@ -70,10 +77,16 @@ const resourcesOfOwnBucket: CrossRule = {
     return out;
   },
   fix:
-    "name the policy's own bucket: its `arn` output for the bucket, pulumi.interpolate`${bucket.arn}/*` " +
-    "for its objects (a template literal in backquotes, not quotes)",
+    type === BUCKET_POLICY
+      ? "name the policy's own bucket: its `arn` output for the bucket, pulumi.interpolate`${bucket.arn}/*` " +
+        "for its objects (a template literal in backquotes, not quotes)"
+      : "name this bucket: `arn:aws:s3:::<its bucket name>` and `arn:aws:s3:::<its bucket name>/*`, " +
+        "or move the policy to an aws.s3.BucketPolicy, which can use the bucket's `arn` output",
   source: S3_RESOURCES,
   by: "aws",
-};
+});
 
-export const CREATE_BUCKET_POLICY_CROSS_RULES: readonly CrossRule[] = [resourcesOfOwnBucket];
+export const CREATE_BUCKET_POLICY_CROSS_RULES: readonly CrossRule[] = [
+  BUCKET_POLICY,
+  ...BUCKETS,
+].map(resourcesOfOwnBucket);

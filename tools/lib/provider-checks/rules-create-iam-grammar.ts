@@ -6,14 +6,25 @@
 //
 // Only what the pages state is judged, and only on documents IAM reads as identity or trust
 // policies: an S3, SQS or SNS resource policy (other grammars, other Sid rules) is not judged.
-// Element names are looked up in any case, and a lower-case name is not judged: IAM has been
-// seen to refuse one ("Unknown field statement" through Cloud Control,
-// pulumi/pulumi-aws-native#1616, pulumi/registry#3911; an aws.iam.Role example,
-// pulumi/pulumi-converter-terraform#123), but no IAM page states that element names are case
-// sensitive (the Effect page says so of Effect's value only), so the check neither refuses
-// `effect` nor calls the statement one without an Effect. A statement whose element holds a value
-// that is not yet known (an object document with an Output inside) is never reached, the rule
-// only running on known values.
+// Element names are IAM's as the grammar writes them: a known element written in another case
+// (`statement`, `effect`) is refused. The evidence is a lower-case top-level `statement`: IAM's
+// API answers "Unknown field statement" (Service: Iam, Status Code: 400: the IAM call a resource
+// handler makes with the document as given, pulumi/pulumi-aws-native#1616 and #1543,
+// carina-rs/carina#637), and the classic provider's aws.iam.Role example written so failed to
+// provision (pulumi/pulumi-converter-terraform#123). Each of those documents had every name in
+// lower case and IAM's answer names one field, so no report shows its answer to a lower-case name
+// inside a correctly cased `Statement`. Refusing one there is an inference, held sound because
+// the answer is an unknown-field error (IAM's parser refuses a field it does not know rather than
+// skipping it) and the grammar page defines a statement's elements in the same grammar, with the
+// same written names, as the document's. Were a miscased key skipped instead, a required element
+// would be missing (Effect; Action or NotAction; Resource or NotResource in a permission policy;
+// Principal in a trust policy), which IAM refuses on the pages cited below; only for an optional
+// one (Sid, Condition) does the refusal rest on the parser's strictness alone. The words say so:
+// IAM's answer is quoted for neither, and a statement's are "case sensitive inside a statement
+// too". Only a case variant of an element the grammar names is judged, not an unknown name. The
+// other rules look elements up in any case, so a miscased element is refused once, for its case,
+// and not also as missing. A statement whose element holds a value that is not yet known (an
+// object document with an Output inside) is never reached, the rule only running on known values.
 import { awsRule, InputRule } from "./rule";
 import { jsonDocument, Validator } from "./validators";
 
@@ -58,6 +69,25 @@ const PRINCIPAL =
  * Sid element supports ASCII uppercase letters (A-Z), lowercase letters (a-z), and numbers (0-9)."
  */
 const SID = "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_sid.html";
+/**
+ * Grammar of the IAM JSON policy language: `policy = { <version_block?> <id_block?>
+ * <statement_block> }`, `<statement_block> = "Statement" : …`, `<effect_block> = "Effect" : …`:
+ * each element named as written.
+ */
+const GRAMMAR = "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html";
+
+const DOCUMENT_ELEMENTS = ["Version", "Id", "Statement"];
+const STATEMENT_ELEMENTS = [
+  "Sid",
+  "Effect",
+  "Principal",
+  "NotPrincipal",
+  "Action",
+  "NotAction",
+  "Resource",
+  "NotResource",
+  "Condition",
+];
 
 type Statement = Record<string, unknown>;
 
@@ -191,6 +221,31 @@ const sidUnique: Validator = (v, k) => {
   );
 };
 
+/** The keys of `o` that name one of `elements` in another case, each with the name IAM reads. */
+function miscased(o: Record<string, unknown>, elements: readonly string[]): string[] {
+  return Object.keys(o).flatMap((k) => {
+    const name = elements.find((e) => e.toLowerCase() === k.toLowerCase());
+    return name !== undefined && name !== k ? [`"${k}" (write "${name}")`] : [];
+  });
+}
+
+const elementCase: Validator = (v, k) => {
+  const doc = jsonDocument(v);
+  if (!doc || typeof doc !== "object" || Array.isArray(doc)) return [];
+  const top = miscased(doc as Record<string, unknown>, DOCUMENT_ELEMENTS);
+  const out = top.length
+    ? [`${k}: IAM reads no element ${top.join(", ")}: element names are case sensitive`]
+    : [];
+  statements(doc).forEach((st, i) => {
+    const bad = miscased(st, STATEMENT_ELEMENTS);
+    if (bad.length)
+      out.push(
+        `${k}: ${named(st, i)} has ${bad.join(", ")}: element names are case sensitive inside a statement too`,
+      );
+  });
+  return out;
+};
+
 /** The identity-based documents: a managed policy's, an inline policy's, a role's inline policies. */
 const IDENTITY: readonly (readonly [type: string, prop: string, attr: string])[] = [
   [POLICY, "policy", "policy"],
@@ -210,6 +265,12 @@ const each = (
 ): InputRule[] => docs.map(([type, prop, attr]) => awsRule(type, prop, attr, validate, fix, page));
 
 export const CREATE_IAM_GRAMMAR_RULES: readonly InputRule[] = [
+  ...each(
+    [...IDENTITY, TRUST],
+    elementCase,
+    "element names as IAM writes them: Version, Statement, Sid, Effect, Principal, Action, Resource, Condition",
+    GRAMMAR,
+  ),
   ...each([...IDENTITY, TRUST], version, 'Version: "2012-10-17"', VERSION),
   ...each([...IDENTITY, TRUST], effect, 'Effect: "Allow" or "Deny", capitalised so', EFFECT),
   ...each(
