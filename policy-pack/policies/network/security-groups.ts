@@ -71,7 +71,8 @@ const RULE_HOLDERS = [...INGRESS_RULE_HOLDERS, VPC_SECURITY_GROUP_EGRESS_RULE];
 
 /**
  * Runs `fn` for each security-group rule of `direction` that is open to the internet (0.0.0.0/0,
- * ::/0 or any range broader than AWS's public limit: isInternetWide), each rule in its own
+ * ::/0 or any range broader than AWS's public limit: isInternetWide), as a CIDR or as an entry of
+ * a customer-managed prefix list of the stack the rule names, each rule in its own
  * preview-safe part: a rule unknown at preview becomes a note without hiding the others.
  */
 function eachOpenRule(
@@ -83,7 +84,7 @@ function eachOpenRule(
     if (rule.direction !== direction) continue;
     ctx.each(rule.resource, () => {
       const info = rule.read();
-      const open = info.cidrs.filter(isInternetWide);
+      const open = [...info.cidrs.filter(isInternetWide), ...info.listed];
       if (open.length) fn(rule, info, open);
     });
   }

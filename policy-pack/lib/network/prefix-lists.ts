@@ -1,0 +1,101 @@
+// Customer-managed prefix lists as the network model reads them: which of the stack's lists a
+// route destination or a security-group source names, and which of their entries reach the
+// internet. A list is a set of CIDRs that a route or a security-group rule names in one reference
+// (VPC User Guide, "Group CIDR blocks using managed prefix lists": a rule that references a list
+// applies to every entry). AWS-managed lists (S3, DynamoDB, CloudFront origin-facing) hold service
+// ranges only, so a list id that no list of the stack carries is not read as the internet.
+import type { PolicyResource } from "@pulumi/policy";
+import type { StackIndex } from "../define";
+import { byLiteralId, perStack } from "../references";
+import { collect, get } from "../values";
+import { isInternetWide } from "./ports";
+import { EC2_MANAGED_PREFIX_LIST, EC2_MANAGED_PREFIX_LIST_ENTRY } from "../types";
+
+/** The stack's prefix lists a reference names, and whether part of it could not be told. */
+export interface NamedLists {
+  readonly lists: PolicyResource[];
+  /**
+   * Some value is unknown at preview and several lists of the stack could be it, one of them
+   * reaching the internet (which one the rule names is known at apply).
+   */
+  readonly ambiguous: boolean;
+}
+
+/** The stack's customer-managed prefix lists, their entries read once per stack. */
+export class PrefixLists {
+  /** The lists of a stack, built once per stack evaluation. */
+  static readonly of = perStack((index) => new PrefixLists(index));
+
+  private readonly byId: Map<string, PolicyResource>;
+  private readonly wide = new Map<string, string[] | undefined>();
+
+  private constructor(private readonly index: StackIndex) {
+    const all = index.ofType(EC2_MANAGED_PREFIX_LIST);
+    this.byId = byLiteralId(all);
+    // Once created, a list is known by its ARN too, whose resource part is `prefix-list/<id>`
+    // (Service Authorization Reference, Amazon EC2 resource types: prefix-list).
+    for (const l of all) {
+      const arn = get(l.props, "arn");
+      const id =
+        arn.known && typeof arn.value === "string"
+          ? /:prefix-list\/(pl-[\w]+)$/.exec(arn.value)?.[1]
+          : undefined;
+      if (id && !this.byId.has(id)) this.byId.set(id, l);
+    }
+  }
+
+  /** The stack's list whose literal id is `id`, if any. */
+  withId(id: string): PolicyResource | undefined {
+    return this.byId.get(id);
+  }
+
+  /**
+   * The entries of `list` that reach the internet (isInternetWide: 0.0.0.0/0, ::/0 or broader
+   * than AWS's public limit), from its inline `entries` and its aws.ec2.ManagedPrefixListEntry
+   * resources; undefined when none is known to and some entry is unknown until apply.
+   */
+  internetWide(list: PolicyResource): string[] | undefined {
+    if (this.wide.has(list.urn)) return this.wide.get(list.urn);
+    const inline = collect(list.props, ["entries", "*", "cidr"]);
+    let unknown = inline.unknown > 0;
+    const found = inline.values.filter(
+      (c): c is string => typeof c === "string" && isInternetWide(c),
+    );
+    for (const e of this.index.referrers(list, "prefixListId", EC2_MANAGED_PREFIX_LIST_ENTRY)) {
+      const c = get(e.props, "cidr");
+      if (!c.known) unknown = true;
+      else if (typeof c.value === "string" && isInternetWide(c.value)) found.push(c.value);
+    }
+    const result = found.length ? [...new Set(found)] : unknown ? undefined : [];
+    this.wide.set(list.urn, result);
+    return result;
+  }
+
+  /**
+   * The stack's lists that one rule's prefix-list `ids` name. `deps` are the property
+   * dependencies of the input that holds them: the rule's own (`own`, a rule resource's
+   * `prefixListIds`), which name exactly its lists, or those of a group's whole `ingress` or
+   * `egress` list, shared by its inline rules. There a literal id is matched to the list that
+   * carries it, and a value unknown at preview to the lists among `deps` when they are no more than such values; with more, one of them reaching
+   * the internet, which list the rule names is known at apply only (`ambiguous`).
+   */
+  named(
+    ids: readonly unknown[],
+    unknownIds: number,
+    deps: readonly PolicyResource[],
+    own: boolean,
+  ): NamedLists {
+    const candidates = [...new Set(deps.filter((d) => d.type === EC2_MANAGED_PREFIX_LIST))];
+    const lists = new Set<PolicyResource>(own ? candidates : []);
+    for (const id of ids) {
+      const l = typeof id === "string" ? this.byId.get(id) : undefined;
+      if (l) lists.add(l);
+    }
+    let ambiguous = false;
+    if (!own && unknownIds > 0 && candidates.length) {
+      if (candidates.length <= unknownIds) candidates.forEach((c) => lists.add(c));
+      else ambiguous = candidates.some((c) => this.internetWide(c)?.length !== 0);
+    }
+    return { lists: [...lists], ambiguous };
+  }
+}
