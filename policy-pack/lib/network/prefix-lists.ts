@@ -9,7 +9,11 @@ import type { StackIndex } from "../define";
 import { byLiteralId, perStack } from "../references";
 import { collect, get } from "../values";
 import { isInternetWide } from "./ports";
-import { EC2_MANAGED_PREFIX_LIST, EC2_MANAGED_PREFIX_LIST_ENTRY } from "../types";
+import {
+  EC2_MANAGED_PREFIX_LIST,
+  EC2_MANAGED_PREFIX_LIST_ENTRY,
+  SECURITY_GROUP_TYPES,
+} from "../types";
 
 /** The stack's prefix lists a reference names, and whether part of it could not be told. */
 export interface NamedLists {
@@ -72,28 +76,36 @@ export class PrefixLists {
   }
 
   /**
-   * The stack's lists that one rule's prefix-list `ids` name. `deps` are the property
-   * dependencies of the input that holds them: the rule's own (`own`, a rule resource's
-   * `prefixListIds`), which name exactly its lists, or those of a group's whole `ingress` or
-   * `egress` list, shared by its inline rules. There a literal id is matched to the list that
-   * carries it, and a value unknown at preview to the lists among `deps` when they are no more than such values; with more, one of them reaching
-   * the internet, which list the rule names is known at apply only (`ambiguous`).
+   * The stack's lists that one rule's prefix-list `ids` name (`unknownIds` of them unknown at
+   * preview). A literal id is matched to the list that carries it and decides alone: the property
+   * dependencies of the input say which resources a value was built from, not which one it is.
+   * An unknown id is one of the lists among `deps` (the dependencies of the input that holds it)
+   * when `sole` (no other rule's ids share that input: a rule resource's own `prefixListIds`, or
+   * the only inline rule of a group's `ingress`/`egress` with an unknown id), every dependency is
+   * a list or a security group (the one other reference an inline rule holds) and the lists are no
+   * more than the unknown ids. Otherwise it could be an AWS-managed list (a gateway endpoint's
+   * `prefixListId`) or another rule's: when one of the candidate lists may reach the internet,
+   * which list the rule names is known at apply only (`ambiguous`).
    */
   named(
     ids: readonly unknown[],
     unknownIds: number,
     deps: readonly PolicyResource[],
-    own: boolean,
+    sole: boolean,
   ): NamedLists {
-    const candidates = [...new Set(deps.filter((d) => d.type === EC2_MANAGED_PREFIX_LIST))];
-    const lists = new Set<PolicyResource>(own ? candidates : []);
+    const lists = new Set<PolicyResource>();
     for (const id of ids) {
       const l = typeof id === "string" ? this.byId.get(id) : undefined;
       if (l) lists.add(l);
     }
     let ambiguous = false;
-    if (!own && unknownIds > 0 && candidates.length) {
-      if (candidates.length <= unknownIds) candidates.forEach((c) => lists.add(c));
+    const candidates = [...new Set(deps.filter((d) => d.type === EC2_MANAGED_PREFIX_LIST))];
+    if (unknownIds > 0 && candidates.length) {
+      const onlyLists = deps.every(
+        (d) => d.type === EC2_MANAGED_PREFIX_LIST || SECURITY_GROUP_TYPES.includes(d.type),
+      );
+      if (sole && onlyLists && candidates.length <= unknownIds)
+        candidates.forEach((c) => lists.add(c));
       else ambiguous = candidates.some((c) => this.internetWide(c)?.length !== 0);
     }
     return { lists: [...lists], ambiguous };

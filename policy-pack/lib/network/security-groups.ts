@@ -47,6 +47,12 @@ export interface SgRuleInfo {
    * references a list applies to every entry of it.
    */
   readonly listed: string[];
+  /**
+   * Why more prefix-list sources may be named than `listed` holds, when that is unknown until
+   * apply (which list an id is, or a named list's entries); the policies report it as a preview
+   * note only for a rule their own port or load-balancer filter keeps and no known CIDR decides.
+   */
+  readonly listedUnknown: string | undefined;
   readonly description: string | undefined;
   /** `inline ingress #2 of security group "alb"`, `security group rule "ssh"`. */
   readonly where: string;
@@ -188,30 +194,32 @@ export class SecurityGroupGraph {
 
 /**
  * The internet-wide entries of the prefix lists that `rule[prop]` names (see SgRuleInfo.listed),
- * `deps` being the property dependencies of the input that holds them (`own`: the rule's own
- * input). Throws an UnknownValueError when a named list's entries, or which list an id is, are
- * unknown until apply.
+ * `deps` being the property dependencies of the input that holds them and `sole` whether no other
+ * rule's ids share it (PrefixLists.named). What cannot be told at preview (which list an id is,
+ * or a named list's entries) is returned as `listedUnknown`, not thrown: a known open CIDR of the
+ * rule, or a policy's own port filter, decides without it.
  */
 function listedSources(
   lists: PrefixLists,
   rule: unknown,
   prop: "prefixListIds" | "prefixListId",
   deps: readonly PolicyResource[],
-  own: boolean,
+  sole: boolean,
   where: string,
-): string[] {
+): Pick<SgRuleInfo, "listed" | "listedUnknown"> {
   const { values, unknown } = collect(rule, [prop, "*"]);
-  const named = lists.named(values, unknown, deps, own);
-  if (named.ambiguous)
-    throw unknownError(`the prefix list that ${where} names is unknown until apply`);
-  return named.lists.flatMap((l) => {
+  const named = lists.named(values, unknown, deps, sole);
+  const listed: string[] = [];
+  let listedUnknown = named.ambiguous
+    ? `the prefix list that ${where} names is unknown until apply`
+    : undefined;
+  for (const l of named.lists) {
     const wide = lists.internetWide(l);
     if (wide === undefined)
-      throw unknownError(
-        `the entries of prefix list "${l.name}", which ${where} names, are unknown until apply`,
-      );
-    return wide.map((c) => `${c} (prefix list "${l.name}")`);
-  });
+      listedUnknown ??= `the entries of prefix list "${l.name}", which ${where} names, are unknown until apply`;
+    else listed.push(...wide.map((c) => `${c} (prefix list "${l.name}")`));
+  }
+  return { listed, listedUnknown };
 }
 
 function inlineRule(
@@ -224,11 +232,15 @@ function inlineRule(
   const protocol = normaliseProtocol(r.protocol);
   const where = `inline ${direction} #${i + 1} of ${label(g)}`;
   const deps = g.propertyDependencies?.[direction] ?? [];
+  // The inline rules of one direction share their dependencies: this rule's unknown ids are the
+  // only ones of the input when no other rule has any.
+  const mine = collect(r, ["prefixListIds", "*"]).unknown;
+  const all = collect(g.props, [direction, "*", "prefixListIds", "*"]).unknown;
   return {
     protocol,
     ports: portRange(r.protocol, numberish(r.fromPort), numberish(r.toPort)),
     cidrs: [...(r.cidrBlocks ?? []), ...(r.ipv6CidrBlocks ?? [])].map(String),
-    listed: listedSources(lists, r, "prefixListIds", deps, false, where),
+    ...listedSources(lists, r, "prefixListIds", deps, mine === all, where),
     description: typeof r.description === "string" && r.description ? r.description : undefined,
     where,
   };
@@ -241,7 +253,7 @@ function classicRule(r: PolicyResource, lists: PrefixLists): SgRuleInfo {
     protocol: normaliseProtocol(p.protocol),
     ports: portRange(p.protocol, numberish(p.fromPort), numberish(p.toPort)),
     cidrs: [...(p.cidrBlocks ?? []), ...(p.ipv6CidrBlocks ?? [])].map(String),
-    listed: listedSources(lists, p, "prefixListIds", deps, true, label(r)),
+    ...listedSources(lists, p, "prefixListIds", deps, true, label(r)),
     description: typeof p.description === "string" && p.description ? p.description : undefined,
     where: label(r),
   };
@@ -254,7 +266,7 @@ function vpcRule(r: PolicyResource, lists: PrefixLists): SgRuleInfo {
     protocol: normaliseProtocol(p.ipProtocol),
     ports: portRange(p.ipProtocol, numberish(p.fromPort), numberish(p.toPort)),
     cidrs: [p.cidrIpv4, p.cidrIpv6].filter((c) => typeof c === "string" && c).map(String),
-    listed: listedSources(lists, p, "prefixListId", deps, true, label(r)),
+    ...listedSources(lists, p, "prefixListId", deps, true, label(r)),
     description: typeof p.description === "string" && p.description ? p.description : undefined,
     where: label(r),
   };

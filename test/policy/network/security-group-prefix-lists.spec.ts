@@ -109,16 +109,31 @@ describe("security-group sources given as a prefix list", () => {
     }
   });
 
-  it("passes an AWS-managed list the stack does not hold (its id only)", async () => {
+  it("passes an AWS-managed list the stack does not hold, beside a wide list of the stack", async () => {
+    // The rule's id was picked with the stack's list in hand (its property dependency), but it is
+    // CloudFront's origin-facing list: the id decides, and no list of the stack carries it.
     const { r, all } = compliant();
-    const rule = groupRule(VPC_SECURITY_GROUP_INGRESS_RULE, "from-cloudfront", r.appSg, {
-      ipProtocol: "tcp",
-      fromPort: 22,
-      toPort: 22,
-      prefixListId: "pl-3b927c52",
-      description: "CloudFront origin-facing",
+    const anyone = res(EC2_MANAGED_PREFIX_LIST, "anyone", {
+      addressFamily: "IPv4",
+      maxEntries: 1,
+      entries: [{ cidr: "0.0.0.0/0" }],
+      id: "pl-0123456789abcdef0",
     });
-    expect(await violations([pub, admin], all(rule))).to.deep.equal([]);
+    const rule = groupRule(
+      VPC_SECURITY_GROUP_INGRESS_RULE,
+      "from-cloudfront",
+      r.appSg,
+      {
+        ipProtocol: "tcp",
+        fromPort: 22,
+        toPort: 22,
+        prefixListId: "pl-3b927c52",
+        description: "CloudFront origin-facing",
+      },
+      { prefixListId: [anyone] },
+    );
+    expect(await violations([pub, admin], all(anyone, rule))).to.deep.equal([]);
+    expect(await previewNotes([pub, admin], all(anyone, rule))).to.deep.equal([]);
   });
 
   it("notes a list whose entries are unknown at preview, and finds nothing", async () => {
