@@ -2,8 +2,11 @@
 // route destination or a security-group source names, and which of their entries reach the
 // internet. A list is a set of CIDRs that a route or a security-group rule names in one reference
 // (VPC User Guide, "Group CIDR blocks using managed prefix lists": a rule that references a list
-// applies to every entry). AWS-managed lists (S3, DynamoDB, CloudFront origin-facing) hold service
-// ranges only, so a list id that no list of the stack carries is not read as the internet.
+// applies to every entry). Only the stack's own lists are read (aws.ec2.ManagedPrefixList, and
+// aws-native:ec2:PrefixList as its twin). An id no list of the stack carries is not read as the
+// internet: right for AWS-managed lists (S3, DynamoDB, CloudFront origin-facing), which hold
+// service ranges only; a limitation for another stack's list, one shared through AWS RAM or one
+// looked up by a data source, which may hold 0.0.0.0/0 unseen (docs/decisions/network.md).
 import type { PolicyResource } from "@pulumi/policy";
 import type { StackIndex } from "../define";
 import { byLiteralId, perStack } from "../references";
