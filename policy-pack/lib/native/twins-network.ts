@@ -35,10 +35,13 @@ const oneOrNone = (v: unknown): unknown[] => (v === undefined || v === null || v
 
 /**
  * CloudFormation security-group rules (AWS::EC2::SecurityGroup Ingress/Egress: ipProtocol,
- * fromPort, toPort, cidrIp, cidrIpv6, source/destinationSecurityGroupId, description) as classic
- * inline rules (protocol, fromPort, toPort, cidrBlocks, ipv6CidrBlocks, securityGroups).
+ * fromPort, toPort, cidrIp, cidrIpv6, source/destinationSecurityGroupId,
+ * source/destinationPrefixListId, description) as classic inline rules (protocol, fromPort,
+ * toPort, cidrBlocks, ipv6CidrBlocks, securityGroups, prefixListIds). `peer` is the rule's
+ * group property, `prefixList` its prefix-list one (SourcePrefixListId on Ingress,
+ * DestinationPrefixListId on Egress).
  */
-const inlineSgRules = (peer: string) => (v: unknown) =>
+const inlineSgRules = (peer: string, prefixList: string) => (v: unknown) =>
   Array.isArray(v)
     ? asList(v).map((r: any) => ({
         get protocol() {
@@ -58,6 +61,9 @@ const inlineSgRules = (peer: string) => (v: unknown) =>
         },
         get securityGroups() {
           return oneOrNone(r?.[peer]);
+        },
+        get prefixListIds() {
+          return oneOrNone(r?.[prefixList]);
         },
         get description() {
           return r?.description;
@@ -116,14 +122,27 @@ export const NETWORK_TWINS: [string, Twin][] = [
   [n.NATIVE_EC2_EGRESS_ONLY_INTERNET_GATEWAY, { classic: t.EC2_EGRESS_ONLY_INTERNET_GATEWAY }],
   // Security groups (sdk/nodejs/ec2/{securityGroup,securityGroupIngress,securityGroupEgress}.ts):
   // inline securityGroupIngress/securityGroupEgress read as classic inline rules; the standalone
-  // rules (groupId, ipProtocol, fromPort, toPort, cidrIp, cidrIpv6) as aws.vpc security group rules.
+  // rules (groupId, ipProtocol, fromPort, toPort, cidrIp, cidrIpv6, sourcePrefixListId or
+  // destinationPrefixListId) as aws.vpc security group rules (CloudFormation
+  // AWS::EC2::SecurityGroupIngress SourcePrefixListId, AWS::EC2::SecurityGroupEgress
+  // DestinationPrefixListId).
+  // sdk/nodejs/ec2/prefixList.ts: a customer-managed list (CloudFormation AWS::EC2::PrefixList:
+  // AddressFamily, Entries [{ Cidr, Description }], MaxEntries, PrefixListName; Ref returns its
+  // id) is the classic aws.ec2.ManagedPrefixList, whose inline entries have the same fields.
+  [
+    n.NATIVE_EC2_PREFIX_LIST,
+    { classic: t.EC2_MANAGED_PREFIX_LIST, rename: { name: "prefixListName" } },
+  ],
   [
     n.NATIVE_EC2_SECURITY_GROUP,
     {
       classic: t.EC2_SECURITY_GROUP,
       rename: { description: "groupDescription", name: "groupName" },
       derive: {
-        ingress: { from: "securityGroupIngress", map: inlineSgRules("sourceSecurityGroupId") },
+        ingress: {
+          from: "securityGroupIngress",
+          map: inlineSgRules("sourceSecurityGroupId", "sourcePrefixListId"),
+        },
         // Without securityGroupEgress, EC2 keeps the allow-all egress rule it creates with a VPC
         // group (CloudFormation AWS::EC2::SecurityGroup, SecurityGroupEgress), unlike the classic
         // provider, which removes it.
@@ -141,7 +160,7 @@ export const NETWORK_TWINS: [string, Twin][] = [
                     ipv6CidrBlocks: [],
                   },
                 ]
-              : inlineSgRules("destinationSecurityGroupId")(v),
+              : inlineSgRules("destinationSecurityGroupId", "destinationPrefixListId")(v),
         },
       },
     },
@@ -154,6 +173,7 @@ export const NETWORK_TWINS: [string, Twin][] = [
         securityGroupId: "groupId",
         cidrIpv4: "cidrIp",
         referencedSecurityGroupId: "sourceSecurityGroupId",
+        prefixListId: "sourcePrefixListId",
       },
     },
   ],
@@ -165,6 +185,7 @@ export const NETWORK_TWINS: [string, Twin][] = [
         securityGroupId: "groupId",
         cidrIpv4: "cidrIp",
         referencedSecurityGroupId: "destinationSecurityGroupId",
+        prefixListId: "destinationPrefixListId",
       },
     },
   ],

@@ -58,6 +58,7 @@ export const NATIVE_EC2_INTERNET_GATEWAY = "aws-native:ec2:InternetGateway";
 export const NATIVE_EC2_NAT_GATEWAY = "aws-native:ec2:NatGateway";
 export const NATIVE_EC2_EGRESS_ONLY_INTERNET_GATEWAY = "aws-native:ec2:EgressOnlyInternetGateway";
 export const NATIVE_EC2_VOLUME = "aws-native:ec2:Volume";
+export const NATIVE_EC2_PREFIX_LIST = "aws-native:ec2:PrefixList";
 export const NATIVE_EC2_SECURITY_GROUP = "aws-native:ec2:SecurityGroup";
 export const NATIVE_EC2_SECURITY_GROUP_INGRESS = "aws-native:ec2:SecurityGroupIngress";
 export const NATIVE_EC2_SECURITY_GROUP_EGRESS = "aws-native:ec2:SecurityGroupEgress";

@@ -2,16 +2,15 @@
 // that may hold 0.0.0.0/0) and to which target, for `Route` resources and a table's inline routes.
 import type { PolicyResource } from "@pulumi/policy";
 import type { StackIndex } from "../define";
-import { byLiteralId } from "../references";
-import { collect, get } from "../values";
+import { get } from "../values";
 import { isInternetWide } from "./ports";
+import { PrefixLists } from "./prefix-lists";
 import { KIND } from "./labels";
 import {
   EC2_EGRESS_ONLY_INTERNET_GATEWAY,
   EC2_INSTANCE,
   EC2_INTERNET_GATEWAY,
   EC2_MANAGED_PREFIX_LIST,
-  EC2_MANAGED_PREFIX_LIST_ENTRY,
   EC2_NAT_GATEWAY,
   EC2_NETWORK_INTERFACE,
   EC2_VPN_GATEWAY,
@@ -86,11 +85,10 @@ export interface TableNode {
 
 /** Reads routes into `RouteEntry`s; prefix lists are looked up (and judged) once per stack. */
 export class RouteReader {
-  private readonly prefixListById: Map<string, PolicyResource>;
-  private readonly prefixListDefault = new Map<string, boolean | undefined>();
+  private readonly prefixLists: PrefixLists;
 
-  constructor(private readonly index: StackIndex) {
-    this.prefixListById = byLiteralId(index.ofType(EC2_MANAGED_PREFIX_LIST));
+  constructor(index: StackIndex) {
+    this.prefixLists = PrefixLists.of(index);
   }
 
   inlineRoute(table: TableNode, holder: PolicyResource, route: any): RouteEntry {
@@ -146,7 +144,7 @@ export class RouteReader {
     // AWS-managed lists (S3, DynamoDB, CloudFront origin-facing) hold service ranges only.
     let lists = prefixListDeps.filter((d) => d.type === EC2_MANAGED_PREFIX_LIST);
     if (pl.known) {
-      const byId = this.prefixListById.get(String(pl.value));
+      const byId = this.prefixLists.withId(String(pl.value));
       if (byId) lists = [byId];
     } else if (!lists.length) {
       return {
@@ -159,30 +157,15 @@ export class RouteReader {
       : `prefix list ${lists.map((l) => `"${l.name}"`).join(", ")}`;
     let wide = false;
     for (const l of lists) {
-      const d = this.prefixListIsDefault(l);
+      const d = this.prefixLists.internetWide(l);
       if (d === undefined)
         return {
           known: false,
           why: `the entries of prefix list "${l.name}" are unknown until apply`,
         };
-      wide ||= d;
+      wide ||= d.length > 0;
     }
     return { known: true, text, internetWide: wide };
-  }
-
-  private prefixListIsDefault(pl: PolicyResource): boolean | undefined {
-    if (this.prefixListDefault.has(pl.urn)) return this.prefixListDefault.get(pl.urn);
-    const inline = collect(pl.props, ["entries", "*", "cidr"]);
-    let result: boolean | undefined = inline.unknown
-      ? undefined
-      : inline.values.some(isInternetWide);
-    for (const e of this.index.referrers(pl, "prefixListId", EC2_MANAGED_PREFIX_LIST_ENTRY)) {
-      const c = get(e.props, "cidr");
-      if (!c.known) result = result === true ? true : undefined;
-      else if (isInternetWide(c.value)) result = true;
-    }
-    this.prefixListDefault.set(pl.urn, result);
-    return result;
   }
 
   private target(route: any, deps: (prop: string) => readonly PolicyResource[]): RouteTarget {

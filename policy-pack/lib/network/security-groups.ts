@@ -1,13 +1,15 @@
 // The security-group half of the network model: every group's rules, inline and as separate rule
-// resources (SecurityGroupRule, SecurityGroupIngressRule/EgressRule), each readable on its own (a
-// rule part unknown at preview throws only when that rule is read), and which groups sit on
-// internet-facing load balancers. Built once per stack.
+// resources (SecurityGroupRule, SecurityGroupIngressRule/EgressRule) with the prefix lists they
+// name (./prefix-lists.ts), each readable on its own (a rule part unknown at preview throws only
+// when that rule is read), and which groups sit on internet-facing load balancers. Built once per
+// stack.
 import type { PolicyResource } from "@pulumi/policy";
 import type { StackIndex } from "../define";
 import { byLiteralId, perStack, resolveRef } from "../references";
 import { collect, get, must, numberish, unknownError } from "../values";
 import { normaliseProtocol, PortRange, portRange } from "./ports";
 import { label } from "./labels";
+import { PrefixLists } from "./prefix-lists";
 import {
   AWSX_APPLICATION_LOAD_BALANCER,
   AWSX_NETWORK_LOAD_BALANCER,
@@ -39,6 +41,18 @@ export interface SgRuleInfo {
   readonly ports: PortRange | undefined;
   /** IPv4 and IPv6 CIDRs (sources for ingress, destinations for egress). */
   readonly cidrs: string[];
+  /**
+   * The internet-wide entries of the stack's customer-managed prefix lists the rule names
+   * (`prefixListIds`, `prefixListId`), each as `<cidr> (prefix list "<name>")`: a rule that
+   * references a list applies to every entry of it.
+   */
+  readonly listed: string[];
+  /**
+   * Why more prefix-list sources may be named than `listed` holds, when that is unknown until
+   * apply (which list an id is, or a named list's entries); the policies report it as a preview
+   * note only for a rule their own port or load-balancer filter keeps and no known CIDR decides.
+   */
+  readonly listedUnknown: string | undefined;
   readonly description: string | undefined;
   /** `inline ingress #2 of security group "alb"`, `security group rule "ssh"`. */
   readonly where: string;
@@ -67,6 +81,7 @@ export class SecurityGroupGraph {
   private constructor(index: StackIndex) {
     const groups = index.ofType(...SECURITY_GROUP_TYPES);
     this.groupById = byLiteralId(groups);
+    const lists = PrefixLists.of(index);
     for (const g of groups) {
       for (const direction of ["ingress", "egress"] as const) {
         const listed = collect(g.props, [direction]);
@@ -81,7 +96,7 @@ export class SecurityGroupGraph {
           groupUnresolved: false,
         };
         for (let i = 0; i < count; i++)
-          this.rules.push({ ...base, read: () => inlineRule(g, direction, i) });
+          this.rules.push({ ...base, read: () => inlineRule(g, direction, i, lists) });
         if (listed.unknown) {
           this.rules.push({
             ...base,
@@ -142,11 +157,11 @@ export class SecurityGroupGraph {
       );
     };
     for (const r of index.ofType(EC2_SECURITY_GROUP_RULE))
-      separate(r, undefined, () => classicRule(r));
+      separate(r, undefined, () => classicRule(r, lists));
     for (const r of index.ofType(VPC_SECURITY_GROUP_INGRESS_RULE))
-      separate(r, "ingress", () => vpcRule(r));
+      separate(r, "ingress", () => vpcRule(r, lists));
     for (const r of index.ofType(VPC_SECURITY_GROUP_EGRESS_RULE))
-      separate(r, "egress", () => vpcRule(r));
+      separate(r, "egress", () => vpcRule(r, lists));
 
     // Load balancers and their groups. Provider docs (aws.lb.LoadBalancer): `internal` defaults to
     // false. awsx's load balancers (remote components, only their inputs are seen) take the same
@@ -177,35 +192,81 @@ export class SecurityGroupGraph {
   }
 }
 
-function inlineRule(g: PolicyResource, direction: "ingress" | "egress", i: number): SgRuleInfo {
+/**
+ * The internet-wide entries of the prefix lists that `rule[prop]` names (see SgRuleInfo.listed),
+ * `deps` being the property dependencies of the input that holds them and `sole` whether no other
+ * rule's ids share it (PrefixLists.named). What cannot be told at preview (which list an id is,
+ * or a named list's entries) is returned as `listedUnknown`, not thrown: a known open CIDR of the
+ * rule, or a policy's own port filter, decides without it.
+ */
+function listedSources(
+  lists: PrefixLists,
+  rule: unknown,
+  prop: "prefixListIds" | "prefixListId",
+  deps: readonly PolicyResource[],
+  sole: boolean,
+  where: string,
+): Pick<SgRuleInfo, "listed" | "listedUnknown"> {
+  const { values, unknown } = collect(rule, [prop, "*"]);
+  const named = lists.named(values, unknown, deps, sole);
+  const listed: string[] = [];
+  let listedUnknown = named.ambiguous
+    ? `the prefix list that ${where} names is unknown until apply`
+    : undefined;
+  for (const l of named.lists) {
+    const wide = lists.internetWide(l);
+    if (wide === undefined)
+      listedUnknown ??= `the entries of prefix list "${l.name}", which ${where} names, are unknown until apply`;
+    else listed.push(...wide.map((c) => `${c} (prefix list "${l.name}")`));
+  }
+  return { listed, listedUnknown };
+}
+
+function inlineRule(
+  g: PolicyResource,
+  direction: "ingress" | "egress",
+  i: number,
+  lists: PrefixLists,
+): SgRuleInfo {
   const r = g.props[direction][i];
   const protocol = normaliseProtocol(r.protocol);
+  const where = `inline ${direction} #${i + 1} of ${label(g)}`;
+  const deps = g.propertyDependencies?.[direction] ?? [];
+  // The inline rules of one direction share their dependencies: this rule's unknown ids are the
+  // only ones of the input when no other rule has any.
+  const mine = collect(r, ["prefixListIds", "*"]).unknown;
+  const all = collect(g.props, [direction, "*", "prefixListIds", "*"]).unknown;
   return {
     protocol,
     ports: portRange(r.protocol, numberish(r.fromPort), numberish(r.toPort)),
     cidrs: [...(r.cidrBlocks ?? []), ...(r.ipv6CidrBlocks ?? [])].map(String),
+    ...listedSources(lists, r, "prefixListIds", deps, mine === all, where),
     description: typeof r.description === "string" && r.description ? r.description : undefined,
-    where: `inline ${direction} #${i + 1} of ${label(g)}`,
+    where,
   };
 }
 
-function classicRule(r: PolicyResource): SgRuleInfo {
+function classicRule(r: PolicyResource, lists: PrefixLists): SgRuleInfo {
   const p = r.props;
+  const deps = r.propertyDependencies?.["prefixListIds"] ?? [];
   return {
     protocol: normaliseProtocol(p.protocol),
     ports: portRange(p.protocol, numberish(p.fromPort), numberish(p.toPort)),
     cidrs: [...(p.cidrBlocks ?? []), ...(p.ipv6CidrBlocks ?? [])].map(String),
+    ...listedSources(lists, p, "prefixListIds", deps, true, label(r)),
     description: typeof p.description === "string" && p.description ? p.description : undefined,
     where: label(r),
   };
 }
 
-function vpcRule(r: PolicyResource): SgRuleInfo {
+function vpcRule(r: PolicyResource, lists: PrefixLists): SgRuleInfo {
   const p = r.props;
+  const deps = r.propertyDependencies?.["prefixListId"] ?? [];
   return {
     protocol: normaliseProtocol(p.ipProtocol),
     ports: portRange(p.ipProtocol, numberish(p.fromPort), numberish(p.toPort)),
     cidrs: [p.cidrIpv4, p.cidrIpv6].filter((c) => typeof c === "string" && c).map(String),
+    ...listedSources(lists, p, "prefixListId", deps, true, label(r)),
     description: typeof p.description === "string" && p.description ? p.description : undefined,
     where: label(r),
   };

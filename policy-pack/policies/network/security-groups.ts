@@ -71,20 +71,29 @@ const RULE_HOLDERS = [...INGRESS_RULE_HOLDERS, VPC_SECURITY_GROUP_EGRESS_RULE];
 
 /**
  * Runs `fn` for each security-group rule of `direction` that is open to the internet (0.0.0.0/0,
- * ::/0 or any range broader than AWS's public limit: isInternetWide), each rule in its own
- * preview-safe part: a rule unknown at preview becomes a note without hiding the others.
+ * ::/0 or any range broader than AWS's public limit: isInternetWide), as a CIDR or as an entry of
+ * a customer-managed prefix list of the stack the rule names, each rule in its own
+ * preview-safe part: a rule unknown at preview becomes a note without hiding the others. A rule
+ * whose prefix-list sources are unknown until apply (SgRuleInfo.listedUnknown) and that no known
+ * CIDR opens is handed to `fn` too: `open()` throws that unknown, so `fn` calls it only once its
+ * own port or load-balancer filter has kept the rule.
  */
 function eachOpenRule(
   ctx: StackCheckContext<unknown>,
   direction: "ingress" | "egress",
-  fn: (rule: SgRule, info: SgRuleInfo, open: string[]) => void,
+  fn: (rule: SgRule, info: SgRuleInfo, open: () => string[]) => void,
 ): void {
   for (const rule of SecurityGroupGraph.of(ctx.index).rules) {
     if (rule.direction !== direction) continue;
     ctx.each(rule.resource, () => {
       const info = rule.read();
-      const open = info.cidrs.filter(isInternetWide);
-      if (open.length) fn(rule, info, open);
+      const found = [...info.cidrs.filter(isInternetWide), ...info.listed];
+      const why = info.listedUnknown;
+      if (!found.length && !why) return;
+      fn(rule, info, () => {
+        if (!found.length && why) throw unknownError(why);
+        return found;
+      });
     });
   }
 }
@@ -127,7 +136,7 @@ export const sgNoPublicIngress = stackPolicy<PublicIngressConfig>({
   check: (ctx) => {
     const sg = SecurityGroupGraph.of(ctx.index);
     const allowed = ctx.config.publicLoadBalancerPorts;
-    eachOpenRule(ctx, "ingress", (rule, info, open) => {
+    eachOpenRule(ctx, "ingress", (rule, info, sources) => {
       const lbPort =
         info.protocol === "tcp" &&
         !!info.ports &&
@@ -151,10 +160,11 @@ export const sgNoPublicIngress = stackPolicy<PublicIngressConfig>({
             ...sg.lbsWithUnknownGroups,
           ];
           throw unknownError(
-            `${info.where} opens ${portsText(info)} to ${open.join(", ")}; whether its group fronts an internet-facing load balancer depends on ${lbs.map(label).join(", ")}, unknown until apply`,
+            `${info.where} opens ${portsText(info)} to ${sources().join(", ")}; whether its group fronts an internet-facing load balancer depends on ${lbs.map(label).join(", ")}, unknown until apply`,
           );
         }
       }
+      const open = sources();
       const why = lbPort
         ? "its security group is not attached to an internet-facing load balancer"
         : `only TCP ${allowed.join("/")} on an internet-facing load balancer's security group may be open to the internet`;
@@ -190,11 +200,12 @@ export const sgNoAdminPortsPublic = stackPolicy<AdminPortsConfig>({
   },
   types: INGRESS_RULE_HOLDERS,
   check: (ctx) =>
-    eachOpenRule(ctx, "ingress", (rule, info, open) => {
+    eachOpenRule(ctx, "ingress", (rule, info, sources) => {
       const ports = info.ports;
       if (!ports) return;
       const hit = ctx.config.adminPorts.filter((p) => coversPort(ports, p));
       if (!hit.length) return;
+      const open = sources();
       const shown = hit.length > 8 ? `${hit.slice(0, 8).join(", ")}, …` : hit.join(", ");
       ctx.report(
         rule.resource,
@@ -214,11 +225,11 @@ export const sgEgressRestricted = stackPolicy({
   references: [checkov("CKV_AWS_382"), trivy("AWS-0104")],
   types: EGRESS_RULE_HOLDERS,
   check: (ctx) =>
-    eachOpenRule(ctx, "egress", (rule, info, open) => {
+    eachOpenRule(ctx, "egress", (rule, info, sources) => {
       if (!info.ports?.all || !carriesPorts(info.ports)) return;
       ctx.report(
         rule.resource,
-        `${info.where} allows ${describePorts(info.ports)} out to ${open.join(", ")}.`,
+        `${info.where} allows ${describePorts(info.ports)} out to ${sources().join(", ")}.`,
         rule.groups,
       );
     }),

@@ -79,6 +79,28 @@ describe("ec2-compute-subnet-no-default-route", () => {
       const found = await violations(core, all(pl, route));
       expect(found.find((f) => f.startsWith("compute-pl:"))).to.contain("transit gateway");
     });
+    it("knows the stack's list by the id in its ARN when the route names it by id", async () => {
+      // A list's ARN ends in prefix-list/<id> (Service Authorization Reference, Amazon EC2
+      // resource types), so a route that names the id as a literal names that list.
+      const { r, all } = compliant();
+      const pl = res(EC2_MANAGED_PREFIX_LIST, "everything", {
+        addressFamily: "IPv4",
+        maxEntries: 1,
+        entries: [{ cidr: "0.0.0.0/0" }],
+        arn: "arn:aws:ec2:us-east-1:123456789012:prefix-list/pl-0123456789abcdef0",
+      });
+      const route = (id: string) =>
+        res(
+          EC2_ROUTE,
+          "compute-pl",
+          { routeTableId: U, destinationPrefixListId: id, transitGatewayId: "tgw-0abc1234" },
+          { refs: { routeTableId: [r.computeRt] } },
+        );
+      const named = await violations(core, all(pl, route("pl-0123456789abcdef0")));
+      expect(named.find((f) => f.startsWith("compute-pl:"))).to.contain("transit gateway");
+      const other = await violations(core, all(pl, route("pl-0fedcba9876543210")));
+      expect(other.filter((f) => f.startsWith("compute-pl:"))).to.deep.equal([]);
+    });
     it("treats the all-zero address written without a prefix (0.0.0.0, ::0) as a default route", async () => {
       const { r, all } = compliant();
       const bare = (name: string, dest: Record<string, string>) =>
