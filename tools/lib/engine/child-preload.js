@@ -87,6 +87,8 @@
 //    read of one (`getSecretBoolean`, `requireNumber`, ...) gives an unknown secret, or for a plain
 //    getter a stand-in the check refuses the stack on, instead of parsing the placeholder
 //    (./secret-config-reads.js). This one changes what the program sees too.
+// 21. A type-checking ts-node parses the declaration files the program imports as `tsc` does,
+//    without the JSDoc comments no type error depends on (./type-check-parse.js).
 "use strict";
 const Module = require("module");
 const fs = require("fs");
@@ -113,6 +115,7 @@ const {
   cacheTranspile,
   cacheTsNodeTranspile,
 } = require("./ts-cache");
+const { parseForTypeErrors, markTsNode } = require("./type-check-parse");
 const { guardAutomation, isAutomationModule } = require("./automation-guard");
 const { guardMocks, guardMockOptions } = require("./mocks-guard");
 const { recordInvokeSites } = require("./invoke-records");
@@ -320,7 +323,7 @@ if (process.env.OFFLINE_LEND_ESM && typeof Module.register === "function") {
 // Each CommonJS module, once it has run, whichever loader loaded it (./module-hooks.js).
 hookModuleLoads(afterLoad);
 
-/** What the preload changes in a module once it has run, by its file name (items 1 to 18). */
+/** What the preload changes in a module once it has run, by its file name (items 1 to 21). */
 function afterLoad(module, filename) {
   if (filename.endsWith(DEBUGGABLE)) {
     if (!leakDebugging) lightenDebuggablePromise(module.exports);
@@ -352,12 +355,17 @@ function afterLoad(module, filename) {
   else if (filename.endsWith(LOG_INDEX)) {
     if (sitesFile) recordErrorLogSites(module.exports, appendSite, programCallSite);
     if (!keepDebugLogs) quietDebugLogs(module.exports, filename);
-  } else if (filename.endsWith(TYPESCRIPT)) cacheTranspile(module);
-  else if (filename.endsWith(TS_NODE_TRANSPILE)) cacheTsNodeTranspile(module.exports);
-  else if (lentTs && filename.endsWith(TS_NODE_INDEX)) lendToTsNode(module.exports, lentTs);
-  else if (filename.endsWith(VENDORED_TS_NODE))
+  } else if (filename.endsWith(TYPESCRIPT)) {
+    cacheTranspile(module);
+    parseForTypeErrors(module);
+  } else if (filename.endsWith(TS_NODE_TRANSPILE)) cacheTsNodeTranspile(module.exports);
+  else if (filename.endsWith(TS_NODE_INDEX)) {
+    if (lentTs) lendToTsNode(module.exports, lentTs);
+    markTsNode(module.exports);
+  } else if (filename.endsWith(VENDORED_TS_NODE)) {
     mapUrlFramesAfterRegister(module.exports, esmSourceMaps);
-  else if (trace.tracing && !sdkLoaded && filename.endsWith(SDK_INDEX)) {
+    markTsNode(module.exports);
+  } else if (trace.tracing && !sdkLoaded && filename.endsWith(SDK_INDEX)) {
     sdkLoaded = true;
     trace.traceEvent(TRACE_AS, "sdk-loaded");
   }
