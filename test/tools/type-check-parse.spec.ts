@@ -1,6 +1,7 @@
 // The JSDoc a type-checking ts-node parses in the program's process
 // (tools/lib/engine/type-check-parse.js): the language service ts-node makes parses as `tsc` does
-// (`ParseForTypeErrors`), with the same type errors; one the program makes itself is untouched.
+// (`ParseForTypeErrors`), with the same type errors; one the program makes itself, one a custom
+// transformer reads JSDoc through and a ts-patched TypeScript are untouched.
 // The whole type-checked runs, and the errors they report, are in type-check-note.spec.ts.
 import { expect } from "chai";
 import * as fs from "fs";
@@ -13,7 +14,6 @@ const PARSE = path.resolve(__dirname, "..", "..", "tools", "lib", "engine", "typ
 const { parseForTypeErrors, markTsNode } = require(PARSE);
 const realTs: typeof TS = require("typescript");
 /* eslint-enable @typescript-eslint/no-require-imports */
-
 describe("the JSDoc a type-checking ts-node parses", () => {
   let dir: string;
   /** TypeScript's exports as the preload leaves them (a module object of its own). */
@@ -22,17 +22,29 @@ describe("the JSDoc a type-checking ts-node parses", () => {
   before(() => {
     fs.mkdirSync(SCRATCH, { recursive: true });
     dir = fs.mkdtempSync(path.join(SCRATCH, "type-check-parse-"));
+    const write = (file: string, ...lines: string[]) =>
+      fs.writeFileSync(path.join(dir, file), lines.join("\n") + "\n");
     // A declaration file whose JSDoc carries no type (a TypeScript file's never does), one with
     // `@link`, and a program with a type error against each.
-    fs.writeFileSync(
-      path.join(dir, "lib.d.ts"),
-      "/** A bucket. @deprecated use Store */\nexport declare class Bucket { /** Its name. */ name: string }\n" +
-        "/** See {@link Bucket}. */\nexport declare function make(size: number): Bucket;\n",
+    write(
+      "lib.d.ts",
+      "/** A bucket. @deprecated use Store */",
+      "export declare class Bucket {",
+      "  /** Its name. */",
+      "  name: string;",
+      "}",
+      "/** See {@link Bucket}. */",
+      "export declare function make(size: number): Bucket;",
     );
-    fs.writeFileSync(
-      path.join(dir, "index.ts"),
-      'import { Bucket, make } from "./lib";\nconst b: Bucket = make("big");\nexport const n: number = b.name;\n',
+    write(
+      "index.ts",
+      'import { Bucket, make } from "./lib";',
+      'const b: Bucket = make("big");',
+      "export const n: number = b.name;",
     );
+    // A model whose JSDoc tag a custom transformer writes into the emitted JavaScript.
+    write("model.ts", "export interface User {\n  /** @format email */\n  email: string;\n}");
+    fs.appendFileSync(path.join(dir, "model.ts"), 'export const fields = "__FIELDS__";\n');
     const module = { exports: realTs };
     parseForTypeErrors(module);
     ts = module.exports as typeof TS;
@@ -40,8 +52,12 @@ describe("the JSDoc a type-checking ts-node parses", () => {
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   /** A language service host over `dir`, as ts-node makes one (no `jsDocParsingMode`). */
-  const host = (): TS.LanguageServiceHost => ({
-    getScriptFileNames: () => [path.join(dir, "index.ts")],
+  const host = (
+    root = "index.ts",
+    options: TS.CompilerOptions = {},
+    extra: Partial<TS.LanguageServiceHost> = {},
+  ): TS.LanguageServiceHost => ({
+    getScriptFileNames: () => [path.join(dir, root)],
     getScriptVersion: () => "1",
     getScriptSnapshot: (f) =>
       fs.existsSync(f) ? ts.ScriptSnapshot.fromString(fs.readFileSync(f, "utf8")) : undefined,
@@ -49,24 +65,26 @@ describe("the JSDoc a type-checking ts-node parses", () => {
     // ES5's library alone and no @types: what the files need, nothing to parse beside them.
     getCompilationSettings: () => ({
       strict: true,
-      noEmit: true,
       lib: ["lib.es5.d.ts"],
       types: [],
+      module: ts.ModuleKind.CommonJS,
+      ...options,
     }),
     getDefaultLibFileName: (o) => ts.getDefaultLibFilePath(o),
     fileExists: ts.sys.fileExists,
     readFile: ts.sys.readFile,
+    ...extra,
   });
   /** ts-node 10.9's `create` (dist/index.js): a document registry, then the service on it. */
   const tsNode10 = {
-    create: () =>
+    create: (serviceHost = host()) =>
       ts.createLanguageService(
-        host(),
+        serviceHost,
         ts.createDocumentRegistry(ts.sys.useCaseSensitiveFileNames, dir),
       ),
   };
   /** ts-node 7.0.1's `register` (vendor/ts-node@7.0.1/index.js): the service alone. */
-  const tsNode7 = { register: () => ts.createLanguageService(host()) };
+  const tsNode7 = { register: (serviceHost = host()) => ts.createLanguageService(serviceHost) };
   markTsNode(tsNode10);
   markTsNode(tsNode7);
 
@@ -75,11 +93,10 @@ describe("the JSDoc a type-checking ts-node parses", () => {
     const parsed = service.getProgram()!.getSourceFile(path.join(dir, file));
     return (parsed as TS.SourceFile & { jsDocParsingMode?: TS.JSDocParsingMode }).jsDocParsingMode;
   };
-  const errors = (service: TS.LanguageService) =>
+  const errors = (service: TS.LanguageService, file = "index.ts") =>
     service
-      .getSemanticDiagnostics(path.join(dir, "index.ts"))
+      .getSemanticDiagnostics(path.join(dir, file))
       .map((d) => `${d.code} ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
-
   it("ts-node's language service parses declaration files as tsc does, with the same type errors", () => {
     const own = ts.createLanguageService(host());
     const expected = errors(own);
@@ -103,6 +120,87 @@ describe("the JSDoc a type-checking ts-node parses", () => {
     const all = { register: () => ts.createLanguageService({ ...host(), jsDocParsingMode: 0 }) };
     markTsNode(all);
     expect(modeOf(all.register(), "lib.d.ts")).to.equal(ts.JSDocParsingMode.ParseAll);
+  });
+
+  describe("a custom transformer that reads JSDoc (typia's comment tags) sees it all", () => {
+    /** Writes the JSDoc tags of the file into its `"__FIELDS__"` string, as typia does. */
+    const tagsInto: TS.TransformerFactory<TS.SourceFile> = (context) => (file) => {
+      const tags: string[] = [];
+      const collect = (node: TS.Node): void => {
+        for (const tag of realTs.getJSDocTags(node))
+          tags.push(`${tag.tagName.text} ${tag.comment}`);
+        realTs.forEachChild(node, collect);
+      };
+      collect(file);
+      const write = (node: TS.Node): TS.Node =>
+        realTs.isStringLiteral(node) && node.text === "__FIELDS__"
+          ? context.factory.createStringLiteral(tags.join(";"))
+          : realTs.visitEachChild(node, write, context);
+      return realTs.visitNode(file, write) as TS.SourceFile;
+    };
+    const emitted = (service: TS.LanguageService) =>
+      service
+        .getEmitOutput(path.join(dir, "model.ts"))
+        .outputFiles[0].text.split("\n")
+        .filter((line) => line.startsWith('exports.fields = "'));
+
+    it("through ts-node's transformers option, as an object or a function of the program", () => {
+      const expected = ['exports.fields = "format email";'];
+      const plain = ts.createLanguageService(
+        host("model.ts", {}, { getCustomTransformers: () => ({ before: [tagsInto] }) }),
+      );
+      expect(emitted(plain)).to.deep.equal(expected);
+      const asObject = host(
+        "model.ts",
+        {},
+        { getCustomTransformers: () => ({ before: [tagsInto] }) },
+      );
+      expect(emitted(tsNode10.create(asObject))).to.deep.equal(expected);
+      expect(emitted(tsNode7.register(asObject))).to.deep.equal(expected);
+      // ts-node 10's own shape: a function of the program, read from the service it returns.
+      const asFunction = {
+        create: () => {
+          const serviceHost = host(
+            "model.ts",
+            {},
+            {
+              getCustomTransformers: () =>
+                service.getProgram() ? { before: [tagsInto] } : undefined,
+            },
+          );
+          const service = ts.createLanguageService(
+            serviceHost,
+            ts.createDocumentRegistry(ts.sys.useCaseSensitiveFileNames, dir),
+          );
+          return service;
+        },
+      };
+      markTsNode(asFunction);
+      const service = asFunction.create();
+      expect(emitted(service)).to.deep.equal(expected);
+      expect(modeOf(service, "model.ts")).to.equal(ts.JSDocParsingMode.ParseAll);
+      // A host whose getCustomTransformers gives none still gets the setting.
+      const none = tsNode10.create(
+        host("model.ts", {}, { getCustomTransformers: () => undefined }),
+      );
+      expect(modeOf(none, "model.ts")).to.equal(ts.JSDocParsingMode.ParseForTypeErrors);
+    });
+
+    it("through a TypeScript ts-patch rewrote (its export, or its header first in the file)", () => {
+      const byExport = { exports: { ...realTs, originalCreateProgram: realTs.createProgram } };
+      const exportsBefore = byExport.exports;
+      parseForTypeErrors(byExport);
+      expect(byExport.exports).to.equal(exportsBefore);
+      const patchedFile = path.join(dir, "typescript.js");
+      fs.writeFileSync(patchedFile, '/// tsp-module:\n/// {\n///   "tsVersion": "5.9.3"\n');
+      const byHeader = { exports: realTs, filename: patchedFile };
+      parseForTypeErrors(byHeader);
+      expect(byHeader.exports).to.equal(realTs);
+      // The same TypeScript from a file without the header is changed: the header decided it.
+      const unpatched = { exports: realTs, filename: path.join(dir, "index.ts") };
+      parseForTypeErrors(unpatched);
+      expect(unpatched.exports).to.not.equal(realTs);
+    });
   });
 
   it("a TypeScript before 5.3 (no JSDocParsingMode) is left as it is", () => {

@@ -1,6 +1,7 @@
 // Item 21 of ./child-preload.js: a type-checking ts-node (the 7.0.1 the language host ships, or
-// ts-node 10, the program's own or the one the check lends) parses the declaration files a
-// program imports as `tsc` does, without the JSDoc comments no type error depends on.
+// ts-node 10, the program's own or the one the check lends) parses TypeScript files, the
+// declaration files a program imports above all, as `tsc` does, without the JSDoc comments no type
+// error depends on.
 //
 // ts-node type-checks through a TypeScript language service (`ts.createLanguageService`, then
 // `getSemanticDiagnostics` of each file it compiles), which parses every comment of every
@@ -18,12 +19,53 @@
 //
 // Only what is made while ts-node's `register` or `create` runs gets the setting: a language
 // service the program itself makes is left as it is, and a TypeScript before 5.3 (no
-// `JSDocParsingMode`) too. The emitted JavaScript does not depend on it: comments are emitted from
-// the source text's comment ranges, not from parsed JSDoc.
+// `JSDocParsingMode`) too.
+//
+// TypeScript's own emit does not depend on the setting (comments are emitted from the source
+// text's comment ranges, not from parsed JSDoc), but a custom transformer that reads JSDoc tags
+// does (typia's comment tags, `ts.getJSDocTags`): those are left as they are, so the emitted
+// JavaScript stays the same. That is a host whose `getCustomTransformers()` gives transformers
+// (ts-node's `transformers` option), and a TypeScript that ts-patch rewrote on disk (`ts-patch
+// install`, which runs the tsconfig's transformer plugins in every program): ts-patch itself
+// puts `tsc` back to `ParseAll` for them (nonara/ts-patch,
+// projects/core/src/patch/patch-module.ts, "Patch defaultJSDocParsingMode"), and marks the file
+// it patched with a `/// tsp-module:` header and an `originalCreateProgram` export
+// (patch-detail.ts, add-original-create-program.ts). Its live compiler (`ts-patch/compiler`)
+// is another file, which item 21 does not reach.
 "use strict";
+const fs = require("fs");
 
 /** How many of ts-node's `register`/`create` calls are running (one calls the other). */
 let inTsNode = 0;
+
+/** Whether ts-patch rewrote this TypeScript (its header first in the file, or its export). */
+function tsPatched(module, ts) {
+  if (typeof ts.originalCreateProgram === "function") return true;
+  if (typeof module.filename !== "string") return false;
+  let fd;
+  try {
+    fd = fs.openSync(module.filename, "r");
+    const head = Buffer.alloc(32);
+    const read = fs.readSync(fd, head, 0, head.length, 0);
+    return head.toString("utf8", 0, read).startsWith("/// tsp-module:");
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
+/** Whether a language service host gives custom transformers (a throw counts as giving some). */
+function hasTransformers(host) {
+  if (typeof host.getCustomTransformers !== "function") return false;
+  try {
+    // ts-node 10's reads the service it is about to make when `transformers` is a function:
+    // that throws here, and is a transformer too.
+    return host.getCustomTransformers() != null;
+  } catch {
+    return true;
+  }
+}
 
 /** TypeScript's exports, where ts-node's language service parses JSDoc `ParseForTypeErrors`. */
 function parseForTypeErrors(module) {
@@ -35,28 +77,33 @@ function parseForTypeErrors(module) {
     typeof createService !== "function" ||
     typeof createRegistry !== "function" ||
     !modes ||
-    typeof modes.ParseForTypeErrors !== "number"
+    typeof modes.ParseForTypeErrors !== "number" ||
+    tsPatched(module, ts)
   )
     return;
   const mode = modes.ParseForTypeErrors;
-  const lighterRegistries = new WeakSet();
+  /** The registries made with the setting, each with the arguments it was asked with. */
+  const lighterRegistries = new WeakMap();
   const createDocumentRegistry = function (useCaseSensitiveFileNames, currentDirectory, ...rest) {
     if (inTsNode === 0 || rest[0] !== undefined)
       return createRegistry.call(this, useCaseSensitiveFileNames, currentDirectory, ...rest);
     const registry = createRegistry.call(this, useCaseSensitiveFileNames, currentDirectory, mode);
-    lighterRegistries.add(registry);
+    lighterRegistries.set(registry, [useCaseSensitiveFileNames, currentDirectory]);
     return registry;
   };
   const createLanguageService = function (host, documentRegistry, ...rest) {
+    const lighter = documentRegistry !== undefined && lighterRegistries.get(documentRegistry);
     if (
       inTsNode > 0 &&
       host &&
       typeof host === "object" &&
       host.jsDocParsingMode === undefined &&
-      (documentRegistry === undefined || lighterRegistries.has(documentRegistry))
+      (documentRegistry === undefined || lighter)
     ) {
       // ts-node's own host object, made for this service alone.
-      host.jsDocParsingMode = mode;
+      if (!hasTransformers(host)) host.jsDocParsingMode = mode;
+      // The registry ts-node made just before, unused yet: as asked, to match the host's mode.
+      else if (lighter) documentRegistry = createRegistry.call(ts, ...lighter);
     }
     return createService.call(this, host, documentRegistry, ...rest);
   };
