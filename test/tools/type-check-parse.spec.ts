@@ -5,6 +5,7 @@
 // The whole type-checked runs, and the errors they report, are in type-check-note.spec.ts.
 import { expect } from "chai";
 import * as fs from "fs";
+import Module from "module";
 import * as path from "path";
 import type * as TS from "typescript";
 import { SCRATCH } from "./program-runs";
@@ -14,6 +15,9 @@ const PARSE = path.resolve(__dirname, "..", "..", "tools", "lib", "engine", "typ
 const { parseForTypeErrors, markTsNode } = require(PARSE);
 const realTs: typeof TS = require("typescript");
 /* eslint-enable @typescript-eslint/no-require-imports */
+/** `Module._preloadModules`, which ts-node 10's `register` runs its `require` option through. */
+const NodeModule = Module as unknown as { _preloadModules: (requests: string[]) => void };
+
 describe("the JSDoc a type-checking ts-node parses", () => {
   let dir: string;
   /** TypeScript's exports as the preload leaves them (a module object of its own). */
@@ -97,6 +101,13 @@ describe("the JSDoc a type-checking ts-node parses", () => {
     service
       .getSemanticDiagnostics(path.join(dir, file))
       .map((d) => `${d.code} ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
+  /** The documentation quick info gives for `name` in lib.d.ts: what ts-node's getTypeInfo says. */
+  const documentation = (service: TS.LanguageService) => {
+    const file = path.join(dir, "lib.d.ts");
+    const at = fs.readFileSync(file, "utf8").indexOf("name:");
+    return ts.displayPartsToString(service.getQuickInfoAtPosition(file, at)!.documentation);
+  };
+
   it("ts-node's language service parses declaration files as tsc does, with the same type errors", () => {
     const own = ts.createLanguageService(host());
     const expected = errors(own);
@@ -120,6 +131,39 @@ describe("the JSDoc a type-checking ts-node parses", () => {
     const all = { register: () => ts.createLanguageService({ ...host(), jsDocParsingMode: 0 }) };
     markTsNode(all);
     expect(modeOf(all.register(), "lib.d.ts")).to.equal(ts.JSDocParsingMode.ParseAll);
+  });
+
+  it("a language service made by a module ts-node 10's register preloads is the program's", () => {
+    // ts-node 10.9's `register` (dist/index.js): `create`, then its `require` option's modules.
+    const made: { ts?: typeof TS; host?: typeof host; services: TS.LanguageService[] } = {
+      services: [],
+    };
+    (global as Record<string, unknown>).__typeCheckParseMade = made;
+    fs.writeFileSync(
+      path.join(dir, "setup.js"),
+      "const made = global.__typeCheckParseMade;\n" +
+        "made.services.push(made.ts.createLanguageService(made.host()));\n",
+    );
+    Object.assign(made, { ts, host });
+    const preload = NodeModule._preloadModules;
+    const withPreload = {
+      register: () => {
+        const service = tsNode10.create();
+        NodeModule._preloadModules([path.join(dir, "setup.js")]);
+        return service;
+      },
+    };
+    markTsNode(withPreload);
+    try {
+      const service = withPreload.register();
+      expect(modeOf(service, "lib.d.ts")).to.equal(ts.JSDocParsingMode.ParseForTypeErrors);
+      expect(made.services).to.have.length(1);
+      expect(modeOf(made.services[0], "lib.d.ts")).to.equal(ts.JSDocParsingMode.ParseAll);
+      expect(documentation(made.services[0])).to.equal("Its name.");
+      expect(NodeModule._preloadModules).to.equal(preload);
+    } finally {
+      delete (global as Record<string, unknown>).__typeCheckParseMade;
+    }
   });
 
   describe("a custom transformer that reads JSDoc (typia's comment tags) sees it all", () => {

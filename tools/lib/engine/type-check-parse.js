@@ -17,9 +17,10 @@
 // (vendor/ts-node@7.0.1/index.js) gives no registry, ts-node 10.9's `create` (dist/index.js) one
 // made just before.
 //
-// Only what is made while ts-node's `register` or `create` runs gets the setting: a language
-// service the program itself makes is left as it is, and a TypeScript before 5.3 (no
-// `JSDocParsingMode`) too.
+// Only what ts-node's `register` or `create` makes gets the setting: a language service the
+// program itself makes is left as it is, also one made by a module ts-node 10's `register`
+// preloads (its `require` option, run by `Module._preloadModules` inside the call,
+// dist/index.js), and a TypeScript before 5.3 (no `JSDocParsingMode`) too.
 //
 // TypeScript's own emit does not depend on the setting (comments are emitted from the source
 // text's comment ranges, not from parsed JSDoc), but a custom transformer that reads JSDoc tags
@@ -34,6 +35,7 @@
 // is another file, which item 21 does not reach.
 "use strict";
 const fs = require("fs");
+const Module = require("module");
 
 /** How many of ts-node's `register`/`create` calls are running (one calls the other). */
 let inTsNode = 0;
@@ -118,6 +120,33 @@ function parseForTypeErrors(module) {
   });
 }
 
+/**
+ * Runs `fn` as ts-node's: what it makes gets the setting, except what the modules ts-node 10's
+ * `register` preloads make (`Module._preloadModules`, swapped for the call's length only).
+ */
+function asTsNode(fn, thisArg, args) {
+  const preload = inTsNode === 0 ? Module._preloadModules : undefined;
+  const outside =
+    typeof preload === "function" &&
+    function (...requests) {
+      const depth = inTsNode;
+      inTsNode = 0;
+      try {
+        return preload.apply(this, requests);
+      } finally {
+        inTsNode = depth;
+      }
+    };
+  if (outside) Module._preloadModules = outside;
+  inTsNode++;
+  try {
+    return fn.apply(thisArg, args);
+  } finally {
+    inTsNode--;
+    if (outside && Module._preloadModules === outside) Module._preloadModules = preload;
+  }
+}
+
 /** Wraps ts-node's `register` and `create` (those it has): what they make is ts-node's. */
 function markTsNode(exports) {
   if (!exports || typeof exports !== "object") return;
@@ -126,12 +155,7 @@ function markTsNode(exports) {
     const fn = exports[name];
     if (typeof fn !== "function" || (own && !own.writable && !own.set)) continue;
     exports[name] = function (...args) {
-      inTsNode++;
-      try {
-        return fn.apply(this, args);
-      } finally {
-        inTsNode--;
-      }
+      return asTsNode(fn, this, args);
     };
   }
 }
