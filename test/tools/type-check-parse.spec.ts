@@ -46,6 +46,16 @@ describe("the JSDoc a type-checking ts-node parses", () => {
       'const b: Bucket = make("big");',
       "export const n: number = b.name;",
     );
+    // A checked JavaScript file whose JSDoc is its types, and a call against them.
+    write("uses-double.ts", 'import { double } from "./double-module";\ndouble("big");');
+    write("double-module.js", "/** @param {number} n */", "exports.double = (n) => n * 2;");
+    // An import used only in `{@link}`, under noUnusedLocals.
+    write(
+      "linked.ts",
+      'import type { Bucket } from "./lib";',
+      "/** Named as in {@link Bucket}. */",
+      'export const name = "app";',
+    );
     // A model whose JSDoc tag a custom transformer writes into the emitted JavaScript.
     write("model.ts", "export interface User {\n  /** @format email */\n  email: string;\n}");
     fs.appendFileSync(path.join(dir, "model.ts"), 'export const fields = "__FIELDS__";\n');
@@ -116,6 +126,35 @@ describe("the JSDoc a type-checking ts-node parses", () => {
       expect(modeOf(service, "lib.d.ts")).to.equal(ts.JSDocParsingMode.ParseForTypeErrors);
       expect(errors(service)).to.deep.equal(expected);
     }
+  });
+
+  it("a checked JavaScript file's JSDoc types are still parsed, and their errors reported", () => {
+    const options = { allowJs: true, checkJs: true };
+    const root = "uses-double.ts";
+    const own = ts.createLanguageService(host(root, options));
+    const service = tsNode10.create(host(root, options));
+    expect(modeOf(service, "double-module.js")).to.equal(ts.JSDocParsingMode.ParseForTypeErrors);
+    expect(errors(service, root)).to.deep.equal(errors(own, root));
+    expect(errors(service, root).map((e) => e.split(" ")[0])).to.deep.equal(["2345"]);
+  });
+
+  it("an import used only in {@link} is still used under noUnusedLocals (no TS6133)", () => {
+    const options = { noUnusedLocals: true };
+    const own = ts.createLanguageService(host("linked.ts", options));
+    const service = tsNode10.create(host("linked.ts", options));
+    expect(modeOf(service, "linked.ts")).to.equal(ts.JSDocParsingMode.ParseForTypeErrors);
+    expect(errors(own, "linked.ts")).to.deep.equal([]);
+    expect(errors(service, "linked.ts")).to.deep.equal([]);
+    // The same file with the link taken out: the import is reported, so the case can fail.
+    const unlinked = host("linked.ts", options, {
+      getScriptSnapshot: (f) =>
+        fs.existsSync(f)
+          ? ts.ScriptSnapshot.fromString(fs.readFileSync(f, "utf8").replace("{@link Bucket}", ""))
+          : undefined,
+    });
+    expect(errors(tsNode10.create(unlinked), "linked.ts").map((e) => e.split(" ")[0])).to.include(
+      "6133",
+    );
   });
 
   it("a language service the program makes itself, or one on a registry of its own, is left as it is", () => {
@@ -247,9 +286,14 @@ describe("the JSDoc a type-checking ts-node parses", () => {
     });
   });
 
-  it("a TypeScript before 5.3 (no JSDocParsingMode) is left as it is", () => {
-    const old = { exports: { createLanguageService: realTs.createLanguageService } };
+  it("a TypeScript before 5.3 (no JSDocParsingMode) is left as it is: the SDK's vendored 3.8.3", () => {
+    const sdk = path.dirname(require.resolve("@pulumi/pulumi/package.json"));
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a vendored CommonJS file
+    const ts38 = require(path.join(sdk, "vendor", "typescript@3.8.3", "typescript.js"));
+    expect(ts38.createLanguageService).to.be.a("function");
+    expect(ts38.createDocumentRegistry).to.be.a("function");
+    const old = { exports: ts38 };
     parseForTypeErrors(old);
-    expect(old.exports.createLanguageService).to.equal(realTs.createLanguageService);
+    expect(old.exports).to.equal(ts38);
   });
 });
