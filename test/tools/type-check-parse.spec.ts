@@ -125,7 +125,10 @@ describe("the JSDoc a type-checking ts-node parses", () => {
     for (const service of [tsNode10.create(), tsNode7.register()]) {
       expect(modeOf(service, "lib.d.ts")).to.equal(ts.JSDocParsingMode.ParseForTypeErrors);
       expect(errors(service)).to.deep.equal(expected);
+      // What the program can see through it (ts-node 10's getTypeInfo): no documentation.
+      expect(documentation(service)).to.equal("");
     }
+    expect(documentation(own)).to.equal("Its name.");
   });
 
   it("a checked JavaScript file's JSDoc types are still parsed, and their errors reported", () => {

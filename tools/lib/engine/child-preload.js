@@ -88,7 +88,11 @@
 //    getter a stand-in the check refuses the stack on, instead of parsing the placeholder
 //    (./secret-config-reads.js). This one changes what the program sees too.
 // 21. A type-checking ts-node parses the declaration files the program imports as `tsc` does,
-//    without the JSDoc comments no type error depends on (./type-check-parse.js).
+//    without the JSDoc comments no type error depends on, unless a custom transformer could read
+//    them (ts-node's `transformers`, a TypeScript ts-patch rewrote) (./type-check-parse.js).
+//    This one changes what the program sees too: ts-node's language service gives no JSDoc
+//    documentation for a name declared in a TypeScript file, the program's or a declaration file
+//    (ts-node 10's `getTypeInfo(...).comment` is empty); a service the program makes is untouched.
 "use strict";
 const Module = require("module");
 const fs = require("fs");

@@ -33,6 +33,11 @@
 // it patched with a `/// tsp-module:` header and an `originalCreateProgram` export
 // (patch-detail.ts, add-original-create-program.ts). Its live compiler (`ts-patch/compiler`)
 // is another file, which item 21 does not reach.
+//
+// The program can see the change: in ts-node's language service, the quick info of a name
+// declared in a TypeScript file (the program's own or a declaration file) has no documentation
+// unless its JSDoc has `@see` or `@link`, and so ts-node 10's `getTypeInfo(...).comment` on the
+// registered instance (`process[Symbol.for("ts-node.register.instance")]`) is empty.
 "use strict";
 const fs = require("fs");
 const Module = require("module");
