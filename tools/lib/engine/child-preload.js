@@ -87,6 +87,12 @@
 //    read of one (`getSecretBoolean`, `requireNumber`, ...) gives an unknown secret, or for a plain
 //    getter a stand-in the check refuses the stack on, instead of parsing the placeholder
 //    (./secret-config-reads.js). This one changes what the program sees too.
+// 21. A type-checking ts-node parses the declaration files the program imports as `tsc` does,
+//    without the JSDoc comments no type error depends on, unless a custom transformer could read
+//    them (ts-node's `transformers`, a TypeScript ts-patch rewrote) (./type-check-parse.js).
+//    This one changes what the program sees too: ts-node's language service gives no JSDoc
+//    documentation for a name declared in a TypeScript file, the program's or a declaration file
+//    (ts-node 10's `getTypeInfo(...).comment` is empty); a service the program makes is untouched.
 "use strict";
 const Module = require("module");
 const fs = require("fs");
@@ -113,6 +119,7 @@ const {
   cacheTranspile,
   cacheTsNodeTranspile,
 } = require("./ts-cache");
+const { parseForTypeErrors, markTsNode } = require("./type-check-parse");
 const { guardAutomation, isAutomationModule } = require("./automation-guard");
 const { guardMocks, guardMockOptions } = require("./mocks-guard");
 const { recordInvokeSites } = require("./invoke-records");
@@ -320,7 +327,7 @@ if (process.env.OFFLINE_LEND_ESM && typeof Module.register === "function") {
 // Each CommonJS module, once it has run, whichever loader loaded it (./module-hooks.js).
 hookModuleLoads(afterLoad);
 
-/** What the preload changes in a module once it has run, by its file name (items 1 to 18). */
+/** What the preload changes in a module once it has run, by its file name (items 1 to 21). */
 function afterLoad(module, filename) {
   if (filename.endsWith(DEBUGGABLE)) {
     if (!leakDebugging) lightenDebuggablePromise(module.exports);
@@ -352,12 +359,17 @@ function afterLoad(module, filename) {
   else if (filename.endsWith(LOG_INDEX)) {
     if (sitesFile) recordErrorLogSites(module.exports, appendSite, programCallSite);
     if (!keepDebugLogs) quietDebugLogs(module.exports, filename);
-  } else if (filename.endsWith(TYPESCRIPT)) cacheTranspile(module);
-  else if (filename.endsWith(TS_NODE_TRANSPILE)) cacheTsNodeTranspile(module.exports);
-  else if (lentTs && filename.endsWith(TS_NODE_INDEX)) lendToTsNode(module.exports, lentTs);
-  else if (filename.endsWith(VENDORED_TS_NODE))
+  } else if (filename.endsWith(TYPESCRIPT)) {
+    cacheTranspile(module);
+    parseForTypeErrors(module);
+  } else if (filename.endsWith(TS_NODE_TRANSPILE)) cacheTsNodeTranspile(module.exports);
+  else if (filename.endsWith(TS_NODE_INDEX)) {
+    if (lentTs) lendToTsNode(module.exports, lentTs);
+    markTsNode(module.exports);
+  } else if (filename.endsWith(VENDORED_TS_NODE)) {
     mapUrlFramesAfterRegister(module.exports, esmSourceMaps);
-  else if (trace.tracing && !sdkLoaded && filename.endsWith(SDK_INDEX)) {
+    markTsNode(module.exports);
+  } else if (trace.tracing && !sdkLoaded && filename.endsWith(SDK_INDEX)) {
     sdkLoaded = true;
     trace.traceEvent(TRACE_AS, "sdk-loaded");
   }
