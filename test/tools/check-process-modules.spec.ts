@@ -6,6 +6,7 @@
 import { expect } from "chai";
 import { execFileSync } from "child_process";
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 
 const ROOT = path.resolve(__dirname, "..", "..");
@@ -51,5 +52,40 @@ describe("the check's own process", function () {
     expect(again.slice(0, again.indexOf("end")), "only the probe's own request").to.deep.equal([
       path.join(ROOT, "[eval]"),
     ]);
+  });
+  // The policy pack's process takes about a second of CPU to start: started once the inputs are
+  // validated and before the check loads what only the runs need, it loads on the other core
+  // while the check does, instead of competing with the program's run for it.
+  it("starts the policy pack's process before it loads the engine and the fake cloud's answers", () => {
+    // In the check's process only (a preload, not NODE_OPTIONS, which its children inherit): at the
+    // pack's spawn, which of the check's own modules have loaded; the pack is not started at all.
+    const watched = [
+      "tools/check/run.ts",
+      "tools/lib/engine/language-host.ts",
+      "tools/lib/engine/answers.ts",
+      "tools/lib/provider-checks/index.ts",
+    ];
+    const probe = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "check-modules-")), "probe.js");
+    fs.writeFileSync(
+      probe,
+      `const cp = require("child_process"); const path = require("path");` +
+        `const spawn = cp.spawn;` +
+        `cp.spawn = function (cmd, args) {` +
+        `  if (!(args || []).some((a) => /run-policy-pack/.test(a))) return spawn.apply(this, arguments);` +
+        `  const loaded = ${JSON.stringify(watched)}.filter((m) => require.cache[path.join(process.cwd(), m)]);` +
+        `  process.stdout.write(JSON.stringify({ spawned: true, loaded }));` +
+        `  process.exit(0);` +
+        `};`,
+    );
+    try {
+      const out = execFileSync(
+        process.execPath,
+        ["-r", probe, "tools/run.js", "tools/check.ts", "--stack", "prod", "--format", "json"],
+        { cwd: ROOT, encoding: "utf8" },
+      );
+      expect(JSON.parse(out)).to.deep.equal({ spawned: true, loaded: [] });
+    } finally {
+      fs.rmSync(path.dirname(probe), { recursive: true, force: true });
+    }
   });
 });
