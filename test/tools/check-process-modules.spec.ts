@@ -53,27 +53,21 @@ describe("the check's own process", function () {
       path.join(ROOT, "[eval]"),
     ]);
   });
-  // The policy pack's process takes about a second of CPU to start: started once the inputs are
-  // validated and before the check loads what only the runs need, it loads on the other core
-  // while the check does, instead of competing with the program's run for it.
-  it("starts the policy pack's process before it loads the engine and the fake cloud's answers", () => {
-    // In the check's process only (a preload, not NODE_OPTIONS, which its children inherit): at the
-    // pack's spawn, which of the check's own modules have loaded; the pack is not started at all.
-    const watched = [
-      "tools/check/run.ts",
-      "tools/lib/engine/language-host.ts",
-      "tools/lib/engine/answers.ts",
-      "tools/lib/provider-checks/index.ts",
-    ];
+  /**
+   * Runs the check on the prod stack with a preload in its own process alone (a preload, not
+   * NODE_OPTIONS, which its children inherit) that stops it at the first spawn whose arguments
+   * match `spawnOf`, without starting that process: which of `watched` had loaded by then.
+   */
+  function loadedAtSpawn(spawnOf: RegExp, watched: readonly string[]): string[] {
     const probe = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "check-modules-")), "probe.js");
     fs.writeFileSync(
       probe,
       `const cp = require("child_process"); const path = require("path");` +
         `const spawn = cp.spawn;` +
         `cp.spawn = function (cmd, args) {` +
-        `  if (!(args || []).some((a) => /run-policy-pack/.test(a))) return spawn.apply(this, arguments);` +
+        `  if (!(args || []).some((a) => ${spawnOf}.test(a))) return spawn.apply(this, arguments);` +
         `  const loaded = ${JSON.stringify(watched)}.filter((m) => require.cache[path.join(process.cwd(), m)]);` +
-        `  process.stdout.write(JSON.stringify({ spawned: true, loaded }));` +
+        `  process.stdout.write(JSON.stringify({ loaded }));` +
         `  process.exit(0);` +
         `};`,
     );
@@ -83,9 +77,31 @@ describe("the check's own process", function () {
         ["-r", probe, "tools/run.js", "tools/check.ts", "--stack", "prod", "--format", "json"],
         { cwd: ROOT, encoding: "utf8" },
       );
-      expect(JSON.parse(out)).to.deep.equal({ spawned: true, loaded: [] });
+      return (JSON.parse(out) as { loaded: string[] }).loaded;
     } finally {
       fs.rmSync(path.dirname(probe), { recursive: true, force: true });
     }
+  }
+
+  // The policy pack's process takes about a second of CPU to start: started once the inputs are
+  // validated and before the check loads what only the runs need, it loads on the other core
+  // while the check does, instead of competing with the program's run for it.
+  it("starts the policy pack's process before it loads the engine and the fake cloud's answers", () => {
+    const watched = [
+      "tools/check/run.ts",
+      "tools/lib/engine/language-host.ts",
+      "tools/lib/engine/answers.ts",
+      "tools/lib/provider-checks/index.ts",
+    ];
+    expect(loadedAtSpawn(/run-policy-pack/, watched)).to.deep.equal([]);
+  });
+
+  // The provider's input checks are needed only once the runs end: the program's start, the
+  // check's critical path, does not wait for them.
+  it("starts the program's language host before it loads the provider's input checks", () => {
+    const watched = ["tools/lib/engine/language-host.ts", "tools/lib/provider-checks/index.ts"];
+    expect(loadedAtSpawn(/^--monitor$/, watched)).to.deep.equal([
+      "tools/lib/engine/language-host.ts",
+    ]);
   });
 });
