@@ -120,22 +120,24 @@ async function check(args: CheckArgs): Promise<number> {
     : path.join(ROOT, "node_modules", ".cache", "offline-check");
   const judging = startJudge(args.judge, { packDir: PACK_DIR, given, configFile, cacheDir });
   traceEvent("check", "judge-starting");
-  await judging.started;
-  const { fakeCloudAnswers } = await import("./lib/engine/answers");
-  const { checkStack } = await import("./check/run");
-  const { summarize } = await import("./check/report");
   Promise.resolve(judging.judge).then(
     () => traceEvent("check", "judge-ready"),
     () => undefined, // reported where the check awaits the judge
   );
-  const packVersion: string = JSON.parse(
-    fs.readFileSync(path.join(PACK_DIR, "package.json"), "utf8"),
-  ).version;
   const phases = args.phase === "both" ? (["preview", "apply"] as const) : [args.phase];
   const results: StackResult[] = [];
   let packStartMs = 0;
   let policies;
+  let packVersion: string;
+  let summarize: typeof import("./check/report").summarize;
+  // From the pack's start on, whatever fails (one of this process's own modules that does not
+  // load included) closes the pack: its process's pipes would otherwise keep this one running.
   try {
+    await judging.started;
+    const { fakeCloudAnswers } = await import("./lib/engine/answers");
+    const { checkStack } = await import("./check/run");
+    ({ summarize } = await import("./check/report"));
+    packVersion = JSON.parse(fs.readFileSync(path.join(PACK_DIR, "package.json"), "utf8")).version;
     for (const stack of stacks) {
       results.push(
         await checkStack({
@@ -265,7 +267,12 @@ async function main(): Promise<void> {
     }
   } catch (e) {
     code = 2;
-    const { ProgramError } = await import("./check/run");
+    // A module of the check's own that did not load (run.ts or one it imports) is the error itself:
+    // asking for it again here would throw once more, past this handler.
+    const ProgramError = await import("./check/run").then(
+      (m) => m.ProgramError,
+      () => undefined,
+    );
     const machine = machineFormat(argv);
     // What an error quotes (a --stack value, a program's message) may carry control characters:
     // shown escaped (`escapeText`, as usage errors and the reports are), so none can rewrite the
@@ -277,7 +284,7 @@ async function main(): Promise<void> {
         const at = leadingPosition(e.message);
         process.stdout.write(errorJson("usage", e.message, at.file, at.line));
       }
-    } else if (e instanceof ProgramError) {
+    } else if (ProgramError && e instanceof ProgramError) {
       const { describeProgramError } = await import("./check/explain");
       process.stderr.write(escapeText(describeProgramError(e, configsByStack, ROOT)));
       if (machine) {

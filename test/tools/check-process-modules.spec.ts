@@ -4,7 +4,7 @@
 // mocks (tools/lib/recorder.ts) would load it in every run: this loads each module of the check in
 // a process of its own and lists what it pulled in.
 import { expect } from "chai";
-import { execFileSync } from "child_process";
+import { execFileSync, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -104,4 +104,59 @@ describe("the check's own process", function () {
       "tools/lib/engine/language-host.ts",
     ]);
   });
+
+  // Once the pack's process is started, whatever stops the check closes it: a module of the
+  // check's own that does not load (a broken install, a bad edit) stops it with exit 2, where the
+  // pack's pipes would otherwise keep it running. Each row breaks one module the check loads after
+  // the pack's start: one the check asks for itself, and one the runs' module imports.
+  for (const [module, request] of [
+    ["the fake cloud's answers", "./lib/engine/answers"],
+    ["the language host (imported by the runs' module)", "../lib/engine/language-host"],
+  ] as const) {
+    it(`stops with exit 2 and no process left when ${module} does not load`, () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "check-broken-"));
+      const pids = path.join(dir, "pids");
+      const probe = path.join(dir, "probe.js");
+      fs.writeFileSync(
+        probe,
+        `const Module = require("module"); const cp = require("child_process");` +
+          `const fs = require("fs"); const load = Module._load;` +
+          `Module._load = function (request) {` +
+          `  if (request === ${JSON.stringify(request)}) throw new Error("broken at load: " + request);` +
+          `  return load.apply(this, arguments); };` +
+          `const spawn = cp.spawn;` +
+          `cp.spawn = function () { const child = spawn.apply(this, arguments);` +
+          `  fs.appendFileSync(${JSON.stringify(pids)}, child.pid + "\\n"); return child; };`,
+      );
+      try {
+        const began = Date.now();
+        const run = spawnSync(
+          process.execPath,
+          ["-r", probe, "tools/run.js", "tools/check.ts", "--stack", "prod"],
+          { cwd: ROOT, encoding: "utf8", timeout: 60_000, killSignal: "SIGKILL" },
+        );
+        const tookMs = Date.now() - began;
+        expect(run.signal, "the check ended on its own, not at the timeout").to.equal(null);
+        expect(run.status, run.stderr).to.equal(2);
+        expect(run.stderr).to.include(`broken at load: ${request}`);
+        expect(tookMs, "no wait for the pack's process").to.be.below(30_000);
+        const started = fs.readFileSync(pids, "utf8").split("\n").filter(Boolean).map(Number);
+        expect(
+          started.length,
+          "the pack's process was started before the module failed",
+        ).to.be.above(0);
+        const alive = started.filter((pid) => {
+          try {
+            process.kill(pid, 0);
+            return true;
+          } catch {
+            return false;
+          }
+        });
+        expect(alive, "processes the check started and left running").to.deep.equal([]);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  }
 });
