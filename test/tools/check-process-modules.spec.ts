@@ -97,12 +97,39 @@ describe("the check's own process", function () {
   });
 
   // The provider's input checks are needed only once the runs end: the program's start, the
-  // check's critical path, does not wait for them.
-  it("starts the program's language host before it loads the provider's input checks", () => {
+  // check's critical path, does not wait for them, and they load while the program runs (on the
+  // language host's `onSpawned`), not after it. The probe lets the check run to its end and notes
+  // what had loaded at the program's spawn and when the first program's process exited.
+  it("loads the provider's input checks after the program's spawn and before its run ends", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "check-modules-"));
+    const seenFile = path.join(dir, "seen.json");
+    const probe = path.join(dir, "probe.js");
     const watched = ["tools/lib/engine/language-host.ts", "tools/lib/provider-checks/index.ts"];
-    expect(loadedAtSpawn(/^--monitor$/, watched)).to.deep.equal([
-      "tools/lib/engine/language-host.ts",
-    ]);
+    fs.writeFileSync(
+      probe,
+      `const cp = require("child_process"); const fs = require("fs"); const path = require("path");` +
+        `const loaded = () => ${JSON.stringify(watched)}.filter((m) => require.cache[path.join(process.cwd(), m)]);` +
+        `const seen = {}; const spawn = cp.spawn;` +
+        `cp.spawn = function (cmd, args) {` +
+        `  const child = spawn.apply(this, arguments);` +
+        `  if (seen.atSpawn || !(args || []).includes("--monitor")) return child;` +
+        `  seen.atSpawn = loaded();` +
+        `  child.on("exit", () => { seen.atExit = loaded(); fs.writeFileSync(${JSON.stringify(seenFile)}, JSON.stringify(seen)); });` +
+        `  return child; };`,
+    );
+    try {
+      const run = spawnSync(
+        process.execPath,
+        ["-r", probe, "tools/run.js", "tools/check.ts", "--stack", "prod", "--phase", "preview"],
+        { cwd: ROOT, encoding: "utf8", timeout: 100_000 },
+      );
+      expect(run.status, run.stderr).to.be.oneOf([0, 1]);
+      const { atSpawn, atExit } = JSON.parse(fs.readFileSync(seenFile, "utf8"));
+      expect(atSpawn, "loaded when the program is spawned").to.deep.equal([watched[0]]);
+      expect(atExit, "loaded when the program's process exits").to.deep.equal(watched);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   // Once the pack's process is started, whatever stops the check closes it: a module of the
