@@ -75,10 +75,9 @@ async function check(args: CheckArgs): Promise<number> {
       );
     }
   }
-  const { fakeCloudAnswers } = await import("./lib/engine/answers");
-  const { parseInvokeAnswers } = await import("./lib/fake-aws");
   let invokeAnswers: import("./lib/fake-aws").InvokeAnswers | undefined;
   if (args.invokeAnswers) {
+    const { parseInvokeAnswers } = await import("./lib/fake-aws");
     const text = readInputFile(args.invokeAnswers, "--invoke-answers file");
     const { JsonInputError, parseJsonInput } = await import("./check/json-input");
     try {
@@ -110,10 +109,12 @@ async function check(args: CheckArgs): Promise<number> {
   const given = configFile ? readPolicyConfigFile(configFile) : undefined;
 
   // The policy pack starts in its own process, as `pulumi preview --policy-pack` starts it, while
-  // the first program runs; it validates the policy config against its own schemas.
+  // the first program runs; it validates the policy config against its own schemas. It starts
+  // before this process loads what only the runs and the report need (the engine, the fake
+  // cloud's answers, the provider's input checks: about half of this process's start), so that the
+  // pack's own start, about a second of CPU, takes the other core while they load instead of
+  // competing with the program's run for it.
   const { startJudge } = await import("./check/judge");
-  const { checkStack } = await import("./check/run");
-  const { summarize } = await import("./check/report");
   const cacheDir = process.env.OFFLINE_CHECK_NO_CACHE
     ? undefined
     : path.join(ROOT, "node_modules", ".cache", "offline-check");
@@ -123,14 +124,20 @@ async function check(args: CheckArgs): Promise<number> {
     () => traceEvent("check", "judge-ready"),
     () => undefined, // reported where the check awaits the judge
   );
-  const packVersion: string = JSON.parse(
-    fs.readFileSync(path.join(PACK_DIR, "package.json"), "utf8"),
-  ).version;
   const phases = args.phase === "both" ? (["preview", "apply"] as const) : [args.phase];
   const results: StackResult[] = [];
   let packStartMs = 0;
   let policies;
+  let packVersion: string;
+  let summarize: typeof import("./check/report").summarize;
+  // From the pack's start on, whatever fails (one of this process's own modules that does not
+  // load included) closes the pack: its process's pipes would otherwise keep this one running.
   try {
+    await judging.started;
+    const { fakeCloudAnswers } = await import("./lib/engine/answers");
+    const { checkStack } = await import("./check/run");
+    ({ summarize } = await import("./check/report"));
+    packVersion = JSON.parse(fs.readFileSync(path.join(PACK_DIR, "package.json"), "utf8")).version;
     for (const stack of stacks) {
       results.push(
         await checkStack({
@@ -260,7 +267,12 @@ async function main(): Promise<void> {
     }
   } catch (e) {
     code = 2;
-    const { ProgramError } = await import("./check/run");
+    // A module of the check's own that did not load (run.ts or one it imports) is the error itself:
+    // asking for it again here would throw once more, past this handler.
+    const ProgramError = await import("./check/run").then(
+      (m) => m.ProgramError,
+      () => undefined,
+    );
     const machine = machineFormat(argv);
     // What an error quotes (a --stack value, a program's message) may carry control characters:
     // shown escaped (`escapeText`, as usage errors and the reports are), so none can rewrite the
@@ -272,7 +284,7 @@ async function main(): Promise<void> {
         const at = leadingPosition(e.message);
         process.stdout.write(errorJson("usage", e.message, at.file, at.line));
       }
-    } else if (e instanceof ProgramError) {
+    } else if (ProgramError && e instanceof ProgramError) {
       const { describeProgramError } = await import("./check/explain");
       process.stderr.write(escapeText(describeProgramError(e, configsByStack, ROOT)));
       if (machine) {

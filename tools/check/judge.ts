@@ -21,6 +21,12 @@ export type JudgeKind = "pack" | "runner";
 export interface StartedJudge {
   /** Resolves once the judge is ready (the pack's process starts while the programs run). */
   readonly judge: Promise<Judge>;
+  /**
+   * Resolves once the pack's process has been started (spawned, not yet ready), or its start has
+   * failed (the failure is `judge`'s): the check loads the rest of its own modules after that, while
+   * the pack loads. The in-process runner has nothing to start.
+   */
+  readonly started: Promise<void>;
   /** Policy metadata for the SARIF rules, once ready. */
   info(): Promise<PolicyInfo[]>;
   /** How long the judge took to get ready (the pack's process start). */
@@ -65,13 +71,21 @@ function startPack(opts: JudgeOptions): StartedJudge {
   const cancel = new AbortController();
   const started = Date.now();
   let analyzer: Analyzer | undefined;
+  let spawned!: () => void;
+  const spawnedOrFailed = new Promise<void>((resolve) => (spawned = resolve));
   const judge = (async (): Promise<Judge> => {
-    const { Analyzer, toPolicyReport } = await import("../lib/engine/analyzer");
-    const a = await Analyzer.start({
+    const { Analyzer, toPolicyReport } = await import("../lib/engine/analyzer").catch((e) => {
+      spawned();
+      throw e;
+    });
+    // Analyzer.start spawns the pack's process before its first await (a start that fails rejects).
+    const starting = Analyzer.start({
       packDir: opts.packDir,
       configFile: opts.configFile,
       signal: cancel.signal,
     });
+    spawned();
+    const a = await starting;
     analyzer = a;
     // Read once the pack's process runs (reading the rules, when not kept, blocks this process
     // for a second, and the programs' language hosts start first).
@@ -96,6 +110,7 @@ function startPack(opts: JudgeOptions): StartedJudge {
   judge.catch(() => undefined); // reported where the check awaits it
   return {
     judge,
+    started: spawnedOrFailed,
     async info() {
       await judge;
       const { policyInfo } = await import("./report");
@@ -179,6 +194,7 @@ function startRunner(opts: JudgeOptions): StartedJudge {
   judge.catch(() => undefined);
   return {
     judge,
+    started: Promise.resolve(),
     async info() {
       await judge;
       return infos;

@@ -32,12 +32,7 @@ import {
   stackPolicyNames,
   withoutStackPolicies,
 } from "./stopped-stack-policies";
-import {
-  checkProviderInputs,
-  configReadsOf,
-  onlyAtCreate,
-  ProviderInputError,
-} from "./provider-refusals";
+import type { ProviderInputError } from "./provider-refusals";
 import { autonamingOf } from "../lib/fake-aws/autonaming";
 import { checkProviderConfig } from "./provider-config";
 import { traceEvent } from "../lib/engine/trace";
@@ -102,6 +97,14 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
   // --type-check never refuses a type error the program's own settings keep preview from seeing.
   const previewChecks = previewTypeChecks(stackProgram(project, stack, config));
   const typeCheck = opts.typeCheck === true && previewChecks;
+  // The provider's input checks are needed once the runs end: they load once a program has been
+  // started, while it loads its SDK, not before its start, which would wait for them (about 40 ms
+  // of CPU, a ninth of this process's start).
+  let spawned!: () => void;
+  const providerChecks = new Promise<void>((resolve) => (spawned = resolve)).then(
+    () => import("./provider-refusals"),
+  );
+  providerChecks.catch(() => undefined); // awaited where the checks run
   const runPhase = async (phase: Phase, i: number) => {
     const run = (typeCheck: boolean | undefined) =>
       runProgram({
@@ -117,6 +120,7 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
         cacheDir: opts.cacheDir,
         onRegistered: streams[i].add,
         signal: judgeFailed.signal,
+        onSpawned: spawned,
       });
     const ran = await run(typeCheck);
     // A type-check that could not see a lent package is not the program's error: said so.
@@ -251,9 +255,11 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
   // An input the AWS provider refuses stops `pulumi preview` (or `pulumi up`): no verdict. One
   // only AWS refuses at create leaves preview, and so the pack, running: listed beside the findings.
   let refusedAtCreate: ProviderInputError | undefined;
+  spawned(); // for runs that ended before their program started
+  const refusals = await providerChecks;
   try {
     for (const run of usable) checkProviderConfig(run.resources, config);
-    checkProviderInputs(
+    refusals.checkProviderInputs(
       stack,
       usable,
       {
@@ -262,10 +268,10 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
         // The fallback region of a stack that sets none is not where it deploys: not judged.
         ...(region.note === undefined ? { region: region.region } : {}),
       },
-      { ...config, reads: configReadsOf(usable) },
+      { ...config, reads: refusals.configReadsOf(usable) },
     );
   } catch (e) {
-    if (e instanceof ProviderInputError && onlyAtCreate(e)) refusedAtCreate = e;
+    if (e instanceof refusals.ProviderInputError && refusals.onlyAtCreate(e)) refusedAtCreate = e;
     else {
       for (const stream of streams) stream.abandon();
       throw e;

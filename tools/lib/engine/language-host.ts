@@ -74,6 +74,8 @@ export interface ProgramRunOptions {
   readonly onRegistered?: (r: EngineResource) => void;
   /** Stops the program's language host when aborted (its run is then of no use to the caller). */
   readonly signal?: AbortSignal;
+  /** Called once the program's process is started (the caller may load what it needs later). */
+  readonly onSpawned?: () => void;
 }
 
 /** Where a failure points in the program's own files. */
@@ -298,6 +300,7 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
         stdio: ["ignore", "pipe", "pipe"],
         detached: OWN_GROUP,
       });
+      opts.onSpawned?.();
       const [outPending, errPending] = [{ text: "" }, { text: "" }];
       child.stdout.on("data", (c: Buffer) => collect(c, outPending));
       child.stderr.on("data", (c: Buffer) => collect(c, errPending));
