@@ -58,6 +58,29 @@ describe("install commands in the failure hints", () => {
     expect(unlisted).to.contain("add it (`pnpm add mime`)");
   });
 
+  it("a module path the installed version of a package lacks is not called an uninstalled package", () => {
+    // @pulumi/pulumi 3 has no x/automation (the Automation API moved to `automation` in 3.0).
+    write(
+      "package.json",
+      JSON.stringify({ name: "p", dependencies: { "@pulumi/pulumi": "^3.0.0" } }),
+    );
+    write(
+      "node_modules/@pulumi/pulumi/package.json",
+      JSON.stringify({ name: "@pulumi/pulumi", version: "3.248.0" }),
+    );
+    const message =
+      "Cannot find module '@pulumi/pulumi/x/automation'\nRequire stack:\n- " +
+      path.join(dir, "index.js");
+    const hint = uninstalledPackageHint(message, dir);
+    expect(hint).to.contain(
+      '"@pulumi/pulumi" 3.248.0 is installed (package.json asks for ^3.0.0), but it has no "x/automation"',
+    );
+    expect(hint).not.to.contain("not installed");
+    // The package itself missing keeps its own message.
+    const absent = uninstalledPackageHint("Cannot find module '@pulumi/aws/s3'", dir);
+    expect(absent).to.contain('"@pulumi/aws" is not installed, nor listed in');
+  });
+
   it("a workspace package linked into the program that lacks a dependency the program has: named, with the workspace install", () => {
     // pnpm's layout: the program's node_modules links the workspace package, whose real location
     // has no node_modules of its own; Node resolves from there (the real path), not from the link.

@@ -72,13 +72,17 @@ export const instanceProfileAttached = resourcePolicy({
   },
 });
 
-/** Patterns of credentials written into user data. */
+/**
+ * Patterns of credentials written into user data. The password pattern starts where no letter or
+ * digit comes before the word, not at a word boundary: `_` is a word character, so `\bpassword`
+ * never matched the environment-variable names scripts write (`DB_PASSWORD=`, `GITHUB_TOKEN=`).
+ */
 const SECRET_PATTERNS: readonly [RegExp, string][] = [
   [/\b(AKIA|ASIA)[A-Z0-9]{16}\b/, "an AWS access key id"],
   [/aws_secret_access_key\s*[=:]/i, "an AWS secret access key"],
   [/-----BEGIN (?:RSA |EC |DSA |OPENSSH )?PRIVATE KEY-----/, "a private key"],
   [
-    /\b(?:password|passwd|secret|api[_-]?key|token)\s*[=:]\s*["']?[^\s"'$]{8,}/i,
+    /(?<![a-z0-9])(?:password|passwd|secret|api[_-]?key|token)\s*[=:]\s*["']?[^\s"'$]{8,}/i,
     "a password or token",
   ],
 ];

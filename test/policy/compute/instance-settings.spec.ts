@@ -104,6 +104,24 @@ describe("ec2-instance-no-secrets-in-user-data", () => {
       expect(await violations(p, [plain])).to.have.length(1);
       expect(await violations(p, [encoded])).to.have.length(1);
     });
+    it("catches a password or token under an environment variable's name (DB_PASSWORD=, GITHUB_TOKEN=)", async () => {
+      // A word boundary does not fall between `_` and a letter: `\bpassword` never matched
+      // DB_PASSWORD, the way scripts that write a .env file name it.
+      const p = policy("ec2-instance-no-secrets-in-user-data");
+      for (const line of [
+        "sudo sh -c 'echo \"DB_PASSWORD=Yuvarajmy143\" >> /opt/webapp/.env'",
+        "export MYSQL_ROOT_PASSWORD=s3cretRootPw",
+        "GITHUB_TOKEN=ghp_0123456789abcdefghij ./register-runner.sh",
+      ]) {
+        const found = await violations(p, tunnelWith({ userData: `#!/bin/bash\n${line}\n` }));
+        expect(found, line).to.have.length(1);
+      }
+    });
+    it("passes a variable whose name only contains the word (DB_PASSWORD_FILE=, NOPASSWORD=)", async () => {
+      const p = policy("ec2-instance-no-secrets-in-user-data");
+      const script = "#!/bin/bash\nDB_PASSWORD_FILE=/run/secrets/db\nNOPASSWORD=enabled-for-sudo\n";
+      expect(await violations(p, tunnelWith({ userData: script }))).to.deep.equal([]);
+    });
   });
 
   describe("Compliance", () => {

@@ -77,6 +77,8 @@ export function uninstalledPackageHint(message: string, pwd: string): string {
   const name = packageNameOf(missing);
   const linked = linkedPackageHint(message, name, pwd);
   if (linked) return linked;
+  const subpath = missingSubpathHint(missing, name, pwd);
+  if (subpath) return subpath;
   const found = nearestPackageJson(pwd);
   if (!found) return "";
   const range = declaredRange(pwd, name);
@@ -87,6 +89,33 @@ export function uninstalledPackageHint(message: string, pwd: string): string {
           installCommand(pwd).install
         }\` in the program first, as \`pulumi preview\` needs too`
     : `\n"${name}" is not installed, nor listed in ${shown}: add it (\`${installCommand(pwd).add} ${name}\`)`;
+}
+
+/**
+ * A module path inside a package the program has installed (`@pulumi/pulumi/x/automation`), where
+ * the installed version has no such file: Node found the package and then not the file, and the
+ * message names the whole path, as if the package were missing. Installing again brings the same
+ * version; the path belongs to another version (the Automation API moved from `x/automation` to
+ * `automation` in @pulumi/pulumi 3.0: pulumi/automation-api-examples#26, "Upgrade to v3.0.0").
+ */
+function missingSubpathHint(missing: string, name: string, pwd: string): string {
+  if (missing === name) return "";
+  const installed = resolvePackageJson(name, pwd);
+  if (!installed) return "";
+  let version = "";
+  try {
+    const pkg = JSON.parse(fs.readFileSync(installed, "utf8")) as { version?: unknown };
+    if (typeof pkg.version === "string") version = ` ${pkg.version}`;
+  } catch {
+    // An unreadable package.json only loses the version from the message.
+  }
+  const range = declaredRange(pwd, name);
+  const asked = range !== undefined ? ` (package.json asks for ${range})` : "";
+  return (
+    `\n"${name}"${version} is installed${asked}, but it has no "${missing.slice(name.length + 1)}": ` +
+    "that module is not part of the installed version, so installing again does not help. " +
+    "Import it by the path this version has, or install the version that has the path"
+  );
 }
 
 /**
