@@ -47,9 +47,9 @@ export function readSites(file: string): {
   dryRun: DryRunSite[];
   applyUnknown: ApplyUnknown[];
   /**
-   * The first error that ended the program outside any `apply` in the apply phase, when it failed
-   * on what an offline run lacks; null when that error had no such cause; undefined when none
-   * was recorded.
+   * The first error that ended the program outside any `apply`, when it failed on what an offline
+   * run lacks (or threw in place of such a failure, which it caught); null when that error had no
+   * such cause; undefined when none was recorded.
    */
   applyStopped: ApplyUnknown | null | undefined;
   undecryptableReads: UndecryptableRead[];

@@ -15,7 +15,8 @@ import type { Site } from "./sites-file";
  */
 function reportsStop(failure: ProgramFailure, stop: ApplyUnknown): boolean {
   const head = (failure.reported ?? failure.message).trimStart().split("\n")[0];
-  const first = stop.message.trim();
+  // The error the host reported is the one the program threw, whatever failure it caught.
+  const first = (stop.thrown ?? stop.message).trim();
   if (first && head.includes(first)) return true;
   return stop.invoke !== undefined && head.includes(stop.invoke);
 }
