@@ -77,12 +77,32 @@ export function refuseUndecryptableReads(
   );
 }
 
-/** One mandatory entry per key a secret getter read as an unknown secret. */
+/**
+ * The callbacks of the program's `apply` calls on a secret (`file:line` each), which never run, with
+ * what they would create; any such callback when none was recorded (an SDK without stand-ins).
+ */
+function callbacksOf(callbacks: readonly UndecryptableRead[], programDir: string): string {
+  const lines = callbacks.flatMap((c) =>
+    c.location ? [`${displayPath(c.location.file, programDir)}:${c.location.line}`] : [],
+  );
+  if (lines.length === 0)
+    return "any callback of an `apply` on it with the resources it would create, which never runs";
+  return lines.length === 1
+    ? `the callback of the \`apply\` on it at ${lines[0]} with any resources it would create, ` +
+        "which never runs"
+    : `the callbacks of the \`apply\` calls on it at ${lines.join(", ")} with any resources ` +
+        "they would create, which never run";
+}
+
+/**
+ * One mandatory entry per key a secret getter read as an unknown secret, naming each read and the
+ * line of each `apply` on it, whose callback never runs.
+ */
 export function undecryptableReadsUnevaluated(
   runs: readonly Reads[],
   programDir: string,
 ): Unevaluated[] {
-  return [...byKey(runs, true)].map(([key, reads]) => ({
+  return [...byKey(runs, true)].map(([key, all]) => ({
     policy: "(every policy, on what the program builds from it)",
     enforcementLevel: "mandatory",
     urn: `config:${key}`,
@@ -90,9 +110,14 @@ export function undecryptableReadsUnevaluated(
     name: key,
     reason:
       `${key} is a secret config value that cannot be decrypted offline, read with ` +
-      `${readsOf(reads, programDir)}: its value is unknown to the check, so everything built ` +
-      "from it was not evaluated (the inputs built from it, and any callback of an `apply` on it " +
-      "with the resources it would create, which never runs); give the value the stack uses " +
-      `for this run with --config ${key}=<value>`,
+      `${readsOf(
+        all.filter((r) => !r.callback),
+        programDir,
+      )}: its value is unknown to the check, so everything built ` +
+      "from it was not evaluated (the inputs built from it, and " +
+      `${callbacksOf(
+        all.filter((r) => r.callback),
+        programDir,
+      )}); give the value the stack uses for this run with --config ${key}=<value>`,
   }));
 }

@@ -25,6 +25,8 @@ export interface UndecryptableRead {
   readonly key: string;
   readonly getter: string;
   readonly unknown?: true;
+  /** Not a read: an `apply` of the program on an Output built from it, whose callback never ran. */
+  readonly callback?: true;
   readonly location?: SourceLocation;
 }
 
@@ -84,6 +86,7 @@ export function readSites(file: string): {
           key: s.token.slice(UNDECRYPTABLE_READ_PREFIX.length),
           getter: String(s.getter),
           ...(s.unknown === true ? { unknown: true as const } : {}),
+          ...(s.callback === true ? { callback: true as const } : {}),
           ...(typeof s.file === "string"
             ? { location: { file: s.file, line: s.line, column: s.column } }
             : {}),
