@@ -9,7 +9,7 @@ import { expect } from "chai";
 import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import { checkProgram, cli, FIXTURES, lineOf } from "./program-runs";
+import { checkProgram, cli, FIXTURES, lineOf, ROOT } from "./program-runs";
 import type { StackResult } from "../../tools/check/run";
 import { frameOf } from "../../tools/lib/engine/frame-of";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -41,22 +41,37 @@ describe("typed reads of secrets the check cannot decrypt", function () {
 
   it("refuses a plain typed getter's read (exit 2), naming every key, getter and line at once", async () => {
     const file = "secret-typed-reads/index.ts";
-    const run = await cli("--program", FIXTURE);
-    expect(run.code, run.stdout).to.equal(2);
-    const out = `${run.stdout}\n${run.stderr}`;
-    expect(out).to.contain(
-      "2 secret config values the check cannot decrypt offline read with a plain typed getter",
-    );
-    expect(out).to.contain(
-      `${KEY("publicSite")} (getBoolean at index.ts:${lineOf(file, 'cfg.getBoolean("publicSite")')}): ` +
-        `give the value the stack uses with --config ${KEY("publicSite")}=<value>`,
-    );
-    expect(out).to.contain(
-      `${KEY("retentionDays")} (requireNumber at index.ts:${lineOf(file, 'cfg.requireNumber("retentionDays")')}): ` +
-        `give the value the stack uses with --config ${KEY("retentionDays")}=<value>`,
-    );
+    const [text, json] = await Promise.all([
+      cli("--program", FIXTURE),
+      cli("--program", FIXTURE, "--format", "json"),
+    ]);
+    const publicSite = lineOf(file, 'cfg.getBoolean("publicSite")');
+    const retention = lineOf(file, 'cfg.requireNumber("retentionDays")');
+    const message =
+      "2 secret config values the check cannot decrypt offline read with a plain typed getter, " +
+      "which returns a plain value the program may build on (`pulumi preview` reads the stack's " +
+      "value): no offline value can stand for them, so the stack is not judged:\n" +
+      `  ${KEY("publicSite")} (getBoolean at index.ts:${publicSite}): read it with ` +
+      "getSecretBoolean (an unknown secret offline, whose checks are listed as not evaluated), " +
+      `or give the value the stack uses with --config ${KEY("publicSite")}=<value>\n` +
+      `  ${KEY("retentionDays")} (requireNumber at index.ts:${retention}): read it with ` +
+      "requireSecretNumber (an unknown secret offline, whose checks are listed as not " +
+      `evaluated), or give the value the stack uses with --config ${KEY("retentionDays")}=<value>`;
+    // The check refused the stack: the program did not fail, and its JSON kind says so.
+    expect([text.code, json.code]).to.deep.equal([2, 2]);
+    expect(JSON.parse(json.stdout)).to.deep.equal({
+      error: {
+        kind: "undecryptable-config-read",
+        message,
+        file: path.relative(ROOT, path.join(FIXTURE, "index.ts")),
+        line: publicSite,
+      },
+    });
+    const head = `error: the check refused the stack (stack dev, preview phase): ${message}\n`;
+    expect(text.stderr.trimStart().startsWith(head), text.stderr).to.equal(true);
+    expect(text.stderr).to.not.contain("the program failed");
     // The secret getter's key is no refusal.
-    expect(out).to.not.contain(`${KEY("openSsh")} (`);
+    expect(text.stderr).to.not.contain(`${KEY("openSsh")} (`);
   });
 
   describe("a secret getter's read, run in both phases", () => {

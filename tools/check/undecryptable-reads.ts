@@ -14,8 +14,21 @@ import type { UndecryptableRead } from "../lib/engine/sites-file";
 import { ProgramError, type Unevaluated } from "./result";
 import { displayPath } from "./report";
 
-/** The kind of the refusal's ProgramError (./explain.ts adds no hint of its own to it). */
+/**
+ * The kind of the refusal's ProgramError, and its JSON `error.kind`: the check refused the stack,
+ * the program did not fail (./explain.ts says so, and adds no hint of its own to it).
+ */
 export const UNDECRYPTABLE_READ_KIND = "undecryptable-config-read";
+
+/** The secret getter of each plain typed getter: the same parse, the value an unknown secret. */
+const SECRET_GETTER: Readonly<Record<string, string>> = {
+  getBoolean: "getSecretBoolean",
+  requireBoolean: "requireSecretBoolean",
+  getNumber: "getSecretNumber",
+  requireNumber: "requireSecretNumber",
+  getObject: "getSecretObject",
+  requireObject: "requireSecretObject",
+};
 
 type Reads = Pick<ProgramRun, "undecryptableReads">;
 
@@ -56,11 +69,14 @@ export function refuseUndecryptableReads(
 ): ProgramError | undefined {
   const keys = byKey(runs, false);
   if (keys.size === 0) return undefined;
-  const lines = [...keys].map(
-    ([key, reads]) =>
-      `${key} (${readsOf(reads, programDir)}): give the value the stack uses with ` +
-      `--config ${key}=<value>`,
-  );
+  const lines = [...keys].map(([key, reads]) => {
+    const secret = [...new Set(reads.map((r) => SECRET_GETTER[r.getter] ?? "getSecret"))];
+    return (
+      `${key} (${readsOf(reads, programDir)}): read it with ${secret.join(" / ")} (an unknown ` +
+      "secret offline, whose checks are listed as not evaluated), or give the value the stack " +
+      `uses with --config ${key}=<value>`
+    );
+  });
   const first = [...keys.values()][0][0];
   return new ProgramError(
     `${keys.size > 1 ? `${keys.size} secret config values` : "a secret config value"} the check ` +
