@@ -16,13 +16,18 @@
 //   ...) under `automation:<Class>.<method>`, with the program's line, so the check reports the
 //   call wherever the program caught the refusal.
 //
-// One command is answered instead: a bare `pulumi whoami` through execSync or execFileSync, which
-// only prints the name of the user the CLI is logged in as ("Displays the username of the
-// currently logged in user", https://www.pulumi.com/docs/iac/cli/commands/pulumi_whoami/). Under
-// `pulumi preview` the CLI running the program is logged in, so the command succeeds there (a
-// program tags its resources with who created them); refusing it as a deployment would stop a
-// program `pulumi preview` runs. The check prints WHOAMI_USER, records the call under
-// `cli-answered:<call>`, and the report names it.
+// One command is answered instead: `pulumi whoami` through execSync or execFileSync, which only
+// prints the user the CLI is logged in as ("Displays the username of the currently logged in
+// user", https://www.pulumi.com/docs/iac/cli/commands/pulumi_whoami/). Under `pulumi preview` the
+// CLI running the program is logged in, so the command succeeds there (a program tags its
+// resources with who created them); refusing it as a deployment would stop a program `pulumi
+// preview` runs. The check prints what the CLI prints for WHOAMI_USER, with its flags `--json`
+// / `-j` and `--verbose` / `-v` as pulumi/pulumi pkg/cmd/pulumi/whoami.go formats them (`--json`
+// first: the `WhoAmIJSON` struct, indented by two spaces with a newline, as `fprintJSON` writes
+// it; `--verbose`: the User, Organizations, Backend URL and Token type lines) for a user logged in
+// to Pulumi Cloud with a personal token (no `tokenInformation`), its own organization its only
+// one, records the call under `cli-answered:<call>`, and the report names it. Any other flag or
+// word is refused as before.
 "use strict";
 const childProcess = require("child_process");
 const Module = require("module");
@@ -34,8 +39,10 @@ const NODE_MODULES = `${path.sep}node_modules${path.sep}`;
 const CALL_SITE = "automation:";
 const BLOCKED_SITE = "automation-blocked:";
 const ANSWERED_SITE = "cli-answered:";
-/** The user a bare `pulumi whoami` prints under the check: the CLI has no login here. */
+/** The user `pulumi whoami` prints under the check: the CLI has no login here. */
 const WHOAMI_USER = "offline-check-user";
+/** Its backend URL: Pulumi Cloud's console page of the user (pkg/backend/httpstate/backend.go URL). */
+const WHOAMI_URL = `https://app.pulumi.com/${WHOAMI_USER}`;
 const ADVICE =
   "the Automation API is not run by the offline check: give the project its program belongs " +
   "to, --program <dir>";
@@ -107,11 +114,32 @@ function runsPulumi(command, args, shell) {
   return false;
 }
 
-/** Whether a shell command line is exactly `pulumi whoami`, without flags or other commands. */
-function lineIsWhoami(line) {
-  if (typeof line !== "string") return false;
+/** The flags of `pulumi whoami` the check answers, by their long and short names. */
+const WHOAMI_FLAGS = { "--json": "json", "-j": "json", "--verbose": "verbose", "-v": "verbose" };
+
+/**
+ * What the CLI prints for a shell command line that is `pulumi whoami`, with at most its `--json`
+ * and `--verbose` flags (short or long) and no other word or command; undefined for any other.
+ */
+function whoamiOutput(line) {
+  if (typeof line !== "string") return undefined;
   const words = line.trim().split(/\s+/);
-  return words.length === 2 && isPulumi(words[0]) && words[1] === "whoami";
+  if (words.length < 2 || !isPulumi(words[0]) || words[1] !== "whoami") return undefined;
+  const flags = new Set();
+  for (const w of words.slice(2)) {
+    if (!Object.prototype.hasOwnProperty.call(WHOAMI_FLAGS, w)) return undefined;
+    flags.add(WHOAMI_FLAGS[w]);
+  }
+  if (flags.has("json")) {
+    const who = { user: WHOAMI_USER, organizations: [WHOAMI_USER], url: WHOAMI_URL };
+    return `${JSON.stringify(who, null, 2)}\n`;
+  }
+  if (flags.has("verbose"))
+    return (
+      `User: ${WHOAMI_USER}\nOrganizations: ${WHOAMI_USER}\nBackend URL: ${WHOAMI_URL}\n` +
+      "Token type: personal\n"
+    );
+  return `${WHOAMI_USER}\n`;
 }
 
 /** What execSync or execFileSync returns for output `text`: a string when asked for an encoding. */
@@ -164,9 +192,10 @@ function guardAutomation(appendSite, programFrame) {
       const opts = Array.isArray(args) ? options : args;
       const shell = !!(opts && typeof opts === "object" && opts.shell);
       const line = [command, ...(Array.isArray(args) ? args : [])].join(" ");
-      if (name === "execFileSync" && lineIsWhoami(line)) {
+      const whoami = name === "execFileSync" ? whoamiOutput(line) : undefined;
+      if (whoami !== undefined) {
         answered(`${name}("${shown(command, args)}")`, programCallSite(wrapper));
-        return syncOutput(`${WHOAMI_USER}\n`, opts);
+        return syncOutput(whoami, opts);
       }
       if (runsPulumi(command, Array.isArray(args) ? args : [], shell))
         throw blocked(`${name}("${shown(command, args)}")`, programCallSite(wrapper));
@@ -178,9 +207,10 @@ function guardAutomation(appendSite, programFrame) {
     const original = childProcess[name];
     if (typeof original !== "function") continue;
     const wrapper = function (command, options) {
-      if (name === "execSync" && lineIsWhoami(command)) {
+      const whoami = name === "execSync" ? whoamiOutput(command) : undefined;
+      if (whoami !== undefined) {
         answered(`${name}("${shown(command)}")`, programCallSite(wrapper));
-        return syncOutput(`${WHOAMI_USER}\n`, options);
+        return syncOutput(whoami, options);
       }
       if (lineRunsPulumi(command))
         throw blocked(`${name}("${shown(command)}")`, programCallSite(wrapper));
@@ -240,4 +270,11 @@ const AUTOMATION_DIRS = [
 const isAutomationModule = (filename, base) =>
   AUTOMATION_DIRS.some((d) => filename.endsWith(d + base));
 
-module.exports = { guardAutomation, isAutomationModule, AutomationBlockedError, WHOAMI_USER };
+module.exports = {
+  guardAutomation,
+  isAutomationModule,
+  AutomationBlockedError,
+  WHOAMI_USER,
+  WHOAMI_URL,
+  whoamiOutput,
+};
