@@ -319,6 +319,32 @@ describe("the apply phase stopped at the program's top level", function () {
       }
     });
 
+    it("runs them on the stopped apply phase when it registered everything preview saw", async () => {
+      // With the lookup as the program's last step, the apply phase holds the stack preview judged
+      // with its values known: the stack policies preview could not evaluate are judged there.
+      const run = await cli(
+        "--program",
+        dir(),
+        "--format",
+        "json",
+        "--config",
+        "fixture-apply-stops-stack-notes:lookupLast=true",
+      );
+      expect(run.code, run.stderr).to.equal(1);
+      const r = reportOf(run.stdout);
+      expect(
+        r.violations
+          .filter((v: any) => v.enforcementLevel === "mandatory")
+          .map((v: any) => `${v.policy} ${v.name} ${v.phases.join("+")}`),
+      ).to.deep.equal([
+        "s3-bucket-public-access-block logs preview+apply",
+        "s3-bucket-sse-kms-cmk logs apply",
+        "s3-bucket-tls-only logs apply",
+      ]);
+      expect(r.unevaluated.map((u: any) => u.policy)).to.deep.equal([STOPPED]);
+      expect(r.configNotes.join("\n")).to.not.contain("stack policies");
+    });
+
     it("gives SARIF the gate's result: FAIL under --fail-on-unevaluated, as the exit code", async () => {
       const args = ["--program", dir(), "--fail-on-unevaluated", "--format"];
       const sarif = await cli(...args, "sarif");
