@@ -2,10 +2,9 @@
 // an internet route need the secretsmanager interface endpoint, and the execution role may read
 // exactly those secrets and decrypt them only through Secrets Manager.
 import { expect } from "chai";
-import { Runtime, RuntimeArgs, runtimeInterfaceEndpoints } from "../../components/runtime";
-import { Recording } from "../../tools/lib/recorder";
-import { RUNTIME_ARGS } from "../fixtures/runtime-args";
-import { doc, findAll, findOne, recordComponent } from "../helpers";
+import { RuntimeArgs, runtimeInterfaceEndpoints } from "../../components/runtime";
+import { buildRuntime as build } from "../fixtures/runtime-stacks";
+import { doc, findAll, findOne } from "../helpers";
 
 const SECRET = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:app-token-AbCdEf";
 const KEY = "arn:aws:kms:eu-west-1:123456789012:key/11111111-2222-4333-8444-555555555555";
@@ -14,12 +13,6 @@ const withSecrets: Partial<RuntimeArgs> = {
   secretsKeyArn: KEY,
   interfaceEndpoints: runtimeInterfaceEndpoints([{ name: "API_TOKEN", secretArn: SECRET }]),
 };
-
-async function build(over: Partial<RuntimeArgs>): Promise<Recording> {
-  return recordComponent(() => {
-    new Runtime("rt", { ...RUNTIME_ARGS, ...over });
-  });
-}
 
 describe("Runtime: secrets from Secrets Manager", () => {
   it("needs the secretsmanager interface endpoint only with secrets", () => {

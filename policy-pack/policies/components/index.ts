@@ -1,4 +1,5 @@
-// Components served by provider plugins (awsx v3): policies on their recorded inputs, with the
+// Components served by provider plugins (awsx v3, eks 2+, synced-folder, aws-static-website,
+// aws-apigateway): policies on their recorded inputs, with the
 // verdicts of the pack's rules on the resources they create, and a stack policy that lists them.
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { awsxVpcPrivateSubnetNoDefaultRoute, awsxVpcPublicSubnetNoPublicIpOnLaunch } from "./vpc";
@@ -17,6 +18,7 @@ import {
 import { awsxEcrKms, awsxEcrScanOnPush, awsxEcrTagImmutability } from "./ecr";
 import { awsxLogGroupKms } from "./log-groups";
 import { eksComponentEndpointNotPublic, eksComponentNodesNoPublicIp } from "./eks";
+import { eksComponentNodesImdsV2 } from "./eks-imds";
 import {
   awsxTrailBucketKms,
   awsxTrailBucketPublicAccessBlock,
@@ -25,6 +27,10 @@ import {
   awsxTrailBucketTlsOnly,
   awsxTrailKms,
 } from "./cloudtrail";
+import { syncedFolderNoPublicAcl } from "./synced-folder";
+import { staticWebsiteNoPublicBucket } from "./static-website";
+import { staticWebsitePublicBucketPolicy } from "./static-website-bucket-policy";
+import { apigatewayComponentRouteAuthorization } from "./apigateway";
 import { remoteComponentsUnexpanded } from "./remote";
 
 export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
@@ -44,11 +50,16 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   awsxLogGroupKms,
   eksComponentEndpointNotPublic,
   eksComponentNodesNoPublicIp,
+  eksComponentNodesImdsV2,
   awsxTrailKms,
   awsxTrailBucketPublicAccessBlock,
   awsxTrailBucketKms,
   awsxTrailBucketTlsOnly,
   awsxTrailBucketOwnershipEnforced,
   awsxTrailBucketNoPublicAcl,
+  syncedFolderNoPublicAcl,
+  staticWebsiteNoPublicBucket,
+  staticWebsitePublicBucketPolicy,
+  apigatewayComponentRouteAuthorization,
   remoteComponentsUnexpanded,
 ];

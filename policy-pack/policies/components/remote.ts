@@ -1,8 +1,10 @@
 // Components served by a provider plugin (multi-language components such as awsx v3): the engine
 // shows policies their registration and inputs, never the resources they create (pulumi/pulumi
 // #12553). Their inputs are judged by ./vpc.ts, ./ecs.ts, ./load-balancers.ts, ./ecr.ts, ./eks.ts,
-// ./log-groups.ts and ./cloudtrail.ts; this policy lists every such component so a report never
-// reads as if their children had been checked.
+// ./log-groups.ts, ./cloudtrail.ts, ./synced-folder.ts, ./static-website.ts,
+// ./static-website-bucket-policy.ts and ./apigateway.ts;
+// this policy lists every such component so a report never reads as if their children had been
+// checked.
 import type { PolicyResource } from "@pulumi/policy";
 import { stackPolicy } from "../../lib/define";
 import { PULUMI_STACK } from "../../lib/types";
@@ -32,20 +34,23 @@ function isRemoteType(
 export const remoteComponentsUnexpanded = stackPolicy<RemoteConfig>({
   name: "stack-remote-components-unexpanded",
   description:
-    "Lists the components served by a provider plugin (awsx v3 and other multi-language components) whose child resources no policy can see: only their inputs are checked (by the awsx-* policies), so a report that contains them is incomplete. Advisory.",
+    "Lists the components served by a provider plugin (awsx v3 and other multi-language components) whose child resources no policy can see: only their inputs are checked (by the awsx-*, eks-component-*, synced-folder-*, static-website-* and aws-apigateway-* policies), so a report that contains them is incomplete. Advisory.",
   enforcementLevel: "advisory",
   severity: "low",
   remediationSteps:
-    "Check the listed components' settings against the awsx-* findings, or build the same resources with @pulumi/aws directly (or a local component) so every child resource is checked. `pulumi preview --policy-pack` on a real stack sees the children once the plugin registers them.",
+    "Check the listed components' settings against those policies' findings, or build the same resources with @pulumi/aws directly (or a local component) so every child resource is checked. `pulumi preview --policy-pack` on a real stack sees the children once the plugin registers them.",
   references: [awsDocs("pulumi/pulumi#12553 (mocks cannot see remote children)")],
   config: {
     // Pulumi's multi-language component packages for AWS: awsx v1+ (`awsx:ec2:Vpc`), eks v2+
     // (`eks:index:Cluster`; eks v1 ran in the program, and its components show their children,
     // so the children check below excludes them), aws-apigateway (`aws-apigateway:index:RestAPI`)
-    // and aws-static-website (`aws-static-website:index:Website`).
+    // aws-static-website (`aws-static-website:index:Website`) and synced-folder
+    // (`synced-folder:index:S3BucketFolder`, and its Azure and Google Cloud folders: pulumi/
+    // pulumi-synced-folder schema.json marks all three `"isComponent": true`, so its SDKs register
+    // them remote; their objects are as unseen as any other remote child).
     remoteComponentPackages: stringListSchema(
-      "Packages whose component tokens are remote (awsx v3, eks v2+, aws-apigateway, aws-static-website). awsx classic (`awsx:x:...`) is local and excluded, as is any component whose children were recorded.",
-      ["awsx", "eks", "aws-apigateway", "aws-static-website"],
+      "Packages whose component tokens are remote (awsx v3, eks v2+, aws-apigateway, aws-static-website, synced-folder). awsx classic (`awsx:x:...`) is local and excluded, as is any component whose children were recorded.",
+      ["awsx", "eks", "aws-apigateway", "aws-static-website", "synced-folder"],
     ),
     remoteComponentTypes: stringListSchema(
       "Further remote component type tokens, e.g. `eks:index:Cluster`.",

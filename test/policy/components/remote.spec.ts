@@ -37,6 +37,43 @@ describe("stack-remote-components-unexpanded", () => {
         .and.contain("1 awsx:ec2:Vpc, 1 eks:index:Cluster")
         .and.contain("eks-cluster (eks:index:Cluster)");
     });
+    it("counts the synced-folder folders (remote in its schema) next to a static website", async () => {
+      const root = stack();
+      const folder = res(
+        "synced-folder:index:S3BucketFolder",
+        "folder",
+        {},
+        {
+          custom: false,
+          parent: root,
+        },
+      );
+      const azure = res(
+        "synced-folder:index:AzureBlobFolder",
+        "blobs",
+        {},
+        {
+          custom: false,
+          parent: root,
+        },
+      );
+      const site = res(
+        "aws-static-website:index:Website",
+        "site",
+        {},
+        {
+          custom: false,
+          parent: root,
+        },
+      );
+      const f = await findingsOf(remoteComponentsUnexpanded, [root, folder, azure, site]);
+      expect(f).to.have.length(1);
+      expect(f[0])
+        .to.match(/^3 remote component\(s\)/)
+        .and.contain("folder (synced-folder:index:S3BucketFolder)")
+        .and.contain("blobs (synced-folder:index:AzureBlobFolder)")
+        .and.contain("site (aws-static-website:index:Website)");
+    });
   });
   describe("Compliance", () => {
     it("no remote component; awsx classic (awsx:x:...) and a component whose children were recorded", async () => {

@@ -1,7 +1,8 @@
 // What the aws-native-only fixture program (test/fixtures/programs/aws-native-only: keys.ts,
-// exposure.ts, data.ts) writes for the twin types added after its first version: each type once
-// compliant (`<name>-ok`) and once broken (`<name>-bad`), and the mandatory rules the broken one fails, in
-// the preview and in the apply phase alike. An ECR Public repository has no compliant form.
+// keys-databases.ts, exposure.ts, data.ts) writes for the twin types added after its first
+// version: each type once compliant (`<name>-ok`) and once broken (`<name>-bad`), and the mandatory
+// rules the broken one fails, in the preview and in the apply phase alike. An ECR Public repository
+// has no compliant form.
 
 /** [aws-native type (without "aws-native:"), resource name stem, mandatory rules of the broken one]. */
 export const NATIVE_PAIRS: readonly (readonly [string, string, readonly string[]])[] = [
