@@ -5,7 +5,12 @@
 import { expect } from "chai";
 import * as path from "path";
 import { cliAnsweredNotes } from "../../tools/check/cli-note";
-import { WHOAMI_URL, WHOAMI_USER, whoamiOutput } from "../../tools/lib/engine/automation-guard";
+import {
+  WHOAMI_URL,
+  WHOAMI_USER,
+  whoamiOutput,
+  whoamiRefusal,
+} from "../../tools/lib/engine/automation-guard";
 import { FIXTURES, lineOf, runStack } from "./program-runs";
 
 describe("a program that runs `pulumi whoami`", function () {
@@ -51,14 +56,48 @@ describe("a program that runs `pulumi whoami`", function () {
       // --json is read first, whatever the order.
       ["pulumi whoami -v --json", json],
       ["/usr/local/bin/pulumi  whoami  -j", json],
+      // Cobra's forms of the two booleans (spf13/pflag: shorthands run together, `=<bool>`).
+      ["pulumi whoami -jv", json],
+      ["pulumi whoami -vj=false", verbose],
+      ["pulumi whoami --json=true", json],
+      ["pulumi whoami --json=false", `${WHOAMI_USER}\n`],
+      ["pulumi whoami --json=false -v=1", verbose],
+      ["pulumi whoami --json=maybe", undefined],
       ["pulumi whoami --org acme", undefined],
-      ["pulumi whoami --json=false", undefined],
+      ["pulumi whoami --non-interactive", undefined],
       ["pulumi whoami && pulumi up", undefined],
       ["pulumi up", undefined],
     ];
     for (const [line, output] of cases)
       it(`${line}: ${output === undefined ? "not answered (refused)" : JSON.stringify(output)}`, () => {
         expect(whoamiOutput(line)).to.equal(output);
+      });
+  });
+
+  describe("refuses a form it does not answer, saying so (not as a deployment)", () => {
+    const cases: [string, string | undefined][] = [
+      ["pulumi whoami --non-interactive", "--non-interactive"],
+      ["pulumi whoami --color=never -j", "--color=never"],
+      ["pulumi whoami -jx", "-jx"],
+      ["pulumi whoami acme", "acme"],
+      ["pulumi whoami -jv", undefined],
+      ["pulumi whoami && pulumi up", undefined],
+      ["pulumi up", undefined],
+    ];
+    for (const [line, word] of cases)
+      it(`${line}: ${word === undefined ? "no such refusal" : `refused on ${word}`}`, () => {
+        const e = whoamiRefusal(line);
+        if (word === undefined) expect(e).to.equal(undefined);
+        else {
+          expect(e?.code).to.equal("ERR_OFFLINE_WHOAMI_FORM");
+          expect(e?.message).to.equal(
+            `\`${line}\` is not answered by the offline check: it answers \`pulumi whoami\` ` +
+              "with --json (-j) and --verbose (-v) only, in the forms the CLI accepts (-jv, " +
+              `--json=true), not "${word}"; run it without that word, or give the user another ` +
+              "way (a config value)",
+          );
+          expect(e?.message).to.not.contain("Automation API");
+        }
       });
   });
 

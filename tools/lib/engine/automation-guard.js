@@ -26,8 +26,10 @@
 // first: the `WhoAmIJSON` struct, indented by two spaces with a newline, as `fprintJSON` writes
 // it; `--verbose`: the User, Organizations, Backend URL and Token type lines) for a user logged in
 // to Pulumi Cloud with a personal token (no `tokenInformation`), its own organization its only
-// one, records the call under `cli-answered:<call>`, and the report names it. Any other flag or
-// word is refused as before.
+// one, records the call under `cli-answered:<call>`, and the report names it. The flags are read
+// as cobra parses them (`-jv`, `--json=false`); any other flag (a global one such as
+// `--non-interactive`) or word is refused with an error that says the form is not answered
+// offline (`whoamiRefusal`), not as a deployment.
 "use strict";
 const childProcess = require("child_process");
 const Module = require("module");
@@ -114,32 +116,96 @@ function runsPulumi(command, args, shell) {
   return false;
 }
 
-/** The flags of `pulumi whoami` the check answers, by their long and short names. */
-const WHOAMI_FLAGS = { "--json": "json", "-j": "json", "--verbose": "verbose", "-v": "verbose" };
+/** The flags of `pulumi whoami` the check answers (both booleans), by long and short name. */
+const WHOAMI_LONG = { json: "json", verbose: "verbose" };
+const WHOAMI_SHORT = { j: "json", v: "verbose" };
+/** The values a boolean flag takes after `=` (pflag, Go's strconv.ParseBool). */
+const BOOLS = {
+  ...Object.fromEntries(["1", "t", "T", "TRUE", "true", "True"].map((v) => [v, true])),
+  ...Object.fromEntries(["0", "f", "F", "FALSE", "false", "False"].map((v) => [v, false])),
+};
 
 /**
- * What the CLI prints for a shell command line that is `pulumi whoami`, with at most its `--json`
- * and `--verbose` flags (short or long) and no other word or command; undefined for any other.
+ * The flags of the words after `pulumi whoami` as cobra (spf13/pflag) parses them: `--json`,
+ * `--json=<bool>`, `-j`, `-j=<bool>` and shorthands run together (`-jv`, `-vj=false`); a string
+ * naming the first word the check does not answer (another flag: a global one such as
+ * `--non-interactive` or `--color`, an argument, which whoami refuses).
  */
-function whoamiOutput(line) {
-  if (typeof line !== "string") return undefined;
+function whoamiFlags(words) {
+  const flags = { json: false, verbose: false };
+  for (const w of words) {
+    const long = /^--([^=]+)(?:=(.*))?$/.exec(w);
+    if (long) {
+      const name = WHOAMI_LONG[long[1]];
+      const value = long[2] === undefined ? true : BOOLS[long[2]];
+      if (!name || value === undefined) return w;
+      flags[name] = value;
+      continue;
+    }
+    if (!/^-[^-]/.test(w)) return w;
+    let rest = w.slice(1);
+    while (rest.length > 0) {
+      const name = WHOAMI_SHORT[rest[0]];
+      if (!name) return w;
+      if (rest[1] === "=") {
+        const value = BOOLS[rest.slice(2)];
+        if (value === undefined) return w;
+        flags[name] = value;
+        break;
+      }
+      flags[name] = true;
+      rest = rest.slice(1);
+    }
+  }
+  return flags;
+}
+
+/** The words of a shell command line that is `pulumi whoami ...` alone; undefined otherwise. */
+function whoamiWords(line) {
+  if (typeof line !== "string" || /[;&|`\n<>]|\$\(/.test(line)) return undefined;
   const words = line.trim().split(/\s+/);
   if (words.length < 2 || !isPulumi(words[0]) || words[1] !== "whoami") return undefined;
-  const flags = new Set();
-  for (const w of words.slice(2)) {
-    if (!Object.prototype.hasOwnProperty.call(WHOAMI_FLAGS, w)) return undefined;
-    flags.add(WHOAMI_FLAGS[w]);
-  }
-  if (flags.has("json")) {
+  return words.slice(2);
+}
+
+/**
+ * What the CLI prints for a shell command line that is `pulumi whoami` with at most its `--json`
+ * and `--verbose` flags in any form cobra accepts (`whoamiFlags`) and no other word or command;
+ * undefined for any other.
+ */
+function whoamiOutput(line) {
+  const words = whoamiWords(line);
+  const flags = words && whoamiFlags(words);
+  if (!flags || typeof flags === "string") return undefined;
+  if (flags.json) {
     const who = { user: WHOAMI_USER, organizations: [WHOAMI_USER], url: WHOAMI_URL };
     return `${JSON.stringify(who, null, 2)}\n`;
   }
-  if (flags.has("verbose"))
+  if (flags.verbose)
     return (
       `User: ${WHOAMI_USER}\nOrganizations: ${WHOAMI_USER}\nBackend URL: ${WHOAMI_URL}\n` +
       "Token type: personal\n"
     );
   return `${WHOAMI_USER}\n`;
+}
+
+/**
+ * For a `pulumi whoami` line the check does not answer (`whoamiFlags`: a global flag, an
+ * argument), the error that says so: `pulumi preview` runs it with the CLI's own login, which
+ * the check does not have. Undefined for any other line.
+ */
+function whoamiRefusal(line) {
+  const words = whoamiWords(line);
+  const word = words && whoamiFlags(words);
+  if (typeof word !== "string") return undefined;
+  const e = new Error(
+    `\`${line.trim().slice(0, 120)}\` is not answered by the offline check: it answers ` +
+      "`pulumi whoami` with --json (-j) and --verbose (-v) only, in the forms the CLI accepts " +
+      `(-jv, --json=true), not ${JSON.stringify(word)}; run it without that word, or give the ` +
+      "user another way (a config value)",
+  );
+  e.code = "ERR_OFFLINE_WHOAMI_FORM";
+  return e;
 }
 
 /** What execSync or execFileSync returns for output `text`: a string when asked for an encoding. */
@@ -197,6 +263,8 @@ function guardAutomation(appendSite, programFrame) {
         answered(`${name}("${shown(command, args)}")`, programCallSite(wrapper));
         return syncOutput(whoami, opts);
       }
+      const refused = name === "execFileSync" && !shell ? whoamiRefusal(line) : undefined;
+      if (refused) throw refused;
       if (runsPulumi(command, Array.isArray(args) ? args : [], shell))
         throw blocked(`${name}("${shown(command, args)}")`, programCallSite(wrapper));
       return original.apply(this, arguments);
@@ -212,6 +280,8 @@ function guardAutomation(appendSite, programFrame) {
         answered(`${name}("${shown(command)}")`, programCallSite(wrapper));
         return syncOutput(whoami, options);
       }
+      const refused = name === "execSync" ? whoamiRefusal(command) : undefined;
+      if (refused) throw refused;
       if (lineRunsPulumi(command))
         throw blocked(`${name}("${shown(command)}")`, programCallSite(wrapper));
       return original.apply(this, arguments);
@@ -277,4 +347,5 @@ module.exports = {
   WHOAMI_USER,
   WHOAMI_URL,
   whoamiOutput,
+  whoamiRefusal,
 };
