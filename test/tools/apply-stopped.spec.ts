@@ -8,7 +8,7 @@
 import { expect } from "chai";
 import * as fs from "fs";
 import * as path from "path";
-import { cli, FIXTURES, lineOf, ROOT } from "./program-runs";
+import { cli, FIXTURES, lineOf, ROOT, STOPPED_AFTER } from "./program-runs";
 
 const STOPPED = "(every policy, on what the apply phase never registered)";
 
@@ -88,8 +88,7 @@ describe("the apply phase stopped at the program's top level", function () {
             `the program stopped at apply at ${what} (index.ts:${stop()}): the apply phase ` +
             `never registered ${missing()}, whose checks were judged at preview only (values ` +
             "known only once resources exist were seen by no phase), nor anything the program " +
-            "registers only at apply after that line (inside an apply), which no check ran on; " +
-            remedy,
+            `${STOPPED_AFTER}; ${remedy}`,
         },
       ]);
       const others = report.unevaluated.filter((u: any) => u.policy !== STOPPED);
@@ -159,8 +158,8 @@ describe("the apply phase stopped at the program's top level", function () {
           reason:
             `the program stopped at apply at ${what} (index.ts:${line}): the apply phase never ` +
             `registered ${group}, whose checks were judged at preview only (values known only ` +
-            "once resources exist were seen by no phase), nor anything the program registers " +
-            `only at apply after that line (inside an apply), which no check ran on; ${remedy}`,
+            "once resources exist were seen by no phase), nor anything the program " +
+            `${STOPPED_AFTER}; ${remedy}`,
         },
       ]);
     });
