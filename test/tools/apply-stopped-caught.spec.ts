@@ -8,7 +8,7 @@
 // config picks the form (`wrap`), what fails (`source`) and when (`askAtPreview`).
 import { expect } from "chai";
 import * as path from "path";
-import { cli, FIXTURES, lineOf, ROOT } from "./program-runs";
+import { cli, FIXTURES, lineOf, ROOT, STOPPED_AFTER } from "./program-runs";
 
 const FIXTURE = "apply-stops-caught";
 const FILE = `${FIXTURE}/index.ts`;
@@ -55,8 +55,7 @@ describe("a program that throws its own error in place of an offline failure it 
     reason:
       `the program stopped at apply at ${what} (index.ts:${line}): the apply phase never ` +
       `registered ${group()}, whose checks were judged at preview only (values known only once ` +
-      "resources exist were seen by no phase), nor anything the program registers only at apply " +
-      `after that line (inside an apply), which no check ran on; ${remedy}`,
+      `resources exist were seen by no phase), nor anything the program ${STOPPED_AFTER}; ${remedy}`,
   });
 
   describe("with the failure as its cause, at the top level in the apply phase", () => {
@@ -89,6 +88,55 @@ describe("a program that throws its own error in place of an offline failure it 
     expect(code).to.equal(0);
     expect(stopNotes(report)).to.deep.equal([note(invoke("lookups failed"), lookup(), answers)]);
     expect(report.unevaluated).to.deep.equal([entry(invoke("lookups failed"), lookup(), answers)]);
+  });
+
+  describe("an AggregateError with an error of the program's own beside the failure", () => {
+    // The program gathers its setup's failures and throws if any failed: answering the lookup
+    // would still leave its JSON.parse of YAML failing, as on every machine.
+    const own = {
+      kind: "program",
+      message: "AggregateError: setup failed",
+      file: path.relative(ROOT, path.join(DIR, "index.ts")),
+      line: lineOf(FILE, 'if (wrap === "settled") throw new AggregateError('),
+    };
+    it("stays the program's failure at apply (exit 2, at its throw)", async () => {
+      const { code, report } = await check(["wrap=settled"]);
+      expect(code).to.equal(2);
+      expect(report.error).to.deep.equal(own);
+    });
+    it("stays the program's failure inside an apply", async () => {
+      const { code, report } = await check(["wrap=settled", "source=apply"]);
+      expect(code).to.equal(2);
+      expect(report.error).to.deep.equal({
+        ...own,
+        message: 'AggregateError: error serializing property "tags": setup failed',
+      });
+    });
+    it("at preview, names the program's error, not the invoke", async () => {
+      const { code, report } = await check(["wrap=settled", "askAtPreview=true"]);
+      expect(code).to.equal(2);
+      expect(report.error).to.deep.equal(own);
+    });
+  });
+
+  it("Promise.any's AggregateError: the failure, though its fallback failed too", async () => {
+    // It rejects only when both did: where the lookup answers, it fulfils with the lookup's value.
+    const { code, report } = await check(["wrap=any"]);
+    expect(code).to.equal(0);
+    const what = invoke("All promises were rejected");
+    expect(stopNotes(report)).to.deep.equal([note(what, lookup(), answers)]);
+    expect(report.unevaluated).to.deep.equal([entry(what, lookup(), answers)]);
+  });
+
+  it("an error the program logged before it, holding the thrown text, is not the failure's", async () => {
+    const { code, report } = await check(["logError=true", "askAtPreview=true"]);
+    expect(code).to.equal(2);
+    // The logged error, with the thrown one after it, and no "caused by" the lookup's failure.
+    expect(report.error.message).to.equal(
+      "the team is unset: lookup failed to start (and 1 more error(s): lookup failed (at " +
+        `index.ts:${lineOf(FILE, 'throw new Error("lookup failed", { cause: e });')}))`,
+    );
+    expect(report.error.line).to.not.equal(lookup());
   });
 
   it("follows a rejected promise's cause to the failure", async () => {

@@ -160,6 +160,12 @@ describe("which errors the program threw in place of an offline failure are that
     });
   const cycle = new Error("lookup failed");
   (cycle as any).cause = new Error("again", { cause: cycle });
+  /** A Proxy every operation on which throws (`in`, a property read). */
+  const revoked = () => {
+    const { proxy, revoke } = Proxy.revocable(new Error("x"), {});
+    revoke();
+    return proxy;
+  };
   const deep = (levels: number) => {
     let e: Error = unanswered();
     for (let i = 0; i < levels; i++) e = new Error(`level ${i}`, { cause: e });
@@ -180,11 +186,62 @@ describe("which errors the program threw in place of an offline failure are that
       unanswered().message,
     ],
     [
-      "an AggregateError with it among its errors",
-      new AggregateError([new Error("quota exceeded"), unanswered()], "lookups failed"),
+      "an AggregateError of the program's whose every member is one",
+      new AggregateError([unanswered(), new Error("again", { cause: unanswered() })], "failed"),
       { invoke: "aws:rds/getCluster:getCluster" },
       unanswered().message,
     ],
+    [
+      // Answering the lookup still leaves the quota failing: it fails on every machine.
+      "an AggregateError of the program's with a member of its own (quota exceeded)",
+      new AggregateError([new Error("quota exceeded"), unanswered()], "lookups failed"),
+      undefined,
+    ],
+    [
+      "an AggregateError of the program's with the program's JSON.parse failure among them",
+      new AggregateError([unanswered(), new SyntaxError("Unexpected token 'r'")], "setup failed"),
+      undefined,
+    ],
+    [
+      // It rejects only when every promise did: where the lookup answers, it fulfils with it.
+      "Promise.any's AggregateError with one member that is one",
+      new AggregateError([new Error("no local copy"), unanswered()], "All promises were rejected"),
+      { invoke: "aws:rds/getCluster:getCluster" },
+      unanswered().message,
+    ],
+    ["an AggregateError with no members", new AggregateError([], "nothing to do"), undefined],
+    [
+      "an AggregateError with more members than are looked at, every one such a failure",
+      new AggregateError(Array.from({ length: 21 }, unanswered), "lookups failed"),
+      undefined,
+    ],
+    [
+      "one failure held twice (two settled results of one promise)",
+      ((e) => new AggregateError([e, e], "lookups failed"))(unanswered()),
+      { invoke: "aws:rds/getCluster:getCluster" },
+      unanswered().message,
+    ],
+    [
+      "a cause whose message getter throws, around such a failure",
+      Object.defineProperty(new Error("x", { cause: unanswered() }), "message", {
+        get() {
+          throw new Error("no message");
+        },
+      }),
+      { invoke: "aws:rds/getCluster:getCluster" },
+      unanswered().message,
+    ],
+    [
+      "an error whose message getter throws",
+      Object.defineProperty(new Error("x"), "message", {
+        get() {
+          throw new Error("no message");
+        },
+      }),
+      undefined,
+    ],
+    ["a revoked Proxy", revoked(), undefined],
+    ["an error with a revoked Proxy as its cause", new Error("x", { cause: revoked() }), undefined],
     [
       "an error with fetch's failure as its cause: fetch's error, not the program's",
       new Error("price list unavailable", { cause: fetchFailed() }),

@@ -117,13 +117,17 @@ function leaveUnknownAtApply(exports, outputFile, append, programFrame) {
     // Written at once, and again with the URN once it resolves (a resource whose registration
     // never completes leaves the first record alone).
     append(base);
-    const named = found.error.resource ?? e.resource;
-    const urn = named && named.urn;
-    if (urn && typeof urn.promise === "function")
-      urn.promise(true).then(
-        (u) => typeof u === "string" && append({ ...base, urn: u }),
-        () => undefined,
-      );
+    try {
+      const named = found.error.resource ?? e.resource;
+      const urn = named && named.urn;
+      if (urn && typeof urn.promise === "function")
+        urn.promise(true).then(
+          (u) => typeof u === "string" && append({ ...base, urn: u }),
+          () => undefined,
+        );
+    } catch {
+      // a resource that cannot be read: the record stays at the program's line
+    }
   };
 
   /**
@@ -138,18 +142,28 @@ function leaveUnknownAtApply(exports, outputFile, append, programFrame) {
     return new Output(deps, Promise.resolve(marker), known, known, Promise.resolve(new Set(deps)));
   };
 
+  // An error whose properties cannot be read or defined (a getter or a Proxy trap that throws, a
+  // frozen error) is the program's failure, thrown as it was: nothing of the check's escapes.
   const settle = (e) => {
-    const found = offlineFailure(e);
-    if (!found) throw e;
-    if (!e[RECORDED]) {
-      Object.defineProperty(e, RECORDED, { value: true });
-      // The program caught an inner callback's failure, recorded already, and threw its own with
-      // it as the cause: one failure, one record, one stand-in.
-      const inner = found.error;
-      if (inner !== e && inner[RECORDED]) Object.defineProperty(e, REF, { value: inner[REF] });
-      else record(e, found);
+    let unknown;
+    try {
+      const found = offlineFailure(e);
+      if (found) {
+        if (!e[RECORDED]) {
+          Object.defineProperty(e, RECORDED, { value: true });
+          // The program caught an inner callback's failure, recorded already, and threw its own
+          // with it as the cause: one failure, one record, one stand-in.
+          const inner = found.error;
+          if (inner !== e && inner[RECORDED]) Object.defineProperty(e, REF, { value: inner[REF] });
+          else record(e, found);
+        }
+        unknown = unknownFor(e);
+      }
+    } catch {
+      unknown = undefined;
     }
-    return unknownFor(e);
+    if (!unknown) throw e;
+    return unknown;
   };
 
   Output.prototype.apply = function (func, runWithUnknowns) {

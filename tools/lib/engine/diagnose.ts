@@ -51,6 +51,7 @@ import { COMPILE_FAILURE } from "./failure-stage";
 import { frameOf, type FilePlace } from "./own-frames";
 import { readSites, type DryRunSite, type Interval, type Site } from "./sites-file";
 import type { ApplyUnknown } from "./left-unknown";
+import { isThrownLine } from "./stop-reported";
 
 export { readSites, type DryRunSite, type Interval, type Site };
 
@@ -100,12 +101,12 @@ type RunEnd = {
 
 /**
  * The offline failure the program caught and threw its own error in place of (`cause`, an
- * AggregateError's `errors`), when the error reported (`thrown`, its first line) is that one.
+ * AggregateError's `errors`), when the error reported (`thrown`) is the one that ended the
+ * program (./stop-reported.ts `isThrownLine`): an error the program logged before it
+ * (`pulumi.log.error`), whose text may contain the thrown one, is never that error.
  */
 function caughtOffline(stop: ApplyUnknown | null | undefined, thrown: string) {
-  return stop?.thrown !== undefined && stop.thrown.trim() && thrown.includes(stop.thrown.trim())
-    ? stop
-    : undefined;
+  return stop?.thrown !== undefined && isThrownLine(thrown, stop.thrown) ? stop : undefined;
 }
 
 /** The verdict on how the run ended, from what the engine saw (never from the exit code alone). */

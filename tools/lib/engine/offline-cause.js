@@ -4,8 +4,8 @@
 // that could not start or failed for want of a tool, a daemon or the network, a host this machine
 // cannot reach. A program that catches such a failure and throws its own error with it as the
 // `cause` (`new Error("lookup failed", { cause: e })`, ES2022), or gathers it in an AggregateError
-// (`errors`: Promise.any, or the program's own), failed on it just the same: `offlineFailure`
-// follows both to the failure.
+// (`errors`: Promise.any, or the program's own, every member of which failed so), failed on it just
+// the same: `offlineFailure` follows both to the failure.
 "use strict";
 const path = require("path");
 
@@ -96,33 +96,63 @@ function offlineCause(e, failed = failedCommands) {
 /** Errors a failure is followed into at most, and the members of an AggregateError looked at. */
 const MAX_DEPTH = 5;
 const MAX_MEMBERS = 20;
+/** V8's message of the AggregateError `Promise.any` rejects with when every promise rejected. */
+const ANY_REJECTED = "All promises were rejected";
+
+/** `f()`, or undefined when it throws (a getter, or a Proxy's trap, that throws). */
+function tried(f) {
+  try {
+    return f();
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * The offline failure `e` is or was caused by: `{ cause, error }`, `cause` as `offlineCause` gives
  * it and `error` the error it was read from (`e` itself, or the one the program caught: its
- * message, stack and output describe the failure). Looks at `e`, then its `cause` and the `errors`
- * of an AggregateError, depth first, in order; undefined when none of them is one. `failedFor`
+ * message, stack and output describe the failure); undefined when it is the program's own. Looks
+ * at `e`, then its `cause`, then the `errors` of an AggregateError, depth first, in order. An
+ * AggregateError is the offline failure only when it is one through each of its members: the
+ * program gathered every failure and throws if any failed (`Promise.allSettled`, then `throw new
+ * AggregateError(failed)`), so answering the offline ones would still leave a member of its own
+ * failing, as it fails on every machine. `Promise.any`'s own ("All promises were rejected") is the
+ * exception: it rejects only when every promise rejected, and fulfils with the first that does not,
+ * so one member that failed on what an offline run lacks is enough: where that member succeeds
+ * (the machine that runs `pulumi up`), `Promise.any` fulfils with it, whatever its fallbacks did.
+ * An AggregateError with more members than are looked at is never proven offline. An error whose
+ * properties cannot be read (a getter, a Proxy's trap that throws) is the program's. `failedFor`
  * gives the failed commands whose names count for one error (by default the run's).
  */
 function offlineFailure(e, failedFor = () => failedCommands) {
-  const seen = new Set();
+  // Each error looked at → what it was found to be; `null` while it is being looked at (a cycle).
+  const known = new Map();
   const visit = (err, depth) => {
-    if (!err || typeof err !== "object" || depth > MAX_DEPTH || seen.has(err)) return undefined;
-    seen.add(err);
-    const cause = offlineCause(err, failedFor(err) ?? failedCommands);
+    if (!err || typeof err !== "object" || depth > MAX_DEPTH) return undefined;
+    if (known.has(err)) return known.get(err) ?? undefined;
+    known.set(err, null);
+    const found = tried(() => classify(err, depth));
+    known.set(err, found);
+    return found;
+  };
+  const classify = (err, depth) => {
+    const cause = tried(() => offlineCause(err, failedFor(err) ?? failedCommands));
     // An error of a network only through what it wraps is the program's: the wrapped one describes
     // the failure (fetch's own "fetch failed" TypeError stands for the code of its cause).
-    if (cause && !(cause.network && !ownNetwork(err))) return { cause, error: err };
-    let inner = [];
-    try {
-      const members = Array.isArray(err.errors) ? err.errors.slice(0, MAX_MEMBERS) : [];
-      inner = ["cause" in err ? [err.cause] : [], members].flat();
-    } catch {
-      // a getter that throws: nothing to follow
-    }
-    for (const next of inner) {
-      const found = visit(next, depth + 1);
-      if (found) return found;
+    if (cause && !(cause.network && !tried(() => ownNetwork(err)))) return { cause, error: err };
+    const wrapped = tried(() => ("cause" in err ? visit(err.cause, depth + 1) : undefined));
+    if (wrapped) return wrapped;
+    const members = tried(() => (Array.isArray(err.errors) ? err.errors : undefined));
+    if (members && members.length > 0) {
+      if (tried(() => err.message) === ANY_REJECTED) {
+        for (const member of members.slice(0, MAX_MEMBERS)) {
+          const found = visit(member, depth + 1);
+          if (found) return found;
+        }
+      } else if (members.length <= MAX_MEMBERS) {
+        const found = members.map((member) => visit(member, depth + 1));
+        if (found.every(Boolean)) return found[0];
+      }
     }
     return cause ? { cause, error: err } : undefined;
   };
@@ -131,9 +161,9 @@ function offlineFailure(e, failedFor = () => failedCommands) {
 
 /** The first line of what was thrown (at most 500 characters). */
 function firstLine(e) {
-  return String((e && e.message) ?? e)
-    .split("\n")[0]
-    .slice(0, 500);
+  const text =
+    tried(() => String((e && e.message) ?? e)) ?? "(an error whose message cannot be read)";
+  return text.split("\n")[0].slice(0, 500);
 }
 
 /**
@@ -144,7 +174,7 @@ function firstLine(e) {
  */
 function describeFailure(e, found, programFrame) {
   const error = found ? found.error : e;
-  const stack = (x) => String((x && x.stack) ?? "");
+  const stack = (x) => tried(() => String((x && x.stack) ?? "")) ?? "";
   const output = error && error.stderr != null ? String(error.stderr).slice(0, 1000) : undefined;
   const site = programFrame(stack(error)) ?? programFrame(stack(e));
   return {
