@@ -288,9 +288,11 @@ async function main(): Promise<void> {
       const { describeProgramError } = await import("./check/explain");
       process.stderr.write(escapeText(describeProgramError(e, configsByStack, ROOT)));
       if (machine) {
+        const { UNDECRYPTABLE_READ_KIND } = await import("./check/undecryptable-reads");
         process.stdout.write(
           errorJson(
-            "program",
+            // The check's refusal of a secret read with a plain typed getter is its own kind.
+            e.kind === UNDECRYPTABLE_READ_KIND ? UNDECRYPTABLE_READ_KIND : "program",
             e.message,
             e.location ? shownPath(e.location.file) : undefined,
             e.location?.line,

@@ -8,7 +8,7 @@
 import { expect } from "chai";
 import * as fs from "fs";
 import * as path from "path";
-import { cli, FIXTURES, lineOf, ROOT } from "./program-runs";
+import { cli, FIXTURES, lineOf, ROOT, STOPPED_AFTER } from "./program-runs";
 
 const STOPPED = "(every policy, on what the apply phase never registered)";
 
@@ -88,8 +88,7 @@ describe("the apply phase stopped at the program's top level", function () {
             `the program stopped at apply at ${what} (index.ts:${stop()}): the apply phase ` +
             `never registered ${missing()}, whose checks were judged at preview only (values ` +
             "known only once resources exist were seen by no phase), nor anything the program " +
-            "registers only at apply after that line (inside an apply), which no check ran on; " +
-            remedy,
+            `${STOPPED_AFTER}; ${remedy}`,
         },
       ]);
       const others = report.unevaluated.filter((u: any) => u.policy !== STOPPED);
@@ -159,8 +158,8 @@ describe("the apply phase stopped at the program's top level", function () {
           reason:
             `the program stopped at apply at ${what} (index.ts:${line}): the apply phase never ` +
             `registered ${group}, whose checks were judged at preview only (values known only ` +
-            "once resources exist were seen by no phase), nor anything the program registers " +
-            `only at apply after that line (inside an apply), which no check ran on; ${remedy}`,
+            "once resources exist were seen by no phase), nor anything the program " +
+            `${STOPPED_AFTER}; ${remedy}`,
         },
       ]);
     });
@@ -317,6 +316,32 @@ describe("the apply phase stopped at the program's top level", function () {
         );
         expect(u.reason).to.not.contain("unknown even when every created resource is known");
       }
+    });
+
+    it("runs them on the stopped apply phase when it registered everything preview saw", async () => {
+      // With the lookup as the program's last step, the apply phase holds the stack preview judged
+      // with its values known: the stack policies preview could not evaluate are judged there.
+      const run = await cli(
+        "--program",
+        dir(),
+        "--format",
+        "json",
+        "--config",
+        "fixture-apply-stops-stack-notes:lookupLast=true",
+      );
+      expect(run.code, run.stderr).to.equal(1);
+      const r = reportOf(run.stdout);
+      expect(
+        r.violations
+          .filter((v: any) => v.enforcementLevel === "mandatory")
+          .map((v: any) => `${v.policy} ${v.name} ${v.phases.join("+")}`),
+      ).to.deep.equal([
+        "s3-bucket-public-access-block logs preview+apply",
+        "s3-bucket-sse-kms-cmk logs apply",
+        "s3-bucket-tls-only logs apply",
+      ]);
+      expect(r.unevaluated.map((u: any) => u.policy)).to.deep.equal([STOPPED]);
+      expect(r.configNotes.join("\n")).to.not.contain("stack policies");
     });
 
     it("gives SARIF the gate's result: FAIL under --fail-on-unevaluated, as the exit code", async () => {

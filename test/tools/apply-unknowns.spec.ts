@@ -1,9 +1,9 @@
 // Which failures of an `apply` callback the apply phase leaves unknown (what an offline run
-// lacks) and which stay the program's (tools/lib/engine/apply-unknowns.js `offlineCause`): the
+// lacks) and which stay the program's (tools/lib/engine/offline-cause.js `offlineCause`): the
 // error's kind decides (a failed child process, an unreachable host, the offline engine's refusal
 // of an invoke, which names its token), never the package it was raised in.
 import { expect } from "chai";
-import { offlineCause } from "../../tools/lib/engine/apply-unknowns";
+import { offlineCause, offlineFailure } from "../../tools/lib/engine/offline-cause";
 
 /** An error whose first stack frame is in `file`. */
 function raisedIn(file: string, message = "failed"): Error {
@@ -145,6 +145,125 @@ describe("which failures inside apply are left unknown at apply", () => {
   for (const [what, error, cause, failed] of cases) {
     it(`${what}: ${cause ? JSON.stringify(cause) : "stays the program's failure"}`, () => {
       expect(offlineCause(error, failed ?? new Set())).to.deep.equal(cause);
+    });
+  }
+});
+
+describe("which errors the program threw in place of an offline failure are that failure", () => {
+  const unanswered = () =>
+    new Error("the offline check cannot answer the invoke aws:rds/getCluster:getCluster: supply");
+  const fetchFailed = () =>
+    Object.assign(new TypeError("fetch failed"), {
+      cause: Object.assign(new Error("getaddrinfo ENOTFOUND vendor.invalid"), {
+        code: "ENOTFOUND",
+      }),
+    });
+  const cycle = new Error("lookup failed");
+  (cycle as any).cause = new Error("again", { cause: cycle });
+  /** A Proxy every operation on which throws (`in`, a property read). */
+  const revoked = () => {
+    const { proxy, revoke } = Proxy.revocable(new Error("x"), {});
+    revoke();
+    return proxy;
+  };
+  const deep = (levels: number) => {
+    let e: Error = unanswered();
+    for (let i = 0; i < levels; i++) e = new Error(`level ${i}`, { cause: e });
+    return e;
+  };
+  // [what, thrown, the cause found, the first line of the error it was read from]
+  const cases: [string, unknown, ReturnType<typeof offlineCause>, string?][] = [
+    [
+      "the failure itself",
+      unanswered(),
+      { invoke: "aws:rds/getCluster:getCluster" },
+      unanswered().message,
+    ],
+    [
+      "an error with it as its cause",
+      new Error("lookup failed", { cause: unanswered() }),
+      { invoke: "aws:rds/getCluster:getCluster" },
+      unanswered().message,
+    ],
+    [
+      "an AggregateError of the program's whose every member is one",
+      new AggregateError([unanswered(), new Error("again", { cause: unanswered() })], "failed"),
+      { invoke: "aws:rds/getCluster:getCluster" },
+      unanswered().message,
+    ],
+    [
+      // Answering the lookup still leaves the quota failing: it fails on every machine.
+      "an AggregateError of the program's with a member of its own (quota exceeded)",
+      new AggregateError([new Error("quota exceeded"), unanswered()], "lookups failed"),
+      undefined,
+    ],
+    [
+      "an AggregateError of the program's with the program's JSON.parse failure among them",
+      new AggregateError([unanswered(), new SyntaxError("Unexpected token 'r'")], "setup failed"),
+      undefined,
+    ],
+    [
+      // It rejects only when every promise did: where the lookup answers, it fulfils with it.
+      "Promise.any's AggregateError with one member that is one",
+      new AggregateError([new Error("no local copy"), unanswered()], "All promises were rejected"),
+      { invoke: "aws:rds/getCluster:getCluster" },
+      unanswered().message,
+    ],
+    ["an AggregateError with no members", new AggregateError([], "nothing to do"), undefined],
+    [
+      "an AggregateError with more members than are looked at, every one such a failure",
+      new AggregateError(Array.from({ length: 21 }, unanswered), "lookups failed"),
+      undefined,
+    ],
+    [
+      "one failure held twice (two settled results of one promise)",
+      ((e) => new AggregateError([e, e], "lookups failed"))(unanswered()),
+      { invoke: "aws:rds/getCluster:getCluster" },
+      unanswered().message,
+    ],
+    [
+      "a cause whose message getter throws, around such a failure",
+      Object.defineProperty(new Error("x", { cause: unanswered() }), "message", {
+        get() {
+          throw new Error("no message");
+        },
+      }),
+      { invoke: "aws:rds/getCluster:getCluster" },
+      unanswered().message,
+    ],
+    [
+      "an error whose message getter throws",
+      Object.defineProperty(new Error("x"), "message", {
+        get() {
+          throw new Error("no message");
+        },
+      }),
+      undefined,
+    ],
+    ["a revoked Proxy", revoked(), undefined],
+    ["an error with a revoked Proxy as its cause", new Error("x", { cause: revoked() }), undefined],
+    [
+      "an error with fetch's failure as its cause: fetch's error, not the program's",
+      new Error("price list unavailable", { cause: fetchFailed() }),
+      { network: true },
+      "fetch failed",
+    ],
+    ["fetch's own failure", fetchFailed(), { network: true }, "fetch failed"],
+    ["five levels of causes", deep(5), { invoke: "aws:rds/getCluster:getCluster" }, undefined],
+    ["six levels: beyond what is followed", deep(6), undefined, undefined],
+    [
+      "an error whose cause is the program's own",
+      new Error("bad answer", { cause: new SyntaxError("Unexpected token") }),
+      undefined,
+    ],
+    ["causes that loop", cycle, undefined],
+    ["a cause that is no error", new Error("lookup failed", { cause: "not found" }), undefined],
+  ];
+  for (const [what, error, cause, from] of cases) {
+    it(`${what}: ${cause ? JSON.stringify(cause) : "stays the program's failure"}`, () => {
+      const found = offlineFailure(error, () => new Set());
+      expect(found?.cause).to.deep.equal(cause);
+      if (from !== undefined) expect((found?.error as Error).message).to.equal(from);
     });
   }
 });

@@ -324,8 +324,9 @@ describe("offline check inputs that must not hurt", function () {
       // A plain typed getter gets no stand-in the program could build on: the stack is refused,
       // naming the read (tools/lib/engine/secret-config-reads.js).
       expect(run.stderr.split("\n").slice(1, 2)).to.deep.equal([
-        "  demo:port (requireNumber at index.ts:2): give the value the stack uses with " +
-          "--config demo:port=<value>",
+        "  demo:port (requireNumber at index.ts:2): read it with requireSecretNumber (an unknown " +
+          "secret offline, whose checks are listed as not evaluated), or give the value the stack " +
+          "uses with --config demo:port=<value>",
       ]);
       expect(run.stderr).to.contain("read with a plain typed getter");
       expect(run.stderr).to.not.contain("out of range");

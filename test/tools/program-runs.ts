@@ -372,3 +372,12 @@ export async function failsAtLine(
   expect(r.failure!.location?.line).to.equal(lineOf(`${fixture}/index.ts`, snippet));
   return r.failure!;
 }
+
+/**
+ * What a stop entry says the apply phase never registered besides what preview saw
+ * (tools/check/stopped-at-apply.ts): what the program registers only at apply after the stop.
+ */
+export const STOPPED_AFTER =
+  "registers after that line only at apply: inside an apply, or only once the failed call " +
+  "succeeds (`if (found.value) new ...`; preview, given an empty result, skipped it too), which " +
+  "no check ran on";

@@ -5,7 +5,12 @@
 import { expect } from "chai";
 import * as path from "path";
 import { cliAnsweredNotes } from "../../tools/check/cli-note";
-import { WHOAMI_USER } from "../../tools/lib/engine/automation-guard";
+import {
+  WHOAMI_URL,
+  WHOAMI_USER,
+  whoamiOutput,
+  whoamiRefusal,
+} from "../../tools/lib/engine/automation-guard";
 import { FIXTURES, lineOf, runStack } from "./program-runs";
 
 describe("a program that runs `pulumi whoami`", function () {
@@ -15,16 +20,85 @@ describe("a program that runs `pulumi whoami`", function () {
     const r = await runStack(path.join(FIXTURES, "pulumi-whoami"), { stack: "dev" });
     expect(r.failure?.message, "the run did not fail").to.equal(undefined);
     const queue = r.resources.find((x) => x.type === "aws:sqs/queue:Queue");
-    expect(queue?.inputs.tags).to.deep.equal({ CreatedBy: WHOAMI_USER, Also: WHOAMI_USER });
-    const first = lineOf("pulumi-whoami/index.ts", 'execSync("pulumi whoami")');
-    const second = lineOf("pulumi-whoami/index.ts", 'execFileSync("pulumi"');
+    expect(queue?.inputs.tags).to.deep.equal({
+      CreatedBy: WHOAMI_USER,
+      Also: WHOAMI_USER,
+      Json: WHOAMI_USER,
+      Backend: WHOAMI_URL,
+    });
+    const file = "pulumi-whoami/index.ts";
+    const first = lineOf(file, 'execSync("pulumi whoami")');
+    const second = lineOf(file, 'execFileSync("pulumi", ["whoami"]');
+    const third = lineOf(file, 'execSync("pulumi whoami --json")');
+    const fourth = lineOf(file, 'execFileSync("pulumi", ["whoami", "-v"]');
     expect(r.cliAnswered).to.deep.equal([
       `execSync("pulumi whoami") (index.ts:${first})`,
       `execFileSync("pulumi whoami") (index.ts:${second})`,
+      `execSync("pulumi whoami --json") (index.ts:${third})`,
+      `execFileSync("pulumi whoami -v") (index.ts:${fourth})`,
     ]);
     const [note] = cliAnsweredNotes([r], WHOAMI_USER);
     expect(note).to.contain(`execSync("pulumi whoami") (index.ts:${first})`);
     expect(note).to.contain(`answered "${WHOAMI_USER}"`);
+  });
+
+  describe("answers as the CLI prints it (pulumi/pulumi pkg/cmd/pulumi/whoami.go)", () => {
+    const json = `{\n  "user": "${WHOAMI_USER}",\n  "organizations": [\n    "${WHOAMI_USER}"\n  ],\n  "url": "${WHOAMI_URL}"\n}\n`;
+    const verbose =
+      `User: ${WHOAMI_USER}\nOrganizations: ${WHOAMI_USER}\nBackend URL: ${WHOAMI_URL}\n` +
+      "Token type: personal\n";
+    const cases: [string, string | undefined][] = [
+      ["pulumi whoami", `${WHOAMI_USER}\n`],
+      ["pulumi whoami --json", json],
+      ["pulumi whoami -j", json],
+      ["pulumi whoami --verbose", verbose],
+      ["pulumi whoami -v", verbose],
+      // --json is read first, whatever the order.
+      ["pulumi whoami -v --json", json],
+      ["/usr/local/bin/pulumi  whoami  -j", json],
+      // Cobra's forms of the two booleans (spf13/pflag: shorthands run together, `=<bool>`).
+      ["pulumi whoami -jv", json],
+      ["pulumi whoami -vj=false", verbose],
+      ["pulumi whoami --json=true", json],
+      ["pulumi whoami --json=false", `${WHOAMI_USER}\n`],
+      ["pulumi whoami --json=false -v=1", verbose],
+      ["pulumi whoami --json=maybe", undefined],
+      ["pulumi whoami --org acme", undefined],
+      ["pulumi whoami --non-interactive", undefined],
+      ["pulumi whoami && pulumi up", undefined],
+      ["pulumi up", undefined],
+    ];
+    for (const [line, output] of cases)
+      it(`${line}: ${output === undefined ? "not answered (refused)" : JSON.stringify(output)}`, () => {
+        expect(whoamiOutput(line)).to.equal(output);
+      });
+  });
+
+  describe("refuses a form it does not answer, saying so (not as a deployment)", () => {
+    const cases: [string, string | undefined][] = [
+      ["pulumi whoami --non-interactive", "--non-interactive"],
+      ["pulumi whoami --color=never -j", "--color=never"],
+      ["pulumi whoami -jx", "-jx"],
+      ["pulumi whoami acme", "acme"],
+      ["pulumi whoami -jv", undefined],
+      ["pulumi whoami && pulumi up", undefined],
+      ["pulumi up", undefined],
+    ];
+    for (const [line, word] of cases)
+      it(`${line}: ${word === undefined ? "no such refusal" : `refused on ${word}`}`, () => {
+        const e = whoamiRefusal(line);
+        if (word === undefined) expect(e).to.equal(undefined);
+        else {
+          expect(e?.code).to.equal("ERR_OFFLINE_WHOAMI_FORM");
+          expect(e?.message).to.equal(
+            `\`${line}\` is not answered by the offline check: it answers \`pulumi whoami\` ` +
+              "with --json (-j) and --verbose (-v) only, in the forms the CLI accepts (-jv, " +
+              `--json=true), not "${word}"; run it without that word, or give the user another ` +
+              "way (a config value)",
+          );
+          expect(e?.message).to.not.contain("Automation API");
+        }
+      });
   });
 
   it("a run that ran no query has no note", () => {

@@ -6,10 +6,12 @@
 // once; a secret getter's value is unknown, its checks listed with the key named, and the key is
 // one mandatory "not evaluated" entry (what an `apply` on it builds never runs).
 import { expect } from "chai";
+import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import { checkProgram, cli, FIXTURES, lineOf } from "./program-runs";
+import { checkProgram, cli, FIXTURES, lineOf, ROOT } from "./program-runs";
 import type { StackResult } from "../../tools/check/run";
+import { frameOf } from "../../tools/lib/engine/frame-of";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { standInSecretReads } = require("../../tools/lib/engine/secret-config-reads");
 
@@ -39,22 +41,37 @@ describe("typed reads of secrets the check cannot decrypt", function () {
 
   it("refuses a plain typed getter's read (exit 2), naming every key, getter and line at once", async () => {
     const file = "secret-typed-reads/index.ts";
-    const run = await cli("--program", FIXTURE);
-    expect(run.code, run.stdout).to.equal(2);
-    const out = `${run.stdout}\n${run.stderr}`;
-    expect(out).to.contain(
-      "2 secret config values the check cannot decrypt offline read with a plain typed getter",
-    );
-    expect(out).to.contain(
-      `${KEY("publicSite")} (getBoolean at index.ts:${lineOf(file, 'cfg.getBoolean("publicSite")')}): ` +
-        `give the value the stack uses with --config ${KEY("publicSite")}=<value>`,
-    );
-    expect(out).to.contain(
-      `${KEY("retentionDays")} (requireNumber at index.ts:${lineOf(file, 'cfg.requireNumber("retentionDays")')}): ` +
-        `give the value the stack uses with --config ${KEY("retentionDays")}=<value>`,
-    );
+    const [text, json] = await Promise.all([
+      cli("--program", FIXTURE),
+      cli("--program", FIXTURE, "--format", "json"),
+    ]);
+    const publicSite = lineOf(file, 'cfg.getBoolean("publicSite")');
+    const retention = lineOf(file, 'cfg.requireNumber("retentionDays")');
+    const message =
+      "2 secret config values the check cannot decrypt offline read with a plain typed getter, " +
+      "which returns a plain value the program may build on (`pulumi preview` reads the stack's " +
+      "value): no offline value can stand for them, so the stack is not judged:\n" +
+      `  ${KEY("publicSite")} (getBoolean at index.ts:${publicSite}): read it with ` +
+      "getSecretBoolean (an unknown secret offline, whose checks are listed as not evaluated), " +
+      `or give the value the stack uses with --config ${KEY("publicSite")}=<value>\n` +
+      `  ${KEY("retentionDays")} (requireNumber at index.ts:${retention}): read it with ` +
+      "requireSecretNumber (an unknown secret offline, whose checks are listed as not " +
+      `evaluated), or give the value the stack uses with --config ${KEY("retentionDays")}=<value>`;
+    // The check refused the stack: the program did not fail, and its JSON kind says so.
+    expect([text.code, json.code]).to.deep.equal([2, 2]);
+    expect(JSON.parse(json.stdout)).to.deep.equal({
+      error: {
+        kind: "undecryptable-config-read",
+        message,
+        file: path.relative(ROOT, path.join(FIXTURE, "index.ts")),
+        line: publicSite,
+      },
+    });
+    const head = `error: the check refused the stack (stack dev, preview phase): ${message}\n`;
+    expect(text.stderr.trimStart().startsWith(head), text.stderr).to.equal(true);
+    expect(text.stderr).to.not.contain("the program failed");
     // The secret getter's key is no refusal.
-    expect(out).to.not.contain(`${KEY("openSsh")} (`);
+    expect(text.stderr).to.not.contain(`${KEY("openSsh")} (`);
   });
 
   describe("a secret getter's read, run in both phases", () => {
@@ -81,13 +98,31 @@ describe("typed reads of secrets the check cannot decrypt", function () {
       }
     });
 
-    it("lists the key as one mandatory entry: the getter, the line, what was not evaluated", () => {
+    it("lists the key as one mandatory entry: the getter, the read's and the callbacks' lines", () => {
       const entries = r.unevaluated.filter((u) => u.type === "(secret config, unknown)");
-      expect(entries.map((u) => [u.enforcementLevel, u.name])).to.deep.equal([["mandatory", SSH]]);
-      const line = lineOf("secret-getters/index.ts", 'cfg.requireSecretBoolean("openSsh")');
-      expect(entries[0].reason).to.contain(`read with requireSecretBoolean at index.ts:${line}:`);
-      expect(entries[0].reason).to.contain("any callback of an `apply` on it");
-      expect(entries[0].reason).to.contain(`--config ${SSH}=<value>`);
+      const file = "secret-getters/index.ts";
+      const read = lineOf(file, 'cfg.requireSecretBoolean("openSsh")');
+      // The two `apply` calls on it: the bastion's CIDR blocks and the callback creating a group.
+      const callbacks = [
+        lineOf(file, "cidrBlocks: openSsh.apply("),
+        lineOf(file, "openSsh.apply((open) => {"),
+      ];
+      expect(entries).to.deep.equal([
+        {
+          policy: "(every policy, on what the program builds from it)",
+          enforcementLevel: "mandatory",
+          urn: `config:${SSH}`,
+          type: "(secret config, unknown)",
+          name: SSH,
+          reason:
+            `${SSH} is a secret config value that cannot be decrypted offline, read with ` +
+            `requireSecretBoolean at index.ts:${read}: its value is unknown to the check, so ` +
+            "everything built from it was not evaluated (the inputs built from it, and the " +
+            `callbacks of the \`apply\` calls on it at index.ts:${callbacks[0]}, ` +
+            `index.ts:${callbacks[1]} with any resources they would create, which never run); ` +
+            `give the value the stack uses for this run with --config ${SSH}=<value>`,
+        },
+      ]);
       // The group the callback creates is in no phase: the entry stands for it.
       expect(r.resources.map((x) => x.name)).to.not.include("admin");
     });
@@ -143,6 +178,14 @@ describe("typed reads of secrets the check cannot decrypt", function () {
         return values[this.fullKey(key)];
       }
     }
+    // The SDK's Output class, whose `apply` the first secret read wraps in this process (as in the
+    // program's): put back after, so no later spec runs its callbacks through the wrapper.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { Output } = require("@pulumi/pulumi/output.js");
+    const sdkApply = Output.prototype.apply;
+    after(() => {
+      Output.prototype.apply = sdkApply;
+    });
     before(() => {
       standInSecretReads(
         { Config },
@@ -153,7 +196,12 @@ describe("typed reads of secrets the check cannot decrypt", function () {
           "demo:nested": '{"password":"offline-secret-placeholder-3"}',
         },
         (r: Record<string, unknown>) => records.push(r),
-        () => ({ file: "index.ts", line: 7, column: 1 }),
+        // This spec stands for the program: its first frame in a stack.
+        (stack: string) =>
+          stack
+            .split("\n")
+            .map(frameOf)
+            .find((f) => f?.file === __filename),
       );
     });
 
@@ -183,11 +231,42 @@ describe("typed reads of secrets the check cannot decrypt", function () {
       expect(urns).to.deep.equal(["urn:offline-check:secret-config:demo:flag"]);
     });
 
+    it("an apply the program calls on it, or on what it derives, is recorded at its line", async () => {
+      const cfg = new Config("demo") as unknown as ConfigGetters;
+      // The read itself was recorded by the test before (once per key and getter).
+      const from = records.length;
+      const secret = cfg.getSecretBoolean("flag") as unknown as pulumi.Output<boolean>;
+      const derived = secret.apply((v) => !v); // callback A
+      pulumi.all([derived, pulumi.output(1)]).apply(([v]) => v); // callback B
+      pulumi.interpolate`${derived}`.apply((t) => t.length); // callback C
+      // Not the program's: the SDK's lifted property (its own apply), and an Output of no secret.
+      void (derived as unknown as { length: pulumi.Output<number> }).length;
+      pulumi.output(2).apply((n) => n + 1);
+      const lines = fs.readFileSync(__filename, "utf8").split("\n");
+      const at = (mark: string) => lines.findIndex((l) => l.includes(`// ${mark}`)) + 1;
+      expect(
+        records.slice(from).map((r) => [r.token, r.getter, r.unknown, r.callback, r.line]),
+      ).to.deep.equal([
+        ["config-undecryptable:demo:flag", "apply", true, true, at("callback A")],
+        ["config-undecryptable:demo:flag", "apply", true, true, at("callback B")],
+        ["config-undecryptable:demo:flag", "apply", true, true, at("callback C")],
+      ]);
+    });
+
     it("a whole secret read as an object is unknown even when its placeholder parses", async () => {
       const out = (new Config("demo") as unknown as ConfigGetters).getSecretObject("flag");
       expect(await out.isKnown).to.equal(false);
       const nested = (new Config("demo") as unknown as ConfigGetters).getSecretObject("nested");
       expect(await nested.isKnown).to.equal(true);
+    });
+  });
+
+  // A suite of its own: mocha runs a suite's tests before its inner suites.
+  describe("once the getters' suite is done", () => {
+    it("leaves the SDK's Output.prototype.apply in this process as it found it", () => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { Output } = require("@pulumi/pulumi/output.js");
+      expect(Output.prototype.apply.name).to.equal("apply");
     });
   });
 });

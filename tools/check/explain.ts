@@ -218,9 +218,14 @@ export function describeProgramError(
   // The SDK indents the second line of its config errors with a tab ("\n\tplease set a value
   // using ..."), which the report would show escaped: it is shown as the indentation it is.
   const message = e.message.replace(/\n\t/g, "\n    ");
+  // A read the check refuses is no failure of the program (./undecryptable-reads.ts).
+  const refused = e.kind === UNDECRYPTABLE_READ_KIND;
   const lines = hints.reason
     ? [`error: ${where ? `${where}: ` : ""}${hints.reason}`, `  the program's error: ${message}`]
-    : [`error: the program failed${where ? ` (${where})` : ""}: ${message}`];
+    : [
+        `error: ${refused ? "the check refused the stack" : "the program failed"}` +
+          `${where ? ` (${where})` : ""}: ${message}`,
+      ];
   lines.push(...hints.notes);
   // A package of another major than the program was written for is the likely cause of a
   // missing class or property: said before the location it explains. A module that is not there

@@ -302,8 +302,15 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
       traceEvent("check", `judged:${run.phase}`);
     }
     const [preview, last] = judged;
-    // A stopped apply phase: stack policies are not run on it (./stopped-stack-policies.ts).
-    if (last?.run.phase === "apply" && last.run.stoppedAt) {
+    // A stopped apply phase that never registered some of what preview saw: stack policies are
+    // not run on it (./stopped-stack-policies.ts). One that registered all of it holds the whole
+    // stack preview judged, its values known: they run on it.
+    if (
+      last?.run.phase === "apply" &&
+      last.run.stoppedAt &&
+      missingAtApply(preview.run, last.run, renamedInLaterPhases([preview.run, last.run])).length >
+        0
+    ) {
       const stack = await stackPolicyNames();
       last.report = withoutStackPolicies(last.report, preview.report, stack);
       notes.push(stackPoliciesNote(preview.report, stack));

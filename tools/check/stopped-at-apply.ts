@@ -140,8 +140,9 @@ export function stoppedUnevaluated(
         ? `the apply phase never registered ${names.join(", ")}, whose checks were judged at ` +
           "preview only (values known only once resources exist were seen by no phase), nor "
         : "the apply phase registered every resource preview saw, but not ") +
-      "anything the program registers only at apply after that line (inside an apply), which " +
-      `no check ran on; ${remedy(stop, others)}`,
+      "anything the program registers after that line only at apply: inside an apply, or only " +
+      "once the failed call succeeds (`if (found.value) new ...`; preview, given an empty " +
+      `result, skipped it too), which no check ran on; ${remedy(stop, others)}`,
   };
 }
 

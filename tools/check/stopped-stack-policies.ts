@@ -2,9 +2,13 @@
 // A stack policy judges the whole stack at once (a bucket's public access block, its encryption
 // configuration, its bucket policy: resources of their own), and the Pulumi engine runs stack
 // policies only once the program has finished (AnalyzeStack after a completed update): a stopped
-// apply phase holds only what was registered before the failure, so a stack policy run on it
-// would report what merely was not registered yet as missing. They are not run at apply there:
-// their preview judgement stands (findings and preview notes), and a note names them.
+// apply phase that never registered some of what preview saw holds only part of the stack, so a
+// stack policy run on it would report what merely was not registered yet as missing. They are not
+// run at apply there: their preview judgement stands (findings and preview notes), and a note
+// names them. A stopped apply phase that registered everything preview saw (the failure the
+// program's last step) holds the whole stack preview judged, its values known, and anything it
+// lacks (what the program would create inside an `apply` after the failure) preview lacked too:
+// the stack policies run on it (./run.ts), and the stop's own entry stands for the rest.
 import type { PolicyReport } from "../lib/policy-runner";
 import { loadPackModules } from "./pack-load";
 

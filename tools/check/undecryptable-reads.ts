@@ -14,8 +14,21 @@ import type { UndecryptableRead } from "../lib/engine/sites-file";
 import { ProgramError, type Unevaluated } from "./result";
 import { displayPath } from "./report";
 
-/** The kind of the refusal's ProgramError (./explain.ts adds no hint of its own to it). */
+/**
+ * The kind of the refusal's ProgramError, and its JSON `error.kind`: the check refused the stack,
+ * the program did not fail (./explain.ts says so, and adds no hint of its own to it).
+ */
 export const UNDECRYPTABLE_READ_KIND = "undecryptable-config-read";
+
+/** The secret getter of each plain typed getter: the same parse, the value an unknown secret. */
+const SECRET_GETTER: Readonly<Record<string, string>> = {
+  getBoolean: "getSecretBoolean",
+  requireBoolean: "requireSecretBoolean",
+  getNumber: "getSecretNumber",
+  requireNumber: "requireSecretNumber",
+  getObject: "getSecretObject",
+  requireObject: "requireSecretObject",
+};
 
 type Reads = Pick<ProgramRun, "undecryptableReads">;
 
@@ -56,11 +69,14 @@ export function refuseUndecryptableReads(
 ): ProgramError | undefined {
   const keys = byKey(runs, false);
   if (keys.size === 0) return undefined;
-  const lines = [...keys].map(
-    ([key, reads]) =>
-      `${key} (${readsOf(reads, programDir)}): give the value the stack uses with ` +
-      `--config ${key}=<value>`,
-  );
+  const lines = [...keys].map(([key, reads]) => {
+    const secret = [...new Set(reads.map((r) => SECRET_GETTER[r.getter] ?? "getSecret"))];
+    return (
+      `${key} (${readsOf(reads, programDir)}): read it with ${secret.join(" / ")} (an unknown ` +
+      "secret offline, whose checks are listed as not evaluated), or give the value the stack " +
+      `uses with --config ${key}=<value>`
+    );
+  });
   const first = [...keys.values()][0][0];
   return new ProgramError(
     `${keys.size > 1 ? `${keys.size} secret config values` : "a secret config value"} the check ` +
@@ -77,12 +93,32 @@ export function refuseUndecryptableReads(
   );
 }
 
-/** One mandatory entry per key a secret getter read as an unknown secret. */
+/**
+ * The callbacks of the program's `apply` calls on a secret (`file:line` each), which never run, with
+ * what they would create; any such callback when none was recorded (an SDK without stand-ins).
+ */
+function callbacksOf(callbacks: readonly UndecryptableRead[], programDir: string): string {
+  const lines = callbacks.flatMap((c) =>
+    c.location ? [`${displayPath(c.location.file, programDir)}:${c.location.line}`] : [],
+  );
+  if (lines.length === 0)
+    return "any callback of an `apply` on it with the resources it would create, which never runs";
+  return lines.length === 1
+    ? `the callback of the \`apply\` on it at ${lines[0]} with any resources it would create, ` +
+        "which never runs"
+    : `the callbacks of the \`apply\` calls on it at ${lines.join(", ")} with any resources ` +
+        "they would create, which never run";
+}
+
+/**
+ * One mandatory entry per key a secret getter read as an unknown secret, naming each read and the
+ * line of each `apply` on it, whose callback never runs.
+ */
 export function undecryptableReadsUnevaluated(
   runs: readonly Reads[],
   programDir: string,
 ): Unevaluated[] {
-  return [...byKey(runs, true)].map(([key, reads]) => ({
+  return [...byKey(runs, true)].map(([key, all]) => ({
     policy: "(every policy, on what the program builds from it)",
     enforcementLevel: "mandatory",
     urn: `config:${key}`,
@@ -90,9 +126,14 @@ export function undecryptableReadsUnevaluated(
     name: key,
     reason:
       `${key} is a secret config value that cannot be decrypted offline, read with ` +
-      `${readsOf(reads, programDir)}: its value is unknown to the check, so everything built ` +
-      "from it was not evaluated (the inputs built from it, and any callback of an `apply` on it " +
-      "with the resources it would create, which never runs); give the value the stack uses " +
-      `for this run with --config ${key}=<value>`,
+      `${readsOf(
+        all.filter((r) => !r.callback),
+        programDir,
+      )}: its value is unknown to the check, so everything built ` +
+      "from it was not evaluated (the inputs built from it, and " +
+      `${callbacksOf(
+        all.filter((r) => r.callback),
+        programDir,
+      )}); give the value the stack uses for this run with --config ${key}=<value>`,
   }));
 }

@@ -7,6 +7,7 @@
 export function recordStop(
   append: (record: Record<string, unknown>) => void,
   programFrame: (stack: string) => { file: string; line: number; column: number } | undefined,
+  options?: { watch?: boolean },
 ): void;
 
 /** The token of the record `recordStop` writes. */

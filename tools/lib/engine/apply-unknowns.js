@@ -26,25 +26,9 @@
 "use strict";
 const path = require("path");
 const { callerSites } = require("./caller-stack");
+const { describeFailure, offlineFailure, watchChildProcesses } = require("./offline-cause");
 
 const TOKEN = "apply-unknown";
-/** How the offline engine's refusal of an invoke starts (../fake-aws/invoke.ts). */
-const NOT_ANSWERED = "the offline check cannot answer the invoke ";
-/**
- * Node's codes for a network this machine cannot reach (libuv / c-ares, as `dns.lookup` and
- * `net.connect` raise them; `fetch` gives them as the `cause` of its "fetch failed" TypeError).
- */
-const NETWORK_CODES = new Set([
-  "ENOTFOUND",
-  "EAI_AGAIN",
-  "ECONNREFUSED",
-  "ECONNRESET",
-  "ETIMEDOUT",
-  "EHOSTUNREACH",
-  "ENETUNREACH",
-]);
-/** The commands whose child process failed in this run (`child_process.spawn`, watched below). */
-const failedCommands = new Set();
 /** Failures recorded per run at most: enough to name them, never a flood. */
 const MAX_RECORDS = 20;
 /** The failure a value made unknown stands for (a property of the marker, never enumerable). */
@@ -64,93 +48,6 @@ const REF = Symbol("offline-check: reference");
 const REF_PREFIX = "urn:offline-check:apply-unknown:";
 /** Every stand-in made in this process, told apart from the program's own resources. */
 const refs = new WeakSet();
-
-/**
- * What a command prints when this machine, not the program, is what it lacks: a Docker daemon, a
- * tool on the PATH (a shell's "command not found", exit 127), a network. A command that ran and
- * failed for any other reason (a missing file, a failing build, a test) fails as it would on the
- * machine that runs `pulumi up`.
- */
-const OFFLINE_OUTPUT =
-  /Cannot connect to the Docker daemon|Is the docker daemon running|docker daemon is not running|error during connect|Could not resolve host|Temporary failure in name resolution|Name or service not known|Network is unreachable|getaddrinfo (?:ENOTFOUND|EAI_AGAIN)|command not found|: not found$|is not recognized as an internal or external command/im;
-
-/**
- * A child process that failed for want of what this machine lacks, by the error's own kind (Node's
- * child_process docs): one that could not start (`syscall` "spawn <file>" / "spawnSync <file>",
- * with ENOENT or EACCES), or one that exited non-zero (`execFileSync`/`execSync`: `status`,
- * `stderr`, `pid`; `exec`/`execFile`: `cmd` and a numeric `code`) with exit status 127 or an
- * offline cause in its output (OFFLINE_OUTPUT).
- */
-function childProcessFailed(e) {
-  if (typeof e.syscall === "string" && /^spawn(Sync)?\b/.test(e.syscall)) return true;
-  const exited =
-    ("status" in e && "stderr" in e && "pid" in e) ||
-    (typeof e.cmd === "string" && typeof e.code === "number");
-  if (!exited) return false;
-  if (e.status === 127 || e.code === 127) return true;
-  return OFFLINE_OUTPUT.test(`${String(e.message ?? "")}\n${String(e.stderr ?? "")}`);
-}
-
-/** A network this machine cannot reach: the error's code, or its cause's (`fetch`). */
-function networkFailed(e, depth = 0) {
-  if (!e || typeof e !== "object" || depth > 3) return false;
-  if (typeof e.code === "string" && NETWORK_CODES.has(e.code)) return true;
-  return networkFailed(e.cause, depth + 1);
-}
-
-/** The error's message names `command` (docker-classic: "No 'docker' command available ..."). */
-function names(message, command) {
-  const word = command.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return new RegExp(`(?:^|[\\s'"\`/])${word}(?:[\\s'"\`:]|$)`).test(message);
-}
-
-/**
- * What an offline run lacks that `e` failed on, decided by the error's kind: `{ invoke }` for a
- * data source the engine could not answer, `{ command: true }` for a child process that failed
- * (its own error, or a dependency's error naming a command whose child process failed in this run:
- * docker-classic's `docker version` with no daemon), `{ network: true }` for a host this machine
- * cannot reach. Undefined for anything else, wherever it was raised (a provider's validation, a
- * library's, the program's own): the run fails as `pulumi up` would fail.
- */
-function offlineCause(e, failed = failedCommands) {
-  if (!e || typeof e !== "object") return undefined;
-  const message = String(e.message ?? "");
-  const at = message.indexOf(NOT_ANSWERED);
-  // "... the invoke <token>: supply ..." or "... the invoke <token> (<reason>): supply ...".
-  if (at >= 0)
-    return { invoke: /^\S*/.exec(message.slice(at + NOT_ANSWERED.length))[0].replace(/:$/, "") };
-  if (childProcessFailed(e)) return { command: true };
-  if (networkFailed(e)) return { network: true };
-  for (const command of failed) if (names(message, command)) return { command: true };
-  return undefined;
-}
-
-/**
- * Records the command of every child process `child_process.spawn` or `spawnSync` starts that
- * fails to start or exits non-zero (docker-classic's runCommandThatCanFail turns both into an
- * exit code, then throws its own error naming the command). Installed once.
- */
-let watching = false;
-function watchChildProcesses() {
-  if (watching) return;
-  watching = true;
-  const childProcess = require("child_process");
-  const spawn = childProcess.spawn;
-  childProcess.spawn = function (command) {
-    const child = spawn.apply(this, arguments);
-    const name = path.basename(String(command));
-    child.on("error", () => failedCommands.add(name));
-    child.on("close", (code) => code !== 0 && failedCommands.add(name));
-    return child;
-  };
-  const spawnSync = childProcess.spawnSync;
-  childProcess.spawnSync = function (command) {
-    const result = spawnSync.apply(this, arguments);
-    if (result && (result.error || result.status !== 0))
-      failedCommands.add(path.basename(String(command)));
-    return result;
-  };
-}
 
 /** The failure a value holds, when it is or contains the marker of one (depth-limited). */
 function failureIn(value, depth = 0) {
@@ -206,35 +103,31 @@ function leaveUnknownAtApply(exports, outputFile, append, programFrame) {
     return ref;
   };
 
-  const record = (e, cause) => {
+  const record = (e, found) => {
     if (recorded >= MAX_RECORDS) return;
     recorded++;
-    const message = String(e.message ?? e)
-      .split("\n")[0]
-      .slice(0, 500);
-    const site = programFrame(String(e.stack ?? "")) ?? {};
-    // A child process's own error carries what it printed (execFileSync: `stderr`).
-    const output = e.stderr == null ? undefined : String(e.stderr).slice(0, 1000);
     const ref = refFor(e);
     const base = {
       token: TOKEN,
-      ...cause,
-      message,
-      ...(output ? { output } : {}),
+      ...describeFailure(e, found, programFrame),
       ...(ref ? { ref: ref.urn } : {}),
-      ...site,
     };
     // A ResourceError names the resource it is about (docker-classic's command errors name the
     // image or the repository): its URN places the failure at that resource's line.
     // Written at once, and again with the URN once it resolves (a resource whose registration
     // never completes leaves the first record alone).
     append(base);
-    const urn = e.resource && e.resource.urn;
-    if (urn && typeof urn.promise === "function")
-      urn.promise(true).then(
-        (u) => typeof u === "string" && append({ ...base, urn: u }),
-        () => undefined,
-      );
+    try {
+      const named = found.error.resource ?? e.resource;
+      const urn = named && named.urn;
+      if (urn && typeof urn.promise === "function")
+        urn.promise(true).then(
+          (u) => typeof u === "string" && append({ ...base, urn: u }),
+          () => undefined,
+        );
+    } catch {
+      // a resource that cannot be read: the record stays at the program's line
+    }
   };
 
   /**
@@ -249,14 +142,28 @@ function leaveUnknownAtApply(exports, outputFile, append, programFrame) {
     return new Output(deps, Promise.resolve(marker), known, known, Promise.resolve(new Set(deps)));
   };
 
+  // An error whose properties cannot be read or defined (a getter or a Proxy trap that throws, a
+  // frozen error) is the program's failure, thrown as it was: nothing of the check's escapes.
   const settle = (e) => {
-    const cause = offlineCause(e);
-    if (!cause) throw e;
-    if (!e[RECORDED]) {
-      Object.defineProperty(e, RECORDED, { value: true });
-      record(e, cause);
+    let unknown;
+    try {
+      const found = offlineFailure(e);
+      if (found) {
+        if (!e[RECORDED]) {
+          Object.defineProperty(e, RECORDED, { value: true });
+          // The program caught an inner callback's failure, recorded already, and threw its own
+          // with it as the cause: one failure, one record, one stand-in.
+          const inner = found.error;
+          if (inner !== e && inner[RECORDED]) Object.defineProperty(e, REF, { value: inner[REF] });
+          else record(e, found);
+        }
+        unknown = unknownFor(e);
+      }
+    } catch {
+      unknown = undefined;
     }
-    return unknownFor(e);
+    if (!unknown) throw e;
+    return unknown;
   };
 
   Output.prototype.apply = function (func, runWithUnknowns) {
@@ -359,7 +266,5 @@ module.exports = {
   APPLY_UNKNOWN_REF_PREFIX: REF_PREFIX,
   leaveUnknownAtApply,
   leaveUnknownInvokeOutputs,
-  offlineCause,
-  watchChildProcesses,
   APPLY_UNKNOWN_TOKEN: TOKEN,
 };

@@ -16,13 +16,20 @@
 //   ...) under `automation:<Class>.<method>`, with the program's line, so the check reports the
 //   call wherever the program caught the refusal.
 //
-// One command is answered instead: a bare `pulumi whoami` through execSync or execFileSync, which
-// only prints the name of the user the CLI is logged in as ("Displays the username of the
-// currently logged in user", https://www.pulumi.com/docs/iac/cli/commands/pulumi_whoami/). Under
-// `pulumi preview` the CLI running the program is logged in, so the command succeeds there (a
-// program tags its resources with who created them); refusing it as a deployment would stop a
-// program `pulumi preview` runs. The check prints WHOAMI_USER, records the call under
-// `cli-answered:<call>`, and the report names it.
+// One command is answered instead: `pulumi whoami` through execSync or execFileSync, which only
+// prints the user the CLI is logged in as ("Displays the username of the currently logged in
+// user", https://www.pulumi.com/docs/iac/cli/commands/pulumi_whoami/). Under `pulumi preview` the
+// CLI running the program is logged in, so the command succeeds there (a program tags its
+// resources with who created them); refusing it as a deployment would stop a program `pulumi
+// preview` runs. The check prints what the CLI prints for WHOAMI_USER, with its flags `--json`
+// / `-j` and `--verbose` / `-v` as pulumi/pulumi pkg/cmd/pulumi/whoami.go formats them (`--json`
+// first: the `WhoAmIJSON` struct, indented by two spaces with a newline, as `fprintJSON` writes
+// it; `--verbose`: the User, Organizations, Backend URL and Token type lines) for a user logged in
+// to Pulumi Cloud with a personal token (no `tokenInformation`), its own organization its only
+// one, records the call under `cli-answered:<call>`, and the report names it. The flags are read
+// as cobra parses them (`-jv`, `--json=false`); any other flag (a global one such as
+// `--non-interactive`) or word is refused with an error that says the form is not answered
+// offline (`whoamiRefusal`), not as a deployment.
 "use strict";
 const childProcess = require("child_process");
 const Module = require("module");
@@ -34,8 +41,10 @@ const NODE_MODULES = `${path.sep}node_modules${path.sep}`;
 const CALL_SITE = "automation:";
 const BLOCKED_SITE = "automation-blocked:";
 const ANSWERED_SITE = "cli-answered:";
-/** The user a bare `pulumi whoami` prints under the check: the CLI has no login here. */
+/** The user `pulumi whoami` prints under the check: the CLI has no login here. */
 const WHOAMI_USER = "offline-check-user";
+/** Its backend URL: Pulumi Cloud's console page of the user (pkg/backend/httpstate/backend.go URL). */
+const WHOAMI_URL = `https://app.pulumi.com/${WHOAMI_USER}`;
 const ADVICE =
   "the Automation API is not run by the offline check: give the project its program belongs " +
   "to, --program <dir>";
@@ -107,11 +116,96 @@ function runsPulumi(command, args, shell) {
   return false;
 }
 
-/** Whether a shell command line is exactly `pulumi whoami`, without flags or other commands. */
-function lineIsWhoami(line) {
-  if (typeof line !== "string") return false;
+/** The flags of `pulumi whoami` the check answers (both booleans), by long and short name. */
+const WHOAMI_LONG = { json: "json", verbose: "verbose" };
+const WHOAMI_SHORT = { j: "json", v: "verbose" };
+/** The values a boolean flag takes after `=` (pflag, Go's strconv.ParseBool). */
+const BOOLS = {
+  ...Object.fromEntries(["1", "t", "T", "TRUE", "true", "True"].map((v) => [v, true])),
+  ...Object.fromEntries(["0", "f", "F", "FALSE", "false", "False"].map((v) => [v, false])),
+};
+
+/**
+ * The flags of the words after `pulumi whoami` as cobra (spf13/pflag) parses them: `--json`,
+ * `--json=<bool>`, `-j`, `-j=<bool>` and shorthands run together (`-jv`, `-vj=false`); a string
+ * naming the first word the check does not answer (another flag: a global one such as
+ * `--non-interactive` or `--color`, an argument, which whoami refuses).
+ */
+function whoamiFlags(words) {
+  const flags = { json: false, verbose: false };
+  for (const w of words) {
+    const long = /^--([^=]+)(?:=(.*))?$/.exec(w);
+    if (long) {
+      const name = WHOAMI_LONG[long[1]];
+      const value = long[2] === undefined ? true : BOOLS[long[2]];
+      if (!name || value === undefined) return w;
+      flags[name] = value;
+      continue;
+    }
+    if (!/^-[^-]/.test(w)) return w;
+    let rest = w.slice(1);
+    while (rest.length > 0) {
+      const name = WHOAMI_SHORT[rest[0]];
+      if (!name) return w;
+      if (rest[1] === "=") {
+        const value = BOOLS[rest.slice(2)];
+        if (value === undefined) return w;
+        flags[name] = value;
+        break;
+      }
+      flags[name] = true;
+      rest = rest.slice(1);
+    }
+  }
+  return flags;
+}
+
+/** The words of a shell command line that is `pulumi whoami ...` alone; undefined otherwise. */
+function whoamiWords(line) {
+  if (typeof line !== "string" || /[;&|`\n<>]|\$\(/.test(line)) return undefined;
   const words = line.trim().split(/\s+/);
-  return words.length === 2 && isPulumi(words[0]) && words[1] === "whoami";
+  if (words.length < 2 || !isPulumi(words[0]) || words[1] !== "whoami") return undefined;
+  return words.slice(2);
+}
+
+/**
+ * What the CLI prints for a shell command line that is `pulumi whoami` with at most its `--json`
+ * and `--verbose` flags in any form cobra accepts (`whoamiFlags`) and no other word or command;
+ * undefined for any other.
+ */
+function whoamiOutput(line) {
+  const words = whoamiWords(line);
+  const flags = words && whoamiFlags(words);
+  if (!flags || typeof flags === "string") return undefined;
+  if (flags.json) {
+    const who = { user: WHOAMI_USER, organizations: [WHOAMI_USER], url: WHOAMI_URL };
+    return `${JSON.stringify(who, null, 2)}\n`;
+  }
+  if (flags.verbose)
+    return (
+      `User: ${WHOAMI_USER}\nOrganizations: ${WHOAMI_USER}\nBackend URL: ${WHOAMI_URL}\n` +
+      "Token type: personal\n"
+    );
+  return `${WHOAMI_USER}\n`;
+}
+
+/**
+ * For a `pulumi whoami` line the check does not answer (`whoamiFlags`: a global flag, an
+ * argument), the error that says so: `pulumi preview` runs it with the CLI's own login, which
+ * the check does not have. Undefined for any other line.
+ */
+function whoamiRefusal(line) {
+  const words = whoamiWords(line);
+  const word = words && whoamiFlags(words);
+  if (typeof word !== "string") return undefined;
+  const e = new Error(
+    `\`${line.trim().slice(0, 120)}\` is not answered by the offline check: it answers ` +
+      "`pulumi whoami` with --json (-j) and --verbose (-v) only, in the forms the CLI accepts " +
+      `(-jv, --json=true), not ${JSON.stringify(word)}; run it without that word, or give the ` +
+      "user another way (a config value)",
+  );
+  e.code = "ERR_OFFLINE_WHOAMI_FORM";
+  return e;
 }
 
 /** What execSync or execFileSync returns for output `text`: a string when asked for an encoding. */
@@ -164,10 +258,13 @@ function guardAutomation(appendSite, programFrame) {
       const opts = Array.isArray(args) ? options : args;
       const shell = !!(opts && typeof opts === "object" && opts.shell);
       const line = [command, ...(Array.isArray(args) ? args : [])].join(" ");
-      if (name === "execFileSync" && lineIsWhoami(line)) {
+      const whoami = name === "execFileSync" ? whoamiOutput(line) : undefined;
+      if (whoami !== undefined) {
         answered(`${name}("${shown(command, args)}")`, programCallSite(wrapper));
-        return syncOutput(`${WHOAMI_USER}\n`, opts);
+        return syncOutput(whoami, opts);
       }
+      const refused = name === "execFileSync" && !shell ? whoamiRefusal(line) : undefined;
+      if (refused) throw refused;
       if (runsPulumi(command, Array.isArray(args) ? args : [], shell))
         throw blocked(`${name}("${shown(command, args)}")`, programCallSite(wrapper));
       return original.apply(this, arguments);
@@ -178,10 +275,13 @@ function guardAutomation(appendSite, programFrame) {
     const original = childProcess[name];
     if (typeof original !== "function") continue;
     const wrapper = function (command, options) {
-      if (name === "execSync" && lineIsWhoami(command)) {
+      const whoami = name === "execSync" ? whoamiOutput(command) : undefined;
+      if (whoami !== undefined) {
         answered(`${name}("${shown(command)}")`, programCallSite(wrapper));
-        return syncOutput(`${WHOAMI_USER}\n`, options);
+        return syncOutput(whoami, options);
       }
+      const refused = name === "execSync" ? whoamiRefusal(command) : undefined;
+      if (refused) throw refused;
       if (lineRunsPulumi(command))
         throw blocked(`${name}("${shown(command)}")`, programCallSite(wrapper));
       return original.apply(this, arguments);
@@ -240,4 +340,12 @@ const AUTOMATION_DIRS = [
 const isAutomationModule = (filename, base) =>
   AUTOMATION_DIRS.some((d) => filename.endsWith(d + base));
 
-module.exports = { guardAutomation, isAutomationModule, AutomationBlockedError, WHOAMI_USER };
+module.exports = {
+  guardAutomation,
+  isAutomationModule,
+  AutomationBlockedError,
+  WHOAMI_USER,
+  WHOAMI_URL,
+  whoamiOutput,
+  whoamiRefusal,
+};

@@ -80,9 +80,10 @@
 //    build` with no Docker daemon) gives an unknown result, as at preview, where it never runs;
 //    each such failure is recorded (./apply-unknowns.js). This one changes what the program sees:
 //    the value it would have failed on. The first error that ends the program outside any `apply`
-//    is recorded too, with its offline cause when it has one (token `apply-stopped`), once the
-//    language host's own handlers are installed (when cmd/run/run.js loads): the report then keeps
-//    what the apply phase registered before it (./apply-stopped.js).
+//    is recorded too (in both phases), with its offline cause when it has one, or has one as its
+//    `cause` (token `apply-stopped`), once the language host's own handlers are installed (when
+//    cmd/run/run.js loads): the report then keeps what the apply phase registered before it, and
+//    names the offline failure behind an error the program threw in its place (./apply-stopped.js).
 // 20. With OFFLINE_UNDECRYPTABLE_CONFIG set (the `secure:` keys the check cannot decrypt), a typed
 //    read of one (`getSecretBoolean`, `requireNumber`, ...) gives an unknown secret, or for a plain
 //    getter a stand-in the check refuses the stack on, instead of parsing the placeholder
@@ -354,8 +355,8 @@ function afterLoad(module, filename) {
     recordConfigSites(module.exports, appendSite, programFrame);
   } else if (applyUnknowns && sitesFile && filename.endsWith(SDK_OUTPUT))
     leaveUnknownAtApply(module.exports, filename, appendSite, programFrame);
-  else if (applyUnknowns && sitesFile && filename.endsWith(HOST_RUN))
-    recordStop(appendSite, programFrame);
+  else if (sitesFile && filename.endsWith(HOST_RUN))
+    recordStop(appendSite, programFrame, { watch: applyUnknowns });
   else if (filename.endsWith(LOG_INDEX)) {
     if (sitesFile) recordErrorLogSites(module.exports, appendSite, programCallSite);
     if (!keepDebugLogs) quietDebugLogs(module.exports, filename);

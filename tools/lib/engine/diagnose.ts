@@ -50,6 +50,8 @@ import { stripAnsi } from "../ansi";
 import { COMPILE_FAILURE } from "./failure-stage";
 import { frameOf, type FilePlace } from "./own-frames";
 import { readSites, type DryRunSite, type Interval, type Site } from "./sites-file";
+import type { ApplyUnknown } from "./left-unknown";
+import { isThrownLine } from "./stop-reported";
 
 export { readSites, type DryRunSite, type Interval, type Site };
 
@@ -93,7 +95,19 @@ type RunEnd = {
   invokers?: ReadonlyMap<string, readonly Invoker[]>;
   /** Resources a failure left unknown at apply named: the errors logged on them are its. */
   leftUnknownUrns?: ReadonlySet<string>;
+  /** The first error that ended the program, with its offline cause (./apply-stopped.js). */
+  stop?: ApplyUnknown | null;
 };
+
+/**
+ * The offline failure the program caught and threw its own error in place of (`cause`, an
+ * AggregateError's `errors`), when the error reported (`thrown`) is the one that ended the
+ * program (./stop-reported.ts `isThrownLine`): an error the program logged before it
+ * (`pulumi.log.error`), whose text may contain the thrown one, is never that error.
+ */
+function caughtOffline(stop: ApplyUnknown | null | undefined, thrown: string) {
+  return stop?.thrown !== undefined && isThrownLine(thrown, stop.thrown) ? stop : undefined;
+}
 
 /** The verdict on how the run ended, from what the engine saw (never from the exit code alone). */
 export function diagnose(ctx: RunEnd): ProgramFailure | undefined {
@@ -188,7 +202,10 @@ function diagnoseEnd(ctx: RunEnd): ProgramFailure | undefined {
   if (errors.length > 0) {
     const first = errors[0];
     const text = stripAnsi(first.message).replace(UNHANDLED, "");
-    const message = withoutWrapping(errorMessage(text));
+    const thrown = withoutWrapping(errorMessage(text));
+    // The program caught an offline failure and threw its own error: it failed on that failure.
+    const caught = caughtOffline(ctx.stop, thrown);
+    const message = caught ? `${thrown}, caused by: ${caught.message}` : thrown;
     // A failed invoke names its token: the first recorded call site of that token is where it asked.
     const invoked = [
       ...ctx.sites.keys(),
@@ -201,6 +218,11 @@ function diagnoseEnd(ctx: RunEnd): ProgramFailure | undefined {
     const conflict = moduleSettingConflict(text, ctx.pwd, opts.runtimeOptions?.tsconfig);
     if (conflict) return { kind: "error", ...conflict, detail: text };
     const location =
+      (caught &&
+        ((caught.invoke !== undefined
+          ? invokeSite(engine, caught.invoke, ctx.sites.get(caught.invoke), ctx.invokers)
+          : undefined) ??
+          caught.location)) ??
       compilerLocation(text, ctx.pwd) ??
       programFrames(text, ctx.pwd)[0] ??
       configSite(message, ctx.sites) ??

@@ -363,9 +363,13 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
     network,
     invokers,
     leftUnknownUrns: new Set(applyUnknown.flatMap((u) => (u.urn ? [u.urn] : []))),
+    stop: applyStopped,
   });
   explainLentPackages(output, pwd, opts.fallbackModulesDir);
-  const stoppedAt = stopReported(failure, applyStopped, engine, sites, invokers);
+  const stoppedAt =
+    opts.phase === "apply"
+      ? stopReported(failure, applyStopped, engine, sites, invokers)
+      : undefined;
   return {
     phase: opts.phase,
     resources: engine.resources,

@@ -23,6 +23,11 @@ export type ApplyUnknown = {
   /** A host this machine cannot reach (the error's code, or its cause's). */
   readonly network?: boolean;
   readonly message: string;
+  /**
+   * The first line of the error the program threw in place of this failure, which it caught (with
+   * it as the `cause`, or among an AggregateError's `errors`); undefined when it threw this one.
+   */
+  readonly thrown?: string;
   /** What the failed child process printed on stderr, when its error carries it. */
   readonly output?: string;
   readonly urn?: string;
@@ -37,6 +42,7 @@ export function applyUnknownOf(s: Record<string, unknown>): ApplyUnknown {
     ...(typeof s.invoke === "string" ? { invoke: s.invoke } : {}),
     ...(s.network === true ? { network: true } : {}),
     message: String(s.message ?? ""),
+    ...(typeof s.thrown === "string" ? { thrown: s.thrown } : {}),
     ...(typeof s.output === "string" ? { output: s.output } : {}),
     ...(typeof s.urn === "string" ? { urn: s.urn } : {}),
     ...(typeof s.ref === "string" ? { ref: s.ref } : {}),
@@ -59,6 +65,13 @@ export interface LeftUnknown {
    * `leftUnknownRefs` and unknown sources name them.
    */
   readonly refs: readonly string[];
+}
+
+/** `, caught by the program, which threw "<its error>" instead`, when it did. */
+function rethrown(r: ApplyUnknown): string {
+  return r.thrown === undefined
+    ? ""
+    : `, caught by the program, which threw ${JSON.stringify(r.thrown)} instead`;
 }
 
 /** The run's records, one per invoke token or failure message, each placed in the program. */
@@ -85,7 +98,7 @@ export function leftUnknownAtApply(
         `invoke\0${r.invoke}`,
         {
           invoke: r.invoke,
-          what: `the invoke ${r.invoke}, which the check cannot answer offline`,
+          what: `the invoke ${r.invoke}, which the check cannot answer offline${rethrown(r)}`,
           ...(at ? { location: at } : {}),
         },
         r.ref,
@@ -100,9 +113,10 @@ export function leftUnknownAtApply(
     const daemon = [r.message, r.output ?? "", ...logged]
       .map(dockerDaemonMissing)
       .find((d) => d !== undefined);
-    const what = r.network
-      ? `a network request, which failed: ${r.message}`
-      : `a command run on this machine, which failed: ${daemon ?? r.message}`;
+    const what =
+      (r.network
+        ? `a network request, which failed: ${r.message}`
+        : `a command run on this machine, which failed: ${daemon ?? r.message}`) + rethrown(r);
     const at = sourceOfUrn(engine, r.urn) ?? r.location;
     // A record written again with the resource's URN replaces the first (./apply-unknowns.js).
     set(`command\0${r.message}`, { what, ...(at ? { location: at } : {}) }, r.ref);

@@ -11,7 +11,11 @@
 //   registered) whose URN names the key, so every input built from it reaches the pack unknown and
 //   its checks are named (./unknown-sources.ts); each read is recorded (`unknown: true`), and the
 //   report lists the key as not evaluated: what the program builds inside an `apply` on it never
-//   runs, as at `pulumi preview` of an unknown value.
+//   runs, as at `pulumi preview` of an unknown value. So that the report names those callbacks,
+//   each `apply` the program's own line calls on an Output built from such a secret (it, what an
+//   `apply`, `all` or `interpolate` derives from it: the SDK carries an Output's resources, the
+//   stand-in among them, into what it derives, output.ts) is recorded with that line
+//   (`callback: true`), the SDK's own uses (a lifted property, `runWithUnknowns`) aside.
 // - The plain getters (`getBoolean`, `requireBoolean`, `getNumber`, `requireNumber`, and
 //   `getObject`/`requireObject` of a whole `secure:` value, not an object or list) return a plain value,
 //   which nothing can make unknown: the check refuses the stack (exit 2) naming every such read
@@ -23,6 +27,7 @@
 "use strict";
 const path = require("path");
 const { callerStack } = require("./caller-stack");
+const { frameOf: frameOfLine } = require("./frame-of");
 
 /** The token prefix of a plain typed read's record (./sites-file.ts reads it). */
 const UNDECRYPTABLE_READ_PREFIX = "config-undecryptable:";
@@ -42,6 +47,39 @@ const SECRET = {
   getSecretObject: true,
   requireSecretObject: true,
 };
+
+/** Each secret getter's stand-in dependency → the full key it stands for. */
+const standIns = new WeakMap();
+/** The Output classes whose `apply` records callbacks on those stand-ins. */
+const watchedOutputs = new WeakSet();
+
+/**
+ * Wraps `Output.prototype.apply` so that a call from the program's own line (its first frame)
+ * on an Output carrying a stand-in is recorded, through `record(full key, site)`.
+ */
+function recordCallbacks(Output, record, frameOf) {
+  if (watchedOutputs.has(Output) || typeof Output.prototype.apply !== "function") return;
+  watchedOutputs.add(Output);
+  const apply = Output.prototype.apply;
+  Output.prototype.apply = function applyOnSecret(func, runWithUnknowns) {
+    try {
+      const keys =
+        typeof func === "function" && !runWithUnknowns && typeof this.resources === "function"
+          ? [...this.resources()].flatMap((r) => (standIns.has(r) ? [standIns.get(r)] : []))
+          : [];
+      if (keys.length > 0) {
+        const stack = callerStack(applyOnSecret);
+        const caller = frameOfLine(String(stack).split("\n")[1] ?? "");
+        const site = frameOf(stack);
+        if (site && caller && caller.file === site.file && caller.line === site.line)
+          for (const key of new Set(keys)) record(key, site);
+      }
+    } catch {
+      // the report names no callback line, nothing else
+    }
+    return apply.apply(this, arguments);
+  };
+}
 
 function fullKeyOf(config, key) {
   try {
@@ -72,13 +110,30 @@ function standInSecretReads(exports, configFile, undecryptable, append, frameOf)
     }
     append({ token: `${UNDECRYPTABLE_READ_PREFIX}${full}`, getter, ...fields, ...site });
   };
+  const callbacks = new Set();
+  const recordCallback = (full, site) => {
+    const id = `${full}\0${site.file}:${site.line}`;
+    if (callbacks.has(id)) return;
+    callbacks.add(id);
+    append({
+      token: `${UNDECRYPTABLE_READ_PREFIX}${full}`,
+      getter: "apply",
+      unknown: true,
+      callback: true,
+      ...site,
+    });
+  };
   const unknownSecret = (full) => {
     const { Output } = require(path.join(sdkDir, "output.js"));
     let deps = new Set();
     try {
       const { DependencyResource } = require(path.join(sdkDir, "resource.js"));
-      if (typeof DependencyResource === "function")
-        deps = new Set([new DependencyResource(`${SECRET_REF_PREFIX}${full}`)]);
+      if (typeof DependencyResource === "function") {
+        const standIn = new DependencyResource(`${SECRET_REF_PREFIX}${full}`);
+        standIns.set(standIn, full);
+        deps = new Set([standIn]);
+        recordCallbacks(Output, recordCallback, frameOf);
+      }
     } catch {
       // an SDK without it: the unknown names no key, and the report infers one
     }

@@ -25,6 +25,8 @@ export interface UndecryptableRead {
   readonly key: string;
   readonly getter: string;
   readonly unknown?: true;
+  /** Not a read: an `apply` of the program on an Output built from it, whose callback never ran. */
+  readonly callback?: true;
   readonly location?: SourceLocation;
 }
 
@@ -47,9 +49,9 @@ export function readSites(file: string): {
   dryRun: DryRunSite[];
   applyUnknown: ApplyUnknown[];
   /**
-   * The first error that ended the program outside any `apply` in the apply phase, when it failed
-   * on what an offline run lacks; null when that error had no such cause; undefined when none
-   * was recorded.
+   * The first error that ended the program outside any `apply`, when it failed on what an offline
+   * run lacks (or threw in place of such a failure, which it caught); null when that error had no
+   * such cause; undefined when none was recorded.
    */
   applyStopped: ApplyUnknown | null | undefined;
   undecryptableReads: UndecryptableRead[];
@@ -84,6 +86,7 @@ export function readSites(file: string): {
           key: s.token.slice(UNDECRYPTABLE_READ_PREFIX.length),
           getter: String(s.getter),
           ...(s.unknown === true ? { unknown: true as const } : {}),
+          ...(s.callback === true ? { callback: true as const } : {}),
           ...(typeof s.file === "string"
             ? { location: { file: s.file, line: s.line, column: s.column } }
             : {}),
