@@ -139,6 +139,18 @@ describe("a program that throws its own error in place of an offline failure it 
     expect(report.error.line).to.not.equal(lookup());
   });
 
+  it("an error the program logs after the stop keeps the run failed (exit 2), both named", async () => {
+    const { code, report } = await check(["logAfter=true"]);
+    expect(code).to.equal(2);
+    expect(report.error.kind).to.equal("program");
+    expect(report.error.message).to.match(
+      /^lookup failed, caused by: the offline check cannot answer/,
+    );
+    expect(report.error.message).to.match(
+      /\(and 1 more error\(s\): queue \S+ is not a prod queue \(at index\.ts:\d+\)\)/,
+    );
+  });
+
   it("follows a rejected promise's cause to the failure", async () => {
     const { code, report } = await check(["wrap=reject"]);
     expect(code).to.equal(0);

@@ -228,6 +228,7 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
       previewRan &&
       f.kind === "error" &&
       !f.loggedByProgram &&
+      !f.laterLoggedByProgram &&
       raisedOutside(f.detail) &&
       !registrationRefused(f.message)
     ) {

@@ -278,7 +278,13 @@ function diagnoseEnd(ctx: RunEnd): ProgramFailure | undefined {
     // stack), then throws with its own frames; the detail keeps the later ones too.
     const detail = [text, ...errors.slice(1).map((e) => stripAnsi(e.message))].join("\n");
     const own = loggedByProgram(first.message, ctx.sites);
-    const reported = { reported: text, ...(own ? { loggedByProgram: true } : {}) };
+    // An error the program logged after the reported one fails `pulumi up` on any machine too.
+    const later = errors.slice(1).some((e) => loggedByProgram(e.message, ctx.sites));
+    const reported = {
+      reported: text,
+      ...(own ? { loggedByProgram: true } : {}),
+      ...(later ? { laterLoggedByProgram: true } : {}),
+    };
     return { kind: "error", message: message + more + hint, location, detail, ...reported };
   }
   const exitSite = ctx.sites.get(EXIT_SITE);

@@ -95,6 +95,8 @@ export interface ProgramFailure {
   readonly reported?: string;
   /** True when the program logged that error itself (`pulumi.log.error` from its own code). */
   readonly loggedByProgram?: boolean;
+  /** True when the program itself logged one of the errors after it (`pulumi.log.error`). */
+  readonly laterLoggedByProgram?: boolean;
 }
 
 export interface SdkInfo {

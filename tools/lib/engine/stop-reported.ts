@@ -48,7 +48,8 @@ function reportsStop(failure: ProgramFailure, stop: ApplyUnknown): boolean {
 
 /**
  * The recorded stop, placed in the program, when the failure reported is that error (an error the
- * program logged before it, which the run is reported at, keeps the run failed); else undefined.
+ * program logged before it, which the run is reported at, or after it, keeps the run failed: its
+ * own `pulumi.log.error` fails `pulumi up` whatever the lookup answers); else undefined.
  */
 export function stopReported(
   failure: ProgramFailure | undefined,
@@ -57,6 +58,7 @@ export function stopReported(
   sites: ReadonlyMap<string, Site>,
   invokers: ReadonlyMap<string, readonly Invoker[]>,
 ): LeftUnknown | undefined {
-  if (failure?.kind !== "error" || !stop || !reportsStop(failure, stop)) return undefined;
+  if (failure?.kind !== "error" || failure.laterLoggedByProgram) return undefined;
+  if (!stop || !reportsStop(failure, stop)) return undefined;
   return leftUnknownAtApply([stop], engine, sites, invokers)[0];
 }
