@@ -25,8 +25,10 @@ export function isThrownLine(text: string, recorded: string): boolean {
   // "[AggregateError: All promises were rejected] {".
   const line = /^\[(.*)\](?: \{)?$/.exec(head)?.[1] ?? head;
   const named = /^[A-Za-z_$][\w$]*(?: \[[^\]\n]*\])?: (.*)$/.exec(line);
-  // The SDK's "error serializing property ..." before an error thrown inside an apply (rpc.ts).
-  const matches = (t: string) => withoutWrapping(t).slice(0, 500).trimEnd() === recorded.trimEnd();
+  // The SDK's "error serializing property ..." before an error thrown inside an apply (rpc.ts),
+  // which it writes into the error's own message, so the recorded line may carry it too.
+  const want = withoutWrapping(recorded).trimEnd();
+  const matches = (t: string) => withoutWrapping(t).slice(0, 500).trimEnd() === want;
   return matches(line) || (named !== null && matches(named[1]));
 }
 
