@@ -11,6 +11,7 @@ import type { Twin } from "./twins";
 import { classicBlock } from "./classic-props";
 import { LAUNCH_TEMPLATE_SPEC } from "./twins-launches";
 import { lbAccessLogs, lbAttribute, lbFlag, lbSettings, listenerActions } from "./load-balancers";
+import { inlineSgRules } from "./sg-rules";
 
 /** Root device names of AMIs (Amazon Linux /dev/xvda; Ubuntu, Windows and others /dev/sda1). */
 const ROOT_DEVICE_NAMES = new Set(["/dev/xvda", "/dev/sda1"]);
@@ -29,47 +30,6 @@ const ebsDevice = (m: any) =>
           return m.ebs.kmsKeyId;
         },
       };
-
-/** A value as a list of one, or none (`cidrIp` → `cidrBlocks`). */
-const oneOrNone = (v: unknown): unknown[] => (v === undefined || v === null || v === "" ? [] : [v]);
-
-/**
- * CloudFormation security-group rules (AWS::EC2::SecurityGroup Ingress/Egress: ipProtocol,
- * fromPort, toPort, cidrIp, cidrIpv6, source/destinationSecurityGroupId,
- * source/destinationPrefixListId, description) as classic inline rules (protocol, fromPort,
- * toPort, cidrBlocks, ipv6CidrBlocks, securityGroups, prefixListIds). `peer` is the rule's
- * group property, `prefixList` its prefix-list one (SourcePrefixListId on Ingress,
- * DestinationPrefixListId on Egress).
- */
-const inlineSgRules = (peer: string, prefixList: string) => (v: unknown) =>
-  Array.isArray(v)
-    ? asList(v).map((r: any) => ({
-        get protocol() {
-          return r?.ipProtocol;
-        },
-        get fromPort() {
-          return r?.fromPort;
-        },
-        get toPort() {
-          return r?.toPort;
-        },
-        get cidrBlocks() {
-          return oneOrNone(r?.cidrIp);
-        },
-        get ipv6CidrBlocks() {
-          return oneOrNone(r?.cidrIpv6);
-        },
-        get securityGroups() {
-          return oneOrNone(r?.[peer]);
-        },
-        get prefixListIds() {
-          return oneOrNone(r?.[prefixList]);
-        },
-        get description() {
-          return r?.description;
-        },
-      }))
-    : v;
 
 /** The primary network interface of a launch (device index 0, "0" in CloudFormation), or the first. */
 const primaryInterface = (nics: any[]): any =>

@@ -15,8 +15,26 @@ import { isInternetWide } from "./ports";
 import {
   EC2_MANAGED_PREFIX_LIST,
   EC2_MANAGED_PREFIX_LIST_ENTRY,
+  EC2_SUBNET,
+  EC2_VPC,
   SECURITY_GROUP_TYPES,
 } from "../types";
+
+/**
+ * Types none of whose outputs is a prefix-list id, so a dependency of one of them cannot be the id
+ * a rule names: a VPC (a rule's `cidrBlocks: [vpc.cidrBlock]` beside the list), a subnet, or a
+ * security group (the one other reference an inline rule holds). pulumi/pulumi-aws
+ * sdk/nodejs/ec2/vpc.ts and subnet.ts declare no prefix-list output; resources that do supply
+ * one (aws.ec2.ManagedPrefixList `id`, aws.ec2.VpcEndpoint `prefixListId`: "The prefix list ID of
+ * the exposed AWS service", a Gateway endpoint's AWS-managed list; a StackReference; a component
+ * or dynamic resource) are absent, and any type not listed here is taken to be able to.
+ * aws-native's VPCs, subnets and groups are read as these classic twins.
+ */
+const NO_PREFIX_LIST_ID: ReadonlySet<string> = new Set([
+  EC2_VPC,
+  EC2_SUBNET,
+  ...SECURITY_GROUP_TYPES,
+]);
 
 /** The stack's prefix lists a reference names, and whether part of it could not be told. */
 export interface NamedLists {
@@ -83,12 +101,13 @@ export class PrefixLists {
    * preview). A literal id is matched to the list that carries it and decides alone: the property
    * dependencies of the input say which resources a value was built from, not which one it is.
    * An unknown id is one of the lists among `deps` (the dependencies of the input that holds it)
-   * when `sole` (no other rule's ids share that input: a rule resource's own `prefixListIds`, or
-   * the only inline rule of a group's `ingress`/`egress` with an unknown id), every dependency is
-   * a list or a security group (the one other reference an inline rule holds) and the lists are no
-   * more than the unknown ids. Otherwise it could be an AWS-managed list (a gateway endpoint's
-   * `prefixListId`) or another rule's: when one of the candidate lists may reach the internet,
-   * which list the rule names is known at apply only (`ambiguous`).
+   * when every dependency is a list or cannot supply a prefix-list id (NO_PREFIX_LIST_ID) and
+   * either `sole` (no other rule's ids share that input: a rule resource's own `prefixListIds`, or
+   * the only inline rule of a group's `ingress`/`egress` with an unknown id) with the lists no more
+   * than the unknown ids, or every candidate list reaches the internet (whichever the id is, the
+   * rule does: all of them are returned). Otherwise it could be an AWS-managed list (a gateway
+   * endpoint's `prefixListId`) or another rule's: when one of the candidate lists may reach the
+   * internet, which list the rule names is known at apply only (`ambiguous`).
    */
   named(
     ids: readonly unknown[],
@@ -105,9 +124,10 @@ export class PrefixLists {
     const candidates = [...new Set(deps.filter((d) => d.type === EC2_MANAGED_PREFIX_LIST))];
     if (unknownIds > 0 && candidates.length) {
       const onlyLists = deps.every(
-        (d) => d.type === EC2_MANAGED_PREFIX_LIST || SECURITY_GROUP_TYPES.includes(d.type),
+        (d) => d.type === EC2_MANAGED_PREFIX_LIST || NO_PREFIX_LIST_ID.has(d.type),
       );
-      if (sole && onlyLists && candidates.length <= unknownIds)
+      const allWide = () => candidates.every((c) => (this.internetWide(c)?.length ?? 0) > 0);
+      if (onlyLists && ((sole && candidates.length <= unknownIds) || allWide()))
         candidates.forEach((c) => lists.add(c));
       else ambiguous = candidates.some((c) => this.internetWide(c)?.length !== 0);
     }

@@ -27,6 +27,7 @@ import {
   VPC_SECURITY_GROUP_INGRESS_RULE,
 } from "../../lib/types";
 import {
+  NATIVE_EC2_PREFIX_LIST,
   NATIVE_EC2_SECURITY_GROUP,
   NATIVE_EC2_SECURITY_GROUP_EGRESS,
   NATIVE_EC2_SECURITY_GROUP_INGRESS,
@@ -68,6 +69,13 @@ const INGRESS_RULE_HOLDERS = [
 ];
 const EGRESS_RULE_HOLDERS = [...GROUPS_AND_EC2_RULES, VPC_SECURITY_GROUP_EGRESS_RULE, ...NATIVE_SG];
 const RULE_HOLDERS = [...INGRESS_RULE_HOLDERS, VPC_SECURITY_GROUP_EGRESS_RULE];
+/**
+ * The rules that judge a rule's sources read the customer-managed prefix lists it names
+ * (../../lib/network/prefix-lists.ts): an aws-native list is read as its classic twin, so it is
+ * judged by them and not reported as judged by no policy.
+ */
+const INGRESS_SOURCES = [...INGRESS_RULE_HOLDERS, NATIVE_EC2_PREFIX_LIST];
+const EGRESS_DESTINATIONS = [...EGRESS_RULE_HOLDERS, NATIVE_EC2_PREFIX_LIST];
 
 /**
  * Runs `fn` for each security-group rule of `direction` that is open to the internet (0.0.0.0/0,
@@ -127,7 +135,7 @@ export const sgNoPublicIngress = stackPolicy<PublicIngressConfig>({
     ),
   },
   types: [
-    ...INGRESS_RULE_HOLDERS,
+    ...INGRESS_SOURCES,
     LB_LOAD_BALANCER,
     ALB_LOAD_BALANCER,
     ELB_LOAD_BALANCER,
@@ -198,7 +206,7 @@ export const sgNoAdminPortsPublic = stackPolicy<AdminPortsConfig>({
       HIGH_RISK_PORTS,
     ),
   },
-  types: INGRESS_RULE_HOLDERS,
+  types: INGRESS_SOURCES,
   check: (ctx) =>
     eachOpenRule(ctx, "ingress", (rule, info, sources) => {
       const ports = info.ports;
@@ -223,7 +231,7 @@ export const sgEgressRestricted = stackPolicy({
   remediationSteps:
     "Allow egress only to what the workload needs: TCP 443 to the VPC endpoints' security group or the S3 prefix list, the database's security group, and so on.",
   references: [checkov("CKV_AWS_382"), trivy("AWS-0104")],
-  types: EGRESS_RULE_HOLDERS,
+  types: EGRESS_DESTINATIONS,
   check: (ctx) =>
     eachOpenRule(ctx, "egress", (rule, info, sources) => {
       if (!info.ports?.all || !carriesPorts(info.ports)) return;

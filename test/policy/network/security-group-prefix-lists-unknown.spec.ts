@@ -59,6 +59,69 @@ describe("security-group prefix-list sources unknown at preview", () => {
     );
   });
 
+  it("finds admin ports open when every list the group's inline rules could name is wide", async () => {
+    const { r, all } = compliant();
+    const anyone = prefixList("anyone", ["0.0.0.0/0"]);
+    const world = prefixList("world", ["0.0.0.0/0", "::/0"]);
+    const rule = (port: number, description: string) => ({
+      protocol: "tcp",
+      fromPort: port,
+      toPort: port,
+      prefixListIds: [U],
+      description,
+    });
+    const bastion = (lists: ReturnType<typeof prefixList>[]) =>
+      res(
+        EC2_SECURITY_GROUP,
+        "bastion",
+        { vpcId: U, description: "Bastion", ingress: [rule(22, "ssh"), rule(3389, "rdp")] },
+        { refs: { vpcId: [r.vpc], ingress: lists } },
+      );
+    const stack = all(anyone, world, bastion([anyone, world]));
+    const found = (await violations(admin, stack)).join("\n");
+    expect(found).to.contain('inline ingress #1 of security group "bastion"');
+    expect(found).to.contain('inline ingress #2 of security group "bastion"');
+    expect(await previewNotes(admin, stack)).to.deep.equal([]);
+    // One candidate that does not reach the internet: which list each rule names is known at apply.
+    const office = prefixList("office", ["203.0.113.0/24"]);
+    const mixed = all(anyone, office, bastion([anyone, office]));
+    expect(await violations(admin, mixed)).to.deep.equal([]);
+    expect(await previewNotes(admin, mixed)).to.have.length(1);
+  });
+
+  it("attributes a wide list past a VPC dependency, which supplies no prefix-list id", async () => {
+    const { r, all } = compliant();
+    const anyone = prefixList("anyone", ["0.0.0.0/0"]);
+    const group = (more: ReturnType<typeof res>[]) =>
+      res(
+        EC2_SECURITY_GROUP,
+        "db",
+        {
+          vpcId: U,
+          description: "Db",
+          ingress: [
+            { protocol: "tcp", fromPort: 22, toPort: 22, prefixListIds: [U], description: "ssh" },
+            { protocol: "tcp", fromPort: 5432, toPort: 5432, cidrBlocks: [U], description: "pg" },
+          ],
+        },
+        { refs: { vpcId: [r.vpc], ingress: [anyone, ...more] } },
+      );
+    const withVpc = all(anyone, group([r.vpc]));
+    expect((await violations(admin, withVpc)).join("\n")).to.contain(
+      'to 0.0.0.0/0 (prefix list "anyone")',
+    );
+    // A gateway endpoint's prefixListId could be the id: a note, no finding.
+    const endpoint = res(EC2_VPC_ENDPOINT, "s3-gateway", {
+      vpcId: U,
+      serviceName: "com.amazonaws.us-east-1.s3",
+      vpcEndpointType: "Gateway",
+      prefixListId: U,
+    });
+    const withEndpoint = all(anyone, endpoint, group([r.vpc, endpoint]));
+    expect(await violations(admin, withEndpoint)).to.deep.equal([]);
+    expect(await previewNotes(admin, withEndpoint)).to.have.length(1);
+  });
+
   it("still finds 0.0.0.0/0 given as a CIDR beside a list whose entries are unknown", async () => {
     const { r, all } = compliant();
     const partner = prefixList("partner", [U]);

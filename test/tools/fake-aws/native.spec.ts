@@ -54,6 +54,22 @@ describe("fake AWS: aws-native resources", () => {
     expect(eip.state.allocationId).to.match(/^eipalloc-[0-9a-f]{17}$/);
   });
 
+  it("a customer-managed prefix list: its prefixListId is the id, with its ARN, owner and version", () => {
+    const { id, state } = applied("aws-native:ec2:PrefixList", "office", {
+      addressFamily: "IPv4",
+      maxEntries: 2,
+      entries: [{ cidr: "203.0.113.0/24" }],
+    });
+    expect(id).to.match(/^pl-[0-9a-f]{17}$/);
+    expect(state).to.include({
+      prefixListId: id,
+      arn: `arn:aws:ec2:us-west-2:123456789012:prefix-list/${id}`,
+      ownerId: "123456789012",
+      version: 1,
+    });
+    expect(state.entries).to.deep.equal([{ cidr: "203.0.113.0/24" }]);
+  });
+
   it("an RDS instance, under the current token and the earlier one: identifier, ARN, endpoint", () => {
     for (const type of ["aws-native:rds:DbInstance", "aws-native:rds:DBInstance"]) {
       const { id, state } = applied(type, "Db", { engine: "postgres" });

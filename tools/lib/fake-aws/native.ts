@@ -147,6 +147,22 @@ const MAKERS: Record<string, Maker> = {
     };
   },
   "aws-native:ec2:Subnet": ec2("subnet", "subnetId"),
+  // AWS::EC2::PrefixList: Ref returns the PrefixListId; its return values are PrefixListId, Arn,
+  // OwnerId and Version (sdk/nodejs/ec2/prefixList.ts, getPrefixList: looked up by prefixListId).
+  // A new list is at version 1; its ARN's resource part is `prefix-list/<id>` (Service
+  // Authorization Reference, Amazon EC2 resource types: prefix-list).
+  "aws-native:ec2:PrefixList": (c) => {
+    const prefixListId = ec2Id("pl", c.seed);
+    return {
+      id: prefixListId,
+      state: {
+        prefixListId,
+        arn: c.arn("ec2", `prefix-list/${prefixListId}`),
+        ownerId: c.env.accountId,
+        version: 1,
+      },
+    };
+  },
   "aws-native:ec2:RouteTable": ec2("rtb", "routeTableId"),
   "aws-native:ec2:InternetGateway": ec2("igw", "internetGatewayId"),
   "aws-native:ec2:NatGateway": ec2("nat", "natGatewayId"),
