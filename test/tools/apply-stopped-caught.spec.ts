@@ -151,6 +151,13 @@ describe("a program that throws its own error in place of an offline failure it 
     );
   });
 
+  it("a failure rethrown into a resource input: named without the SDK's serializing prefix", async () => {
+    const { code, report } = await check(["source=input"]);
+    const line = lineOf(FILE, "exported = pulumi.output(aws.cloudformation.getExport(");
+    expect(code).to.equal(0);
+    expect(stopNotes(report)).to.deep.equal([note(invoke("lookup failed"), line, answers)]);
+  });
+
   it("follows a rejected promise's cause to the failure", async () => {
     const { code, report } = await check(["wrap=reject"]);
     expect(code).to.equal(0);

@@ -122,7 +122,7 @@ function startPack(opts: JudgeOptions): StartedJudge {
     },
     async close() {
       cancel.abort(); // a pack still loading is not waited for
-      await await judge.catch(() => undefined);
+      await judge.catch(() => undefined);
       await analyzer?.close();
     },
   };

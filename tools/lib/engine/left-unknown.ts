@@ -8,6 +8,7 @@ import type { OfflineEngine } from "./monitor";
 import { stripAnsi } from "../ansi";
 import { dockerDaemonMissing } from "./hints-runtime";
 import { invokeSite, sourceOfUrn, type Invoker } from "./invoke-sites";
+import { withoutWrapping } from "./other-errors";
 
 /** The token of what ./apply-unknowns.js records in OFFLINE_INVOKE_SITES. */
 export const APPLY_UNKNOWN_SITE = "apply-unknown";
@@ -67,11 +68,14 @@ export interface LeftUnknown {
   readonly refs: readonly string[];
 }
 
-/** `, caught by the program, which threw "<its error>" instead`, when it did. */
+/**
+ * `, caught by the program, which threw "<its error>" instead`, when it did: its message as the
+ * program wrote it, without what the SDK writes into it (an error thrown inside an input).
+ */
 function rethrown(r: ApplyUnknown): string {
   return r.thrown === undefined
     ? ""
-    : `, caught by the program, which threw ${JSON.stringify(r.thrown)} instead`;
+    : `, caught by the program, which threw ${JSON.stringify(withoutWrapping(r.thrown))} instead`;
 }
 
 /** The run's records, one per invoke token or failure message, each placed in the program. */
