@@ -16,7 +16,7 @@ const SUBNET = "aws:ec2/subnet:Subnet";
 export const SERVICES_COMPLIANT: Record<string, Record<string, unknown>> = {
   [ECS_SERVICE]: {
     name: "web",
-    launchType: "FARGATE",
+    // A capacity provider strategy, so no launch type (CreateService takes one or the other).
     schedulingStrategy: "REPLICA",
     propagateTags: "SERVICE",
     deploymentController: { type: "CODE_DEPLOY" },
@@ -102,7 +102,7 @@ export const SERVICES_COMPLIANT: Record<string, Record<string, unknown>> = {
 };
 
 export const SERVICES_BROKEN: [string, string, unknown, string, Record<string, unknown>?][] = [
-  [ECS_SERVICE, "launchType", "fargate", "got fargate"],
+  [ECS_SERVICE, "launchType", "fargate", "got fargate", { capacityProviderStrategies: undefined }],
   [ECS_SERVICE, "schedulingStrategy", "Daemon", "got Daemon"],
   [ECS_SERVICE, "propagateTags", "task definition", "got task definition"],
   [ECS_SERVICE, "deploymentController", { type: "Code Deploy" }, "got Code Deploy"],

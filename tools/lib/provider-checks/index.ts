@@ -63,6 +63,7 @@ import { CREATE_DB_CROSS_RULES } from "./rules-create-db";
 import { CREATE_DEFINITION_CROSS_RULES } from "./rules-create-definitions";
 import { CREATE_WINDOW_CROSS_RULES, CREATE_WINDOW_RULES } from "./rules-create-windows";
 import { CREATE_SUBSCRIPTION_CROSS_RULES } from "./rules-create-subscriptions";
+import { CREATE_DISTRIBUTION_CROSS_RULES } from "./rules-create-distribution";
 import { LAUNCH_TEMPLATE_RULES } from "./rules-launch-templates";
 import { CREATE_TABLE_CROSS_RULES } from "./rules-create-tables";
 import { HEALTH_CHECK_CROSS_RULES, HEALTH_CHECK_RULES } from "./rules-health-checks";
@@ -191,6 +192,7 @@ export const CROSS_RULES: readonly CrossRule[] = [
   ...COGNITO_CLIENT_CROSS_RULES,
   ...CREATE_WINDOW_CROSS_RULES,
   ...CREATE_SUBSCRIPTION_CROSS_RULES,
+  ...CREATE_DISTRIBUTION_CROSS_RULES,
   ...HEALTH_CHECK_CROSS_RULES,
   ...CREATE_TABLE_CROSS_RULES,
   ...CREATE_IAM_CROSS_RULES,

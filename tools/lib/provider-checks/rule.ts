@@ -174,6 +174,48 @@ export function exactlyOneOf(
   };
 }
 
+/** A value the program gives, as `conflictsWith` and `requiredWith` count one. */
+export function givenValue(v: unknown): boolean {
+  // An empty list is left alone: whether the SDK counts one as set differs between versions; a
+  // `false` and an empty string too, as the provider may not count them either.
+  return (
+    v !== undefined &&
+    v !== null &&
+    v !== "" &&
+    v !== false &&
+    !(Array.isArray(v) && v.length === 0)
+  );
+}
+
+/**
+ * `RequiredWith`: `a` given without every one of `others` is refused with
+ * `"<a's attr>": all of \`<attrs, a's among them, sorted>\` must be specified`
+ * (terraform-plugin-sdk helper/schema/schema.go, validateRequiredWithAttribute, which runs only
+ * when the attribute itself is set). The lenient reading both ways: the attribute counts only as
+ * `givenValue` reads it, and another counts as given whenever the program gives it at all (`""`,
+ * `false` and an empty list included), so neither reading of a bridge refuses what the other takes.
+ */
+export function requiredWith(
+  type: string,
+  [prop, attr]: [prop: string, attr: string],
+  others: readonly [prop: string, attr: string][],
+  source: string,
+): CrossRule {
+  const keys = [...new Set([attr, ...others.map((o) => o[1])])].sort().join(",");
+  return {
+    type,
+    what: `${prop} requires ${others.map((o) => o[0]).join(", ")}`,
+    reads: [prop, ...others.map((o) => o[0])],
+    check: (inputs) =>
+      givenValue(inputs[prop]) &&
+      others.some(([p]) => inputs[p] === undefined || inputs[p] === null)
+        ? [{ prop, value: inputs[prop], says: `"${attr}": all of \`${keys}\` must be specified` }]
+        : [],
+    fix: `give ${others.map((o) => o[0]).join(" and ")} with ${prop}, or leave ${prop} out`,
+    source,
+  };
+}
+
 /**
  * `AtLeastOneOf`: none given is refused with `"<attr>": one of \`<attrs, sorted>\` must be
  * specified` (terraform-plugin-sdk helper/schema/schema.go, validateAtLeastOneAttribute), reported

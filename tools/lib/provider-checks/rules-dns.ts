@@ -1,9 +1,11 @@
 // Route 53 records: the record type, an alias or records (never both, never neither), no TTL on an
-// alias, and the alias target's lengths. Each entry names the provider file that declares it.
+// alias, the alias target's lengths, and the routing policies: each needs a `setIdentifier`
+// (`RequiredWith: []string{"set_identifier"}`), one at most (each `ConflictsWith` the six others),
+// a geoproximity bias of -99 to 99. Each entry names the provider file that declares it.
 import { enumValues } from "./enums";
 import type { CrossProblem, CrossRule, InputRule } from "./rule";
-import { conflictsWith, exactlyOneOf, maxItems } from "./rule";
-import { lenBetween, oneOfGrowing } from "./validators";
+import { conflictsWith, exactlyOneOf, givenValue, maxItems, requiredWith } from "./rule";
+import { intBetween, lenBetween, oneOfGrowing } from "./validators";
 
 const RECORD = "aws:route53/record:Record";
 const ROUTE53 = "internal/service/route53/record.go";
@@ -27,6 +29,36 @@ const TXT_FORMAT =
 const DECLARED_TYPES = enumValues("route53", "RecordType");
 const RECORD_TYPES = [...new Set([...DECLARED_TYPES, "DS", "TLSA", "SSHFP", "SVCB", "HTTPS"])];
 const RECORD_TYPE_SHAPE = /^[A-Z][A-Z0-9]*$/;
+
+/** The routing policies, each `[Pulumi input, provider attribute]`, sorted by attribute. */
+const ROUTING_POLICIES: [string, string][] = [
+  ["cidrRoutingPolicy", "cidr_routing_policy"],
+  ["failoverRoutingPolicies", "failover_routing_policy"],
+  ["geolocationRoutingPolicies", "geolocation_routing_policy"],
+  ["geoproximityRoutingPolicy", "geoproximity_routing_policy"],
+  ["latencyRoutingPolicies", "latency_routing_policy"],
+  ["multivalueAnswerRoutingPolicy", "multivalue_answer_routing_policy"],
+  ["weightedRoutingPolicies", "weighted_routing_policy"],
+];
+
+/**
+ * One routing policy at most. The SDK reports each given policy against the first other one
+ * given, in the order its `ConflictsWith` lists them (alphabetical here); the check reports the
+ * first pair once. `false` (multivalue answers off) and an empty list are not counted.
+ */
+const oneRoutingPolicy: CrossRule = {
+  type: RECORD,
+  what: "one routing policy at most",
+  reads: ROUTING_POLICIES.map((p) => p[0]),
+  check: (inputs) => {
+    const given = ROUTING_POLICIES.filter(([p]) => givenValue(inputs[p]));
+    if (given.length < 2) return [];
+    const [[prop, attr], [, other]] = given;
+    return [{ prop, value: inputs[prop], says: `"${attr}": conflicts with ${other}` }];
+  },
+  fix: "one routing policy per record; a record set of another policy is another aws.route53.Record",
+  source: ROUTE53,
+};
 
 export const DNS_RULES: readonly InputRule[] = [
   ...(DECLARED_TYPES.length === 0
@@ -55,6 +87,14 @@ export const DNS_RULES: readonly InputRule[] = [
     attr: "alias.0.zone_id",
     validate: lenBetween(1, 32),
     fix: "the target's hosted zone id (a load balancer's or distribution's `zoneId`/`hostedZoneId`)",
+    source: ROUTE53,
+  },
+  {
+    type: RECORD,
+    prop: "geoproximityRoutingPolicy.bias",
+    attr: "geoproximity_routing_policy.0.bias",
+    validate: intBetween(-99, 99),
+    fix: "a bias from -99 (shrink the region) to 99 (grow it)",
     source: ROUTE53,
   },
 ];
@@ -161,6 +201,10 @@ export const DNS_CROSS_RULES: readonly CrossRule[] = [
     ROUTE53,
   ),
   conflictsWith(RECORD, ["ttl", "ttl"], ["aliases", "alias"], ROUTE53),
+  ...ROUTING_POLICIES.map((policy) =>
+    requiredWith(RECORD, policy, [["setIdentifier", "set_identifier"]], ROUTE53),
+  ),
+  oneRoutingPolicy,
   singleValue,
   recordValues,
 ];

@@ -1,0 +1,69 @@
+// What the routing rules of this round let through, each beside the nearest one refused (the
+// refused ones are cases of provider-inputs-cases-routing.ts): a Route 53 record's routing
+// policies (rules-dns.ts), an ECS service's capacity providers (rules-create-tasks.ts) and a
+// CloudFront distribution's origins and certificate (rules-create-distribution.ts).
+import { expect } from "chai";
+import { handBuiltResource } from "../../tools/lib/engine/registration";
+import { UNKNOWN } from "../../tools/lib/engine/wire";
+import { refusedInputs } from "../../tools/lib/provider-checks";
+import { COMPLIANT } from "./provider-inputs-cases";
+
+const META = { stack: "dev", project: "app", outputs: {} };
+const RECORD = "aws:route53/record:Record";
+const SERVICE = "aws:ecs/service:Service";
+const DISTRIBUTION = "aws:cloudfront/distribution:Distribution";
+
+const refused = (type: string, changes: Record<string, unknown>) => {
+  const inputs: Record<string, unknown> = { ...COMPLIANT[type], ...changes };
+  for (const [k, v] of Object.entries(inputs)) if (v === undefined) delete inputs[k];
+  return refusedInputs(handBuiltResource(type, "r", inputs, META)).map((r) => r.says.join("\n"));
+};
+const providers = (n: number) =>
+  Array.from({ length: n }, (_, i) => ({ capacityProvider: `cp-${i}`, weight: 1 }));
+
+describe("provider inputs: routing a record, a service, a distribution", () => {
+  it("takes a record without a policy, multivalue answers off, and a set identifier given as empty", () => {
+    const none = { weightedRoutingPolicies: undefined, setIdentifier: undefined };
+    expect(refused(RECORD, none)).to.deep.equal([]);
+    expect(refused(RECORD, { ...none, multivalueAnswerRoutingPolicy: false })).to.deep.equal([]);
+    // An empty set identifier counts as given: a bridge that sends "" lets the provider judge it.
+    expect(refused(RECORD, { setIdentifier: "" })).to.deep.equal([]);
+    expect(refused(RECORD, { geoproximityRoutingPolicy: { bias: -99 }, ...none })).to.have.length(
+      1,
+    );
+    expect(
+      refused(RECORD, {
+        weightedRoutingPolicies: undefined,
+        geoproximityRoutingPolicy: { awsRegion: "eu-west-1", bias: -99 },
+      }),
+    ).to.deep.equal([]);
+  });
+
+  it("takes 20 capacity providers, and counts providers written alike once", () => {
+    expect(refused(SERVICE, { capacityProviderStrategies: providers(20) })).to.deep.equal([]);
+    const twice = [...providers(20), { weight: 1, capacityProvider: "cp-0" }];
+    expect(refused(SERVICE, { capacityProviderStrategies: twice })).to.deep.equal([]);
+    expect(refused(SERVICE, { capacityProviderStrategies: providers(21) })).to.have.length(1);
+    // A launch type alone, and a launch type beside an empty strategy, which is none.
+    for (const capacityProviderStrategies of [undefined, []])
+      expect(refused(SERVICE, { launchType: "FARGATE", capacityProviderStrategies })).to.deep.equal(
+        [],
+      );
+  });
+
+  it("takes the default certificate without aliases, and judges nothing it cannot know yet", () => {
+    const byDefault = { viewerCertificate: { cloudfrontDefaultCertificate: true } };
+    expect(refused(DISTRIBUTION, { ...byDefault, aliases: undefined })).to.deep.equal([]);
+    expect(refused(DISTRIBUTION, { ...byDefault, aliases: [] })).to.have.length(0);
+    expect(refused(DISTRIBUTION, byDefault)).to.have.length(1);
+    // An origin whose domain is a bucket's, unknown at preview: the targets are judged at apply.
+    const origins = [{ originId: "bucket", domainName: UNKNOWN }];
+    expect(refused(DISTRIBUTION, { origins, originGroups: undefined })).to.deep.equal([]);
+    expect(
+      refused(DISTRIBUTION, {
+        origins: [{ originId: "bucket", domainName: "b" }],
+        originGroups: undefined,
+      }),
+    ).to.have.length.greaterThan(0);
+  });
+});
