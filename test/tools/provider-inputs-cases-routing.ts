@@ -9,6 +9,7 @@ import type { Case } from "./provider-inputs-cases";
 const RECORD = "aws:route53/record:Record";
 const DISTRIBUTION = "aws:cloudfront/distribution:Distribution";
 const SERVICE = "aws:ecs/service:Service";
+const GROUP = "aws:autoscaling/group:Group";
 /** `n` capacity providers of a strategy, each its own. */
 const providers = (n: number) =>
   Array.from({ length: n }, (_, i) => ({ capacityProvider: `cp-${i}`, weight: 1 }));
@@ -37,6 +38,24 @@ const routed = (target: string, pathPattern?: string) => ({
 
 export const ROUTING_COMPLIANT: Record<string, Record<string, unknown>> = {
   [RECORD]: { setIdentifier: "blue", weightedRoutingPolicies: [{ weight: 10 }] },
+  // Where an Auto Scaling group launches instances: a template by id, in subnets; each
+  // percentage and timeout at a bound the provider takes.
+  [GROUP]: {
+    launchTemplate: { id: "lt-0abc123", version: "$Latest" },
+    vpcZoneIdentifiers: ["subnet-1", "subnet-2"],
+    instanceMaintenancePolicy: { minHealthyPercentage: -1, maxHealthyPercentage: -1 },
+    initialLifecycleHooks: [
+      {
+        name: "drain",
+        lifecycleTransition: "autoscaling:EC2_INSTANCE_TERMINATING",
+        heartbeatTimeout: 7200,
+      },
+    ],
+    instanceRefresh: {
+      strategy: "Rolling",
+      preferences: { minHealthyPercentage: 0, maxHealthyPercentage: 200 },
+    },
+  },
   // An origin group among the targets; the same origin written twice, in another key order, is
   // one origin in the provider's set; alternate domain names with a certificate of their own.
   [DISTRIBUTION]: {
@@ -56,7 +75,111 @@ export const ROUTING_COMPLIANT: Record<string, Record<string, unknown>> = {
 /** The record without its weighted policy and set identifier. */
 const NO_POLICY = { weightedRoutingPolicies: undefined, setIdentifier: undefined };
 
+/** The group on a mixed instances policy instead of a launch template. */
+const MIXED = {
+  launchTemplate: undefined,
+  mixedInstancesPolicy: {
+    launchTemplate: { launchTemplateSpecification: { launchTemplateId: "lt-0abc123" } },
+    instancesDistribution: { onDemandPercentageAboveBaseCapacity: 100 },
+  },
+};
+
 export const ROUTING_BROKEN: Case[] = [
+  // Auto Scaling: what launches the instances, and where.
+  [
+    GROUP,
+    "launchTemplate",
+    undefined,
+    '"launch_configuration": one of `launch_configuration,launch_template,mixed_instances_policy` must be specified',
+  ],
+  [
+    GROUP,
+    "launchConfiguration",
+    "web-lc",
+    "only one of `launch_configuration,launch_template,mixed_instances_policy` can be specified",
+  ],
+  [
+    GROUP,
+    "availabilityZones",
+    ["us-east-1a"],
+    '"availability_zones": conflicts with vpc_zone_identifier',
+  ],
+  [
+    GROUP,
+    "launchTemplate",
+    { id: "lt-0abc123", name: "web" },
+    '"launch_template.0.id": conflicts with launch_template.0.name',
+  ],
+  [
+    GROUP,
+    "launchTemplate",
+    { id: "arn:aws:ec2:us-east-1:123456789012:launch-template/lt-0abc123" },
+    "\"launch_template.0.id\" must begin with 'lt-' and be comprised of only alphanumeric characters",
+  ],
+  [
+    GROUP,
+    "launchTemplate",
+    { name: "web template" },
+    '"launch_template.0.name" can only alphanumeric characters and ()./_- symbols',
+  ],
+  [
+    GROUP,
+    "launchTemplate",
+    { name: "lt" },
+    '"launch_template.0.name" cannot be less than 3 characters',
+  ],
+  [
+    GROUP,
+    "launchTemplate",
+    { id: "lt-0abc123", version: "9".repeat(256) },
+    "expected length of launch_template.0.version to be in the range (1 - 255)",
+  ],
+  [
+    GROUP,
+    "instanceMaintenancePolicy",
+    { minHealthyPercentage: 90, maxHealthyPercentage: 99 },
+    "expected instance_maintenance_policy.0.max_healthy_percentage to be in the range (100 - 200), got 99",
+  ],
+  [
+    GROUP,
+    "instanceMaintenancePolicy",
+    { minHealthyPercentage: 101, maxHealthyPercentage: 200 },
+    "expected instance_maintenance_policy.0.min_healthy_percentage to be in the range (-1 - 100), got 101",
+  ],
+  [
+    GROUP,
+    "initialLifecycleHooks",
+    [
+      {
+        name: "drain",
+        lifecycleTransition: "autoscaling:EC2_INSTANCE_TERMINATING",
+        heartbeatTimeout: 29,
+      },
+    ],
+    "expected initial_lifecycle_hook.heartbeat_timeout to be in the range (30 - 7200), got 29",
+  ],
+  [
+    GROUP,
+    "instanceRefresh",
+    { strategy: "Rolling", preferences: { minHealthyPercentage: 101 } },
+    "expected instance_refresh.0.preferences.0.min_healthy_percentage to be in the range (0 - 100), got 101",
+  ],
+  [
+    GROUP,
+    "instanceRefresh",
+    { strategy: "Rolling", preferences: { maxHealthyPercentage: 201 } },
+    "expected instance_refresh.0.preferences.0.max_healthy_percentage to be in the range (100 - 200), got 201",
+  ],
+  [
+    GROUP,
+    "mixedInstancesPolicy",
+    {
+      ...MIXED.mixedInstancesPolicy,
+      instancesDistribution: { onDemandPercentageAboveBaseCapacity: 101 },
+    },
+    "on_demand_percentage_above_base_capacity to be in the range (0 - 100), got 101",
+    MIXED,
+  ],
   // ECS routes a service's tasks by a launch type or by capacity providers, not both.
   [
     SERVICE,
