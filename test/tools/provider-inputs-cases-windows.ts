@@ -19,18 +19,12 @@ export const LAUNCH_TEMPLATE = "aws:ec2/launchTemplate:LaunchTemplate";
 const KEY_ARN = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 /** A launch template volume of `ebs` settings. */
 export const volume = (ebs: Record<string, unknown>) => [{ deviceName: "/dev/xvda", ebs }];
-/** A DAEMON service as AWS takes one: the EC2 launch type (no capacity providers), the ECS controller. */
+/** A DAEMON service as AWS takes one: the EC2 launch type and the ECS controller. */
 export const DAEMON = {
   schedulingStrategy: "DAEMON",
   launchType: "EC2",
-  capacityProviderStrategies: undefined,
   deploymentController: { type: "ECS" },
 };
-/** A service on a launch type alone, without the fixture's capacity provider strategy. */
-const ON_LAUNCH_TYPE = (launchType: string) => ({
-  launchType,
-  capacityProviderStrategies: undefined,
-});
 
 /** `n` local secondary indexes, each on its own sort key. */
 export const lsis = (n: number) =>
@@ -113,14 +107,14 @@ export const WINDOWS_BROKEN: Case[] = [
     "schedulingStrategy",
     "DAEMON",
     "Fargate tasks do not support the DAEMON scheduling strategy",
-    { deploymentController: { type: "ECS" }, ...ON_LAUNCH_TYPE("FARGATE") },
+    { deploymentController: { type: "ECS" } },
   ],
   [
     ECS_SERVICE,
     "schedulingStrategy",
     "DAEMON",
     "a service of the CODE_DEPLOY deployment controller does not support the DAEMON",
-    ON_LAUNCH_TYPE("EC2"),
+    { launchType: "EC2" },
   ],
   [
     ECS_SERVICE,

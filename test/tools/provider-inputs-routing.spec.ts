@@ -40,10 +40,20 @@ describe("provider inputs: routing a record, a service, a distribution", () => {
   });
 
   it("takes 20 capacity providers, and counts providers written alike once", () => {
-    expect(refused(SERVICE, { capacityProviderStrategies: providers(20) })).to.deep.equal([]);
+    const only = (capacityProviderStrategies: unknown) => ({
+      launchType: undefined,
+      capacityProviderStrategies,
+    });
+    expect(refused(SERVICE, only(providers(20)))).to.deep.equal([]);
     const twice = [...providers(20), { weight: 1, capacityProvider: "cp-0" }];
-    expect(refused(SERVICE, { capacityProviderStrategies: twice })).to.deep.equal([]);
-    expect(refused(SERVICE, { capacityProviderStrategies: providers(21) })).to.have.length(1);
+    expect(refused(SERVICE, only(twice))).to.deep.equal([]);
+    expect(refused(SERVICE, only(providers(21)))).to.have.length(1);
+    // The provider's bounds of a strategy's weight and base.
+    const bounds = [
+      { capacityProvider: "FARGATE", weight: 1000, base: 100000 },
+      { capacityProvider: "FARGATE_SPOT", weight: 0, base: 0 },
+    ];
+    expect(refused(SERVICE, only(bounds))).to.deep.equal([]);
     // A launch type alone, and a launch type beside an empty strategy, which is none.
     for (const capacityProviderStrategies of [undefined, []])
       expect(refused(SERVICE, { launchType: "FARGATE", capacityProviderStrategies })).to.deep.equal(
@@ -53,9 +63,10 @@ describe("provider inputs: routing a record, a service, a distribution", () => {
 
   it("takes the default certificate without aliases, and judges nothing it cannot know yet", () => {
     const byDefault = { viewerCertificate: { cloudfrontDefaultCertificate: true } };
-    expect(refused(DISTRIBUTION, { ...byDefault, aliases: undefined })).to.deep.equal([]);
-    expect(refused(DISTRIBUTION, { ...byDefault, aliases: [] })).to.have.length(0);
-    expect(refused(DISTRIBUTION, byDefault)).to.have.length(1);
+    expect(refused(DISTRIBUTION, byDefault)).to.deep.equal([]);
+    expect(refused(DISTRIBUTION, { ...byDefault, aliases: [] })).to.deep.equal([]);
+    expect(refused(DISTRIBUTION, { ...byDefault, aliases: ["www.example.com"] })).to.have.length(1);
+    expect(refused(DISTRIBUTION, { aliases: ["www.example.com"] })).to.deep.equal([]);
     // An origin whose domain is a bucket's, unknown at preview: the targets are judged at apply.
     const origins = [{ originId: "bucket", domainName: UNKNOWN }];
     expect(refused(DISTRIBUTION, { origins, originGroups: undefined })).to.deep.equal([]);
