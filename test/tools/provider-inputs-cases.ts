@@ -27,6 +27,7 @@ import { AUTHORIZERS_BROKEN, AUTHORIZERS_COMPLIANT } from "./provider-inputs-cas
 import { NAMES_BROKEN, NAMES_COMPLIANT } from "./provider-inputs-cases-names";
 import { FLOW_LOGS_BROKEN, FLOW_LOGS_COMPLIANT } from "./provider-inputs-cases-flow-logs";
 import { ROUTING_BROKEN, ROUTING_COMPLIANT } from "./provider-inputs-cases-routing";
+import { DB_USERS_BROKEN, DB_USERS_COMPLIANT } from "./provider-inputs-cases-db-users";
 import {
   DEFINITIONS_BROKEN,
   DEFINITIONS_COMPLIANT,
@@ -67,6 +68,7 @@ const PARTS = [
   NAMES_COMPLIANT,
   FLOW_LOGS_COMPLIANT,
   ROUTING_COMPLIANT,
+  DB_USERS_COMPLIANT,
 ];
 
 /** The resources of every case file, a type's inputs in a later file added to the first's. */
@@ -106,4 +108,5 @@ export const BROKEN = [
   ...NAMES_BROKEN,
   ...FLOW_LOGS_BROKEN,
   ...ROUTING_BROKEN,
+  ...DB_USERS_BROKEN,
 ];
