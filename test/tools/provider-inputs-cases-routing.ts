@@ -10,6 +10,7 @@ const RECORD = "aws:route53/record:Record";
 const DISTRIBUTION = "aws:cloudfront/distribution:Distribution";
 const SERVICE = "aws:ecs/service:Service";
 const GROUP = "aws:autoscaling/group:Group";
+const TARGET_GROUPS = ["aws:lb/targetGroup:TargetGroup", "aws:alb/targetGroup:TargetGroup"];
 /** `n` capacity providers of a strategy, each its own. */
 const providers = (n: number) =>
   Array.from({ length: n }, (_, i) => ({ capacityProvider: `cp-${i}`, weight: 1 }));
@@ -84,6 +85,14 @@ const MIXED = {
 };
 
 export const ROUTING_BROKEN: Case[] = [
+  // A Gateway Load Balancer's GENEVE targets listen on 6081 only (CreateTargetGroup).
+  ...TARGET_GROUPS.map((type): Case => [
+    type,
+    "port",
+    6080,
+    "a GENEVE target group listens on port 6081, got 6080",
+    { protocol: "GENEVE", port: 6081 },
+  ]),
   // Auto Scaling: what launches the instances, and where.
   [
     GROUP,
