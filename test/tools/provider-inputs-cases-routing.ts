@@ -11,6 +11,14 @@ const DISTRIBUTION = "aws:cloudfront/distribution:Distribution";
 const SERVICE = "aws:ecs/service:Service";
 const GROUP = "aws:autoscaling/group:Group";
 const TARGET_GROUPS = ["aws:lb/targetGroup:TargetGroup", "aws:alb/targetGroup:TargetGroup"];
+const QUEUE = "aws:sqs/queue:Queue";
+const REDRIVE = "aws:sqs/redrivePolicy:RedrivePolicy";
+/** A redrive policy to the queue named `name`. */
+const redrive = (name: string) =>
+  JSON.stringify({
+    deadLetterTargetArn: `arn:aws:sqs:us-east-1:123456789012:${name}`,
+    maxReceiveCount: 5,
+  });
 /** `n` capacity providers of a strategy, each its own. */
 const providers = (n: number) =>
   Array.from({ length: n }, (_, i) => ({ capacityProvider: `cp-${i}`, weight: 1 }));
@@ -38,6 +46,10 @@ const routed = (target: string, pathPattern?: string) => ({
 });
 
 export const ROUTING_COMPLIANT: Record<string, Record<string, unknown>> = {
+  [REDRIVE]: {
+    queueUrl: "https://sqs.us-east-1.amazonaws.com/123456789012/orders",
+    redrivePolicy: redrive("orders-dlq"),
+  },
   [RECORD]: { setIdentifier: "blue", weightedRoutingPolicies: [{ weight: 10 }] },
   // Where an Auto Scaling group launches instances: a template by id, in subnets; each
   // percentage and timeout at a bound the provider takes.
@@ -85,6 +97,25 @@ const MIXED = {
 };
 
 export const ROUTING_BROKEN: Case[] = [
+  // A dead-letter queue of the source queue's type (SQS Developer Guide).
+  [
+    QUEUE,
+    "redrivePolicy",
+    redrive("orders-dlq"),
+    "the dead-letter queue orders-dlq is a standard queue: a FIFO queue's dead-letter queue is a FIFO queue too",
+  ],
+  [
+    REDRIVE,
+    "redrivePolicy",
+    redrive("orders-dlq.fifo"),
+    "the dead-letter queue orders-dlq.fifo is a FIFO queue: a standard queue's dead-letter queue is a standard queue too",
+  ],
+  [
+    REDRIVE,
+    "queueUrl",
+    "https://sqs.us-east-1.amazonaws.com/123456789012/orders.fifo",
+    "the dead-letter queue orders-dlq is a standard queue",
+  ],
   // A Gateway Load Balancer's GENEVE targets listen on 6081 only (CreateTargetGroup).
   ...TARGET_GROUPS.map((type): Case => [
     type,

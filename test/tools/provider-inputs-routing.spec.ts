@@ -12,6 +12,11 @@ const META = { stack: "dev", project: "app", outputs: {} };
 const RECORD = "aws:route53/record:Record";
 const SERVICE = "aws:ecs/service:Service";
 const DISTRIBUTION = "aws:cloudfront/distribution:Distribution";
+const QUEUE = "aws:sqs/queue:Queue";
+const REDRIVE = "aws:sqs/redrivePolicy:RedrivePolicy";
+const redrive = (deadLetterTargetArn: unknown) =>
+  JSON.stringify({ deadLetterTargetArn, maxReceiveCount: 5 });
+const dlq = (name: string) => `arn:aws:sqs:us-east-1:123456789012:${name}`;
 
 const refused = (type: string, changes: Record<string, unknown>) => {
   const inputs: Record<string, unknown> = { ...COMPLIANT[type], ...changes };
@@ -76,5 +81,29 @@ describe("provider inputs: routing a record, a service, a distribution", () => {
         originGroups: undefined,
       }),
     ).to.have.length.greaterThan(0);
+  });
+
+  it("takes a dead-letter queue of the source queue's type, and leaves what it cannot read", () => {
+    expect(refused(QUEUE, { redrivePolicy: redrive(dlq("orders-dlq.fifo")) })).to.deep.equal([]);
+    const standard = {
+      name: "orders",
+      fifoQueue: undefined,
+      contentBasedDeduplication: undefined,
+      deduplicationScope: undefined,
+      fifoThroughputLimit: undefined,
+    };
+    expect(
+      refused(QUEUE, { ...standard, redrivePolicy: redrive(dlq("orders-dlq")) }),
+    ).to.deep.equal([]);
+    expect(
+      refused(QUEUE, { ...standard, redrivePolicy: redrive(dlq("orders-dlq.fifo")) }),
+    ).to.have.length(1);
+    // A target that is no SQS ARN, or a policy still unknown, is not judged here.
+    for (const redrivePolicy of [redrive("orders-dlq"), redrive(UNKNOWN), UNKNOWN])
+      expect(refused(QUEUE, { redrivePolicy }), String(redrivePolicy)).to.deep.equal([]);
+    // A queue URL that is no URL leaves the source's type unknown.
+    expect(
+      refused(REDRIVE, { queueUrl: "orders.fifo", redrivePolicy: redrive(dlq("orders-dlq")) }),
+    ).to.deep.equal([]);
   });
 });
