@@ -19,6 +19,7 @@ export const DB_USERS_BROKEN: Case[] = [
   [DB, "username", "app.admin", "a master user name holds only letters, digits and _"],
   [DB, "username", "admin", "admin is a word the postgres engine reserves"],
   [DB, "username", "rdsadmin", "rdsadmin is RDS's own user on every engine"],
+  [DB, "username", "pg_dba", "the postgres engine reserves role names beginning pg_"],
   [
     CLUSTER,
     "masterUsername",

@@ -189,8 +189,11 @@ function insightsRetention(type: string, source: string): CrossRule {
  * only the ones tried against AWS are judged (aws-cloudformation/cfn-lint#4425, "verified against
  * real CloudFormation deployments"): `rdsadmin` on every engine, `admin` on PostgreSQL and Aurora
  * PostgreSQL ("MasterUsername admin cannot be used as it is a reserved word used by the engine",
- * aws/aws-cdk#10579), never on MySQL, where it is the usual name. A replica or a restore from a
- * snapshot or a point in time sends no master user (its call has none): not judged.
+ * aws/aws-cdk#10579; the instance engine too, aws/aws-cdk#10597), never on MySQL, where it is
+ * the usual name; and on the PostgreSQL engines a name beginning `pg_` ("MasterUsername pg_dba
+ * cannot be used because role names starting with "pg_" are reserved by the PostgreSQL engine",
+ * DataShades/ckan-aws-templates#6). A replica or a restore from a snapshot or a point in time sends
+ * no master user (its call has none): not judged.
  */
 function masterUsername(
   type: string,
@@ -207,20 +210,23 @@ function masterUsername(
       if (typeof name !== "string" || name === "") return [];
       if (restores.some((k) => inputs[k] !== undefined && inputs[k] !== null)) return [];
       const engine = typeof inputs.engine === "string" ? inputs.engine.toLowerCase() : undefined;
+      const postgres = engine === "postgres" || engine === "aurora-postgresql";
       const says = !/^[A-Za-z]/.test(name)
         ? "a master user name begins with a letter"
         : !/^[A-Za-z0-9_]+$/.test(name)
           ? "a master user name holds only letters, digits and _"
           : name === "rdsadmin"
             ? "rdsadmin is RDS's own user on every engine"
-            : name === "admin" && (engine === "postgres" || engine === "aurora-postgresql")
+            : postgres && name === "admin"
               ? `admin is a word the ${engine} engine reserves`
-              : undefined;
+              : postgres && name.startsWith("pg_")
+                ? `the ${engine} engine reserves role names beginning pg_`
+                : undefined;
       return says === undefined
         ? []
         : [{ prop, value: name, says: `${prop} ${JSON.stringify(name)}: ${says}` }];
     },
-    fix: 'a letter, then letters, digits and _ (e.g. "app_admin"); not rdsadmin, nor admin on PostgreSQL',
+    fix: 'a letter, then letters, digits and _ (e.g. "app_admin"); not rdsadmin, nor admin or pg_… on PostgreSQL',
     source,
     by: "aws",
   };
