@@ -50,7 +50,8 @@ export const ROUTING_COMPLIANT: Record<string, Record<string, unknown>> = {
     queueUrl: "https://sqs.us-east-1.amazonaws.com/123456789012/orders",
     redrivePolicy: redrive("orders-dlq"),
   },
-  [RECORD]: { setIdentifier: "blue", weightedRoutingPolicies: [{ weight: 10 }] },
+  // A set identifier of 128 characters and the highest weight: the most Route 53 takes.
+  [RECORD]: { setIdentifier: "b".repeat(128), weightedRoutingPolicies: [{ weight: 255 }] },
   // Where an Auto Scaling group launches instances: a template by id, in subnets; each
   // percentage and timeout at a bound the provider takes.
   [GROUP]: {
@@ -97,6 +98,8 @@ const MIXED = {
 };
 
 export const ROUTING_BROKEN: Case[] = [
+  [RECORD, "weightedRoutingPolicies", [{ weight: 256 }], "a weight is 0 to 255"],
+  [RECORD, "setIdentifier", "b".repeat(129), "a set identifier has at most 128"],
   // A dead-letter queue of the source queue's type (SQS Developer Guide).
   [
     QUEUE,

@@ -4,7 +4,7 @@
 // a geoproximity bias of -99 to 99. Each entry names the provider file that declares it.
 import { enumValues } from "./enums";
 import type { CrossProblem, CrossRule, InputRule } from "./rule";
-import { conflictsWith, exactlyOneOf, givenValue, maxItems, requiredWith } from "./rule";
+import { awsRule, conflictsWith, exactlyOneOf, givenValue, maxItems, requiredWith } from "./rule";
 import { intBetween, lenBetween, oneOfGrowing } from "./validators";
 
 const RECORD = "aws:route53/record:Record";
@@ -29,6 +29,14 @@ const TXT_FORMAT =
 const DECLARED_TYPES = enumValues("route53", "RecordType");
 const RECORD_TYPES = [...new Set([...DECLARED_TYPES, "DS", "TLSA", "SSHFP", "SVCB", "HTTPS"])];
 const RECORD_TYPE_SHAPE = /^[A-Z][A-Z0-9]*$/;
+
+/**
+ * ResourceRecordSet: `Weight`, "Valid Range: Minimum value of 0. Maximum value of 255", and
+ * `SetIdentifier`, "Length Constraints: Minimum length of 1. Maximum length of 128". The provider
+ * sets no validator on either (record.go); Route 53 refuses the change at `pulumi up`.
+ */
+const RESOURCE_RECORD_SET =
+  "https://docs.aws.amazon.com/Route53/latest/APIReference/API_ResourceRecordSet.html";
 
 /** The routing policies, each `[Pulumi input, provider attribute]`, sorted by attribute. */
 const ROUTING_POLICIES: [string, string][] = [
@@ -89,6 +97,26 @@ export const DNS_RULES: readonly InputRule[] = [
     fix: "the target's hosted zone id (a load balancer's or distribution's `zoneId`/`hostedZoneId`)",
     source: ROUTE53,
   },
+  awsRule(
+    RECORD,
+    "weightedRoutingPolicies.weight",
+    "weighted_routing_policy.0.weight",
+    (v, k) =>
+      typeof v === "number" && (v < 0 || v > 255) ? [`${k} ${v}: a weight is 0 to 255`] : [],
+    "a weight from 0 (no traffic) to 255",
+    RESOURCE_RECORD_SET,
+  ),
+  awsRule(
+    RECORD,
+    "setIdentifier",
+    "set_identifier",
+    (v, k) =>
+      typeof v === "string" && v.length > 128
+        ? [`${k} of ${v.length} characters: a set identifier has at most 128`]
+        : [],
+    "a set identifier of at most 128 characters, unique among the records of one name and type",
+    RESOURCE_RECORD_SET,
+  ),
   {
     type: RECORD,
     prop: "geoproximityRoutingPolicy.bias",
