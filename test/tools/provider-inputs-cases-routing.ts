@@ -70,10 +70,24 @@ export const ROUTING_COMPLIANT: Record<string, Record<string, unknown>> = {
       preferences: { minHealthyPercentage: 0, maxHealthyPercentage: 200 },
     },
   },
-  // An origin group among the targets; the same origin written twice, in another key order, is
-  // one origin in the provider's set.
+  // An origin group among the targets; the same origin written twice, the second time with its
+  // keys, and its custom origin's, in another order, is one origin in the provider's set.
   [DISTRIBUTION]: {
-    origins: [SITE, origin("api"), { ...origin("api") }, origin("backup")],
+    origins: [
+      SITE,
+      origin("api"),
+      {
+        customOriginConfig: {
+          originSslProtocols: ["TLSv1.2"],
+          originProtocolPolicy: "https-only",
+          httpsPort: 443,
+          httpPort: 80,
+        },
+        domainName: "api.example.com",
+        originId: "api",
+      },
+      origin("backup"),
+    ],
     originGroups: [
       {
         originId: "failover",
