@@ -114,6 +114,13 @@ const MIXED = {
 export const ROUTING_BROKEN: Case[] = [
   [RECORD, "weightedRoutingPolicies", [{ weight: 256 }], "a weight is 0 to 255"],
   [RECORD, "setIdentifier", "b".repeat(129), "a set identifier has at most 128"],
+  [
+    RECORD,
+    "setIdentifier",
+    "",
+    'set_identifier "" beside failover_routing_policy: a record of a routing policy needs a set identifier',
+    { weightedRoutingPolicies: undefined, failoverRoutingPolicies: [{ type: "PRIMARY" }] },
+  ],
   // A dead-letter queue of the source queue's type (SQS Developer Guide).
   [
     QUEUE,

@@ -27,12 +27,18 @@ const providers = (n: number) =>
   Array.from({ length: n }, (_, i) => ({ capacityProvider: `cp-${i}`, weight: 1 }));
 
 describe("provider inputs: routing a record, a service, a distribution", () => {
-  it("takes a record without a policy, multivalue answers off, and a set identifier given as empty", () => {
+  it("takes a record without a policy and multivalue answers off, an empty set identifier only without a policy", () => {
     const none = { weightedRoutingPolicies: undefined, setIdentifier: undefined };
     expect(refused(RECORD, none)).to.deep.equal([]);
     expect(refused(RECORD, { ...none, multivalueAnswerRoutingPolicy: false })).to.deep.equal([]);
-    // An empty set identifier counts as given: a bridge that sends "" lets the provider judge it.
-    expect(refused(RECORD, { setIdentifier: "" })).to.deep.equal([]);
+    // The provider sends no set identifier for "": a routing policy beside it is refused once,
+    // a record of no policy (multivalue answers off is none) is taken.
+    expect(refused(RECORD, { setIdentifier: "" })).to.have.length(1);
+    expect(refused(RECORD, { ...none, setIdentifier: "" })).to.deep.equal([]);
+    expect(
+      refused(RECORD, { ...none, setIdentifier: "", multivalueAnswerRoutingPolicy: false }),
+    ).to.deep.equal([]);
+    expect(refused(RECORD, { setIdentifier: "b" })).to.deep.equal([]);
     expect(refused(RECORD, { geoproximityRoutingPolicy: { bias: -99 }, ...none })).to.have.length(
       1,
     );

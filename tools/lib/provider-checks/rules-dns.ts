@@ -68,6 +68,36 @@ const oneRoutingPolicy: CrossRule = {
   source: ROUTE53,
 };
 
+/**
+ * A routing policy beside `setIdentifier: ""`. The provider's `RequiredWith` takes `""` as given,
+ * but its create sends `SetIdentifier` only when `d.GetOk("set_identifier")` holds, which it does
+ * not for the empty string (record.go, expandResourceRecordSet), so Route 53 gets the policy
+ * without the identifier every record of a routing policy other than simple needs, and an empty
+ * one would be under ResourceRecordSet's "Minimum length of 1" anyway. A bridge that reads `""` as
+ * absent refuses it at preview instead: refused on both readings, so at create here.
+ */
+const emptySetIdentifier: CrossRule = {
+  type: RECORD,
+  what: "a set identifier that is not empty beside a routing policy",
+  reads: ["setIdentifier", ...ROUTING_POLICIES.map((p) => p[0])],
+  check: (inputs) => {
+    if (inputs.setIdentifier !== "") return [];
+    const given = ROUTING_POLICIES.find(([p]) => givenValue(inputs[p]));
+    return given
+      ? [
+          {
+            prop: "setIdentifier",
+            value: "",
+            says: `set_identifier "" beside ${given[1]}: a record of a routing policy needs a set identifier of 1 to 128 characters, and the provider sends none for ""`,
+          },
+        ]
+      : [];
+  },
+  fix: "a set identifier unique among the records of this name and type, such as the region or the weight's target",
+  source: RESOURCE_RECORD_SET,
+  by: "aws",
+};
+
 export const DNS_RULES: readonly InputRule[] = [
   ...(DECLARED_TYPES.length === 0
     ? []
@@ -233,6 +263,7 @@ export const DNS_CROSS_RULES: readonly CrossRule[] = [
     requiredWith(RECORD, policy, [["setIdentifier", "set_identifier"]], ROUTE53),
   ),
   oneRoutingPolicy,
+  emptySetIdentifier,
   singleValue,
   recordValues,
 ];
