@@ -18,7 +18,20 @@ export const DB_USERS_BROKEN: Case[] = [
   [DB, "username", "app-admin", "a master user name holds only letters, digits and _"],
   [DB, "username", "app.admin", "a master user name holds only letters, digits and _"],
   [DB, "username", "admin", "admin is a word the postgres engine reserves"],
-  [DB, "username", "rdsadmin", "rdsadmin is RDS's own user on every engine"],
+  // rdsadmin only where RDS has refused it: the two Aurora engines.
+  [
+    CLUSTER,
+    "masterUsername",
+    "rdsadmin",
+    'masterUsername "rdsadmin": rdsadmin is RDS\'s own user on the aurora-mysql engine',
+  ],
+  [
+    CLUSTER,
+    "masterUsername",
+    "rdsadmin",
+    "rdsadmin is RDS's own user on the aurora-postgresql engine",
+    { engine: "aurora-postgresql", masterUsername: "postgres" },
+  ],
   [DB, "username", "pg_dba", "the postgres engine reserves role names beginning pg_"],
   [
     CLUSTER,
