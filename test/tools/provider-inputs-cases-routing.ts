@@ -263,6 +263,7 @@ export const ROUTING_BROKEN: Case[] = [
     [SITE, origin("api"), origin("api", "api-eu.example.com"), origin("backup")],
     'two origins have the id "api": an origin\'s id is unique within the distribution',
   ],
+  // The origin is "site": ids are compared case and all (cfn-lint E3057).
   [
     DISTRIBUTION,
     "defaultCacheBehavior",

@@ -9,7 +9,10 @@
 // - Each cache behaviour's `targetOriginId` names an origin or an origin group of the distribution
 //   (DefaultCacheBehavior and CacheBehavior, `TargetOriginId`: "The value of ID for the origin that
 //   you want CloudFront to route requests to"; CreateDistribution answers NoSuchOrigin, "No origin
-//   exists with the specified Origin Id", otherwise).
+//   exists with the specified Origin Id", otherwise). Ids are compared as written, case and all, as
+//   cfn-lint's E3057 compares them (aws-cloudformation/cfn-lint
+//   src/cfnlint/rules/resources/cloudfront/DistributionTargetOriginId.py, `origin_id ==
+//   cache_origin_id`, for the default behaviour): a target "Site" does not name an origin "site".
 // - Alternate domain names need a certificate of their own (ViewerCertificate,
 //   `CloudFrontDefaultCertificate`: "If the distribution uses Aliases (alternate domain names or
 //   CNAMEs), set this field to false and specify values for … ACMCertificateArn or
