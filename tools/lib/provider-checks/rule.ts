@@ -2,6 +2,7 @@
 // its checks across attributes), keyed by the Pulumi type token and input path, with where the
 // provider's source says it. The tables are the rules-*.ts files beside this one.
 import { validARN, type Validator } from "./validators";
+import { isTrue } from "./bool-input";
 
 /** The repository every `source` below is a path of, unless it names another. */
 export const PROVIDER_REPO = "hashicorp/terraform-provider-aws";
@@ -313,7 +314,7 @@ export function fifoCapableRules(
       const name = inputs.name;
       // An empty name is one the provider makes itself (create.NewNameGenerator): never refused.
       if (typeof name !== "string" || name === "") return [];
-      const ok = inputs[fifoProp] === true ? fifoName : plainName;
+      const ok = isTrue(inputs[fifoProp]) ? fifoName : plainName;
       return ok.test(name)
         ? []
         : [{ prop: "name", value: name, says: `invalid ${kind} name: ${name}` }];
@@ -329,8 +330,8 @@ export function fifoCapableRules(
     what: `content-based deduplication only on a FIFO ${kind}`,
     reads: [fifoProp, "contentBasedDeduplication"],
     check: (inputs) =>
-      inputs.contentBasedDeduplication === true && inputs[fifoProp] !== true
-        ? [{ prop: "contentBasedDeduplication", value: true, says }]
+      isTrue(inputs.contentBasedDeduplication) && !isTrue(inputs[fifoProp])
+        ? [{ prop: "contentBasedDeduplication", value: inputs.contentBasedDeduplication, says }]
         : [],
     fix: `set ${fifoProp}: true, or leave contentBasedDeduplication out`,
     source,

@@ -11,6 +11,7 @@
 // PostgreSQL and Aurora PostgreSQL).
 import type { CrossProblem, CrossRule } from "./rule";
 import { FROM_SOURCE } from "./rules-create-data";
+import { isTrue } from "./bool-input";
 
 const DB = "aws:rds/instance:Instance";
 const CLUSTER = "aws:rds/cluster:Cluster";
@@ -163,7 +164,7 @@ function insightsRetention(type: string, source: string): CrossRule {
     reads: ["performanceInsightsEnabled", "performanceInsightsRetentionPeriod"],
     check: (inputs) => {
       const days = inputs.performanceInsightsRetentionPeriod;
-      if (inputs.performanceInsightsEnabled !== true || typeof days !== "number" || days === 0)
+      if (!isTrue(inputs.performanceInsightsEnabled) || typeof days !== "number" || days === 0)
         return [];
       return validInsightsRetention(days)
         ? []

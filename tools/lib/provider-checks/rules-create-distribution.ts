@@ -23,6 +23,7 @@
 // than a list, or an id that is not a string, is not judged.
 import type { CrossProblem, CrossRule } from "./rule";
 import { canonicalJson } from "./validators-formats";
+import { isTrue } from "./bool-input";
 
 const DISTRIBUTION = "aws:cloudfront/distribution:Distribution";
 const API = "https://docs.aws.amazon.com/cloudfront/latest/APIReference";
@@ -110,7 +111,7 @@ const aliasesNeedCertificate: CrossRule = {
     const own = [cert.acmCertificateArn, cert.iamCertificateId].some(
       (v) => typeof v === "string" && v !== "",
     );
-    return aliases.length > 0 && cert.cloudfrontDefaultCertificate === true && !own
+    return aliases.length > 0 && isTrue(cert.cloudfrontDefaultCertificate) && !own
       ? [
           {
             prop: "aliases",

@@ -7,6 +7,7 @@
 // dead-letter queue of the source queue's own type, FIFO for FIFO, standard for standard.
 import type { CrossProblem, CrossRule } from "./rule";
 import { parsedJson } from "./validators";
+import { isTrue } from "./bool-input";
 
 const SUBSCRIPTION = "aws:sns/topicSubscription:TopicSubscription";
 const SNS_GO = "internal/service/sns/topic_subscription.go";
@@ -178,7 +179,7 @@ export const CREATE_SUBSCRIPTION_CROSS_RULES: readonly CrossRule[] = [
   endpointShape,
   firehoseRole,
   // The queue's type is its fifoQueue flag (false, the default, when left out).
-  sameQueueType(QUEUE, (i) => i.fifoQueue === true),
+  sameQueueType(QUEUE, (i) => isTrue(i.fifoQueue)),
   // A redrive policy of a queue named by URL: the URL's last part is the queue's name.
   sameQueueType("aws:sqs/redrivePolicy:RedrivePolicy", (i) =>
     typeof i.queueUrl === "string" && /^https?:\/\/.+\/[^/]+$/.test(i.queueUrl)

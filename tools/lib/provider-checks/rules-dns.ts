@@ -2,6 +2,7 @@
 // alias, the alias target's lengths, and the routing policies: each needs a `setIdentifier`
 // (`RequiredWith: []string{"set_identifier"}`), one at most (each `ConflictsWith` the six others),
 // a geoproximity bias of -99 to 99. Each entry names the provider file that declares it.
+import { readingBooleans } from "./bool-input";
 import { enumValues } from "./enums";
 import type { CrossProblem, CrossRule, InputRule } from "./rule";
 import { awsRule, conflictsWith, exactlyOneOf, givenValue, maxItems, requiredWith } from "./rule";
@@ -249,6 +250,8 @@ const recordValues: CrossRule = {
   by: "aws",
 };
 
+// Multivalue answers, the one boolean among the policies, read as the provider reads it: "false"
+// is no policy, as false is.
 export const DNS_CROSS_RULES: readonly CrossRule[] = [
   exactlyOneOf(
     RECORD,
@@ -266,4 +269,4 @@ export const DNS_CROSS_RULES: readonly CrossRule[] = [
   emptySetIdentifier,
   singleValue,
   recordValues,
-];
+].map((rule) => readingBooleans(rule, ["multivalueAnswerRoutingPolicy"]));

@@ -5,6 +5,7 @@
 // names its attribute). Each entry names the provider file that declares it.
 import type { CrossRule, InputRule } from "./rule";
 import { goQuote, intBetween, oneOf, oneOfGrowing } from "./validators";
+import { isTrue } from "./bool-input";
 
 const TABLE = "aws:dynamodb/table:Table";
 const DYNAMODB = "internal/service/dynamodb/table.go";
@@ -186,7 +187,7 @@ const ttlNamesAttribute: CrossRule = {
   reads: ["ttl"],
   check: (inputs) => {
     const ttl = inputs.ttl;
-    if (!ttl || typeof ttl !== "object" || ttl.enabled !== true) return [];
+    if (!ttl || typeof ttl !== "object" || !isTrue(ttl.enabled)) return [];
     const name = ttl.attributeName;
     const path = '"ttl[0].attribute_name"';
     if (name === undefined || name === null)
