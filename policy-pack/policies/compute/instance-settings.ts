@@ -85,6 +85,15 @@ const SECRET_PATTERNS: readonly [RegExp, string][] = [
     /(?<![a-z0-9])(?:password|passwd|secret|api[_-]?key|token)\s*[=:]\s*["']?[^\s"'$]{8,}/i,
     "a password or token",
   ],
+  // The same secret given to a command as a flag's value: `k3s server --token "<literal>"`,
+  // `docker login --password <literal>`, `--db-password=<literal>` (Docker CLI reference,
+  // "docker login": a password on the command line ends up in the shell's history and the
+  // process list; `--password-stdin` is the safe form). A value read at boot (`$VAR`, `$(...)`),
+  // a path (`--token-file`, `/run/secrets/x`), an ARN or a `key=value` list is not a literal.
+  [
+    /(?:^|[\s"'(])--?(?:[a-z0-9]+[-_])*(?:password|passwd|secret|api[-_]?key|token)(?:[-_]key)?(?:=|[ \t]+)["']?(?![-/$]|arn:)[^\s"'$=]{8,}(?=$|[\s"';)])/im,
+    "a password or token given as a command-line flag",
+  ],
 ];
 
 function decodeBase64(s: string): string {

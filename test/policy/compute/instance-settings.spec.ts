@@ -117,6 +117,37 @@ describe("ec2-instance-no-secrets-in-user-data", () => {
         expect(found, line).to.have.length(1);
       }
     });
+    it("catches a password or token given to a command as a flag (k3s --token, docker login --password)", async () => {
+      // The shapes a k3s bootstrap script and a registry login write: the value is in the
+      // script itself, so anyone who can describe the instance or template reads it.
+      const p = policy("ec2-instance-no-secrets-in-user-data");
+      for (const line of [
+        'curl -sfL https://get.k3s.io | sh -s - server --token "k3s-cluster-token-123456789"',
+        "docker login -u deploy --password Hunter2Hunter2 registry.example.com",
+        "./configure-db --db-password=s3cretRootPw --host db",
+        "minio server /data --secret-key wJalrXUtnFEMIK7MDENG",
+      ]) {
+        const found = await violations(p, tunnelWith({ userData: `#!/bin/bash\n${line}\n` }));
+        expect(found, line).to.have.length(1);
+        expect(found[0], line).to.contain("command-line flag");
+      }
+    });
+    it("passes a flag whose value is read at boot, a file, an ARN or a key=value list", async () => {
+      const p = policy("ec2-instance-no-secrets-in-user-data");
+      for (const line of [
+        'k3s agent --token "$K3S_TOKEN" --server https://10.0.1.10:6443',
+        "docker login -u AWS --password $(aws ecr get-login-password) 123.dkr.ecr.us-east-1.amazonaws.com",
+        "aws ecr get-login-password | docker login --password-stdin -u AWS registry",
+        "k3s agent --token-file /etc/rancher/token",
+        "aws secretsmanager get-secret-value --secret-id prod/db-password --output text",
+        "app --secret arn:aws:secretsmanager:us-east-1:123456789012:secret:db",
+        "docker build --secret id=npmrc,src=/root/.npmrc .",
+        "curl -s -H 'X-aws-ec2-metadata-token-ttl-seconds: 21600' -X PUT http://169.254.169.254/latest/api/token",
+      ]) {
+        const found = await violations(p, tunnelWith({ userData: `#!/bin/bash\n${line}\n` }));
+        expect(found, line).to.deep.equal([]);
+      }
+    });
     it("passes a variable whose name only contains the word (DB_PASSWORD_FILE=, NOPASSWORD=)", async () => {
       const p = policy("ec2-instance-no-secrets-in-user-data");
       const script = "#!/bin/bash\nDB_PASSWORD_FILE=/run/secrets/db\nNOPASSWORD=enabled-for-sudo\n";
