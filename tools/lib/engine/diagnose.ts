@@ -29,6 +29,7 @@ import {
 import { networkHint, type NetworkUse } from "./hints-network";
 import { dependencyEnginesHint, nativeGrpcHint } from "./node-engines";
 import { noEntrypointHint, programEntryFile, uncalledDefaultExport } from "./hints-entrypoint";
+import { jsSpecifierHint } from "./hints-js-specifiers";
 import { configSite } from "./config-site";
 import {
   commonJsInEsmPackage,
@@ -258,6 +259,7 @@ function diagnoseEnd(ctx: RunEnd): ProgramFailure | undefined {
       sdkTypeScriptHint(message, ctx.pwd) ||
       commonJsEntryHint(message, ctx.pwd, opts.rootDir, opts.main) ||
       noEntrypointHint(message, ctx.pwd) ||
+      jsSpecifierHint(message, ctx.pwd) ||
       unbuiltOutputHint(missingModule(message) ?? "", ctx.pwd, opts.runtimeOptions?.tsconfig) ||
       unbuiltLinkedPackageHint(message, ctx.pwd) ||
       dependencyEnginesHint(text) ||
