@@ -28,7 +28,12 @@ import {
 } from "./hints-runtime";
 import { networkHint, type NetworkUse } from "./hints-network";
 import { dependencyEnginesHint, nativeGrpcHint } from "./node-engines";
-import { noEntrypointHint, programEntryFile, uncalledDefaultExport } from "./hints-entrypoint";
+import {
+  commonJsNoEntryHint,
+  noEntrypointHint,
+  programEntryFile,
+  uncalledDefaultExport,
+} from "./hints-entrypoint";
 import { jsSpecifierHint } from "./hints-js-specifiers";
 import { configSite } from "./config-site";
 import {
@@ -325,6 +330,7 @@ function diagnoseEnd(ctx: RunEnd): ProgramFailure | undefined {
           : `the program exited with code ${exit.code}` +
             (message
               ? `: ${message}${
+                  commonJsNoEntryHint(message, ctx.pwd) ||
                   uninstalledPackageHint(message, ctx.pwd) ||
                   nativeGrpcHint(message, ctx.pwd) ||
                   argvProjectHint(message, opts.project, opts.runtimeOptions)

@@ -56,6 +56,59 @@ export function noEntrypointHint(message: string, pwd: string): string {
   );
 }
 
+/** Files in the folders directly below `dir` that look like a program's start, at most three. */
+function startCandidates(dir: string): string[] {
+  const names = ["index.ts", "index.js", "main.ts", "main.js"];
+  let subdirs: fs.Dirent[] = [];
+  try {
+    subdirs = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return subdirs
+    .filter((d) => d.isDirectory() && d.name !== "node_modules" && !d.name.startsWith("."))
+    .map((d) => d.name)
+    .sort()
+    .flatMap((sub) => names.map((n) => path.join(sub, n)))
+    .filter((f) => fs.existsSync(path.join(dir, f)))
+    .slice(0, 3);
+}
+
+/**
+ * A hint for a CommonJS program whose folder has no index file and whose package.json names no
+ * entry point. The language host then requires the folder itself, Node's resolver finds no
+ * index.js (nor index.ts, the extension ts-node adds), and the host prints "We failed to locate
+ * the entry point for your program" and its guesses (@pulumi/pulumi cmd/run/run.js,
+ * `throwOrPrintModuleLoadError`): "Have you run 'tsc'?" for any package that lists typescript,
+ * though the host runs TypeScript itself. A monorepo's infra package with its sources in src/ is
+ * the usual case; the hint names the files it could start from.
+ */
+export function commonJsNoEntryHint(message: string, pwd: string): string {
+  const folder = /We failed to locate the entry point for your program: (.+)/.exec(message)?.[1];
+  if (!folder) return "";
+  const dir = path.resolve(pwd, folder.trim());
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) return "";
+  if (["index.js", "index.ts"].some((f) => fs.existsSync(path.join(dir, f)))) return "";
+  const found = nearestPackageJson(dir);
+  if (found && declaredEntry(found.pkg)) return "";
+  const shown = path.relative(pwd, dir) || ".";
+  const pkg = found ? path.relative(pwd, found.file) || found.file : "package.json";
+  const starts = startCandidates(dir);
+  const tsc =
+    /Have you run 'tsc'/.test(message) && starts.some((f) => f.endsWith(".ts"))
+      ? " (its advice to run tsc does not apply: the host compiles TypeScript itself)"
+      : "";
+  const head =
+    `
+The folder "${shown}" has no index.js or index.ts and ${pkg} names no "main", so the ` +
+    `language host has no file to start from; \`pulumi preview\` fails the same way${tsc}. `;
+  if (!starts.length) return head + `Point "main" in ${pkg} at the file the program starts from`;
+  const list = starts.map((f) => f.split(path.sep).join("/"));
+  return (
+    head + `The program looks to start at ${list.join(" or ")}: set "main": "${list[0]}" in ${pkg}`
+  );
+}
+
 /**
  * The file a program starts from, as far as it can be told without running it: Pulumi.yaml's
  * `main` when it names a file (`pwd` is then its folder), else package.json's `main`, else
