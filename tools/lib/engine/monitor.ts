@@ -27,7 +27,14 @@ import { js, type EngineResource, type LogEntry, type MonitorOptions } from "./m
 import { withoutStandIns } from "./monitor-options";
 import { defaultProvider, readRecord, requestOptions } from "./registration";
 import { providerAccount, withProviderRegion } from "./provider-settings";
-import { missingAssetPath, nearestComponentSource, programSource } from "./registration-sources";
+import {
+  commandMakingAsset,
+  missedFile,
+  missedKey,
+  missingAssetPath,
+  nearestComponentSource,
+  programSource,
+} from "./registration-sources";
 import { unrecognizedAwsType } from "./provider-types";
 import { engineService, monitorService } from "./services";
 import { Transforms } from "./transforms";
@@ -167,7 +174,22 @@ export class OfflineEngine {
     checkProviderRegion(type, plainValue(sent), `provider ${name}`);
     const dirs = [this.opts.programPwd, this.opts.programDir].filter((d) => d !== undefined);
     const missing = dirs.length > 0 ? missingAssetPath(sent, dirs) : undefined;
-    if (missing) throw new Error(missing);
+    const command =
+      missing && this.opts.phase === "apply"
+        ? commandMakingAsset(missing, propertyDependencies, (u) => this.byUrn.get(u)?.type)
+        : undefined;
+    if (missing && !command) throw new Error(missing);
+    if (missing && command) {
+      this.log({
+        severity: "warning",
+        urn,
+        message:
+          `${name}: ${missedFile(missing)} does not exist, but the program names it only once ` +
+          `the command ${command.split("::").pop()} has run (its "${missedKey(missing)}" is ` +
+          "built from that command's output): `pulumi up` runs the command first, an offline " +
+          "run runs none, so the file is taken as what the command makes",
+      });
+    }
     // A class of a provider SDK sends its package's version and a token that version serves;
     // a hand-made `pulumi.CustomResource` sends none, and its token may be one no provider has.
     const handMade = custom && !remote && !req.getVersion();

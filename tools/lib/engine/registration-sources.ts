@@ -175,3 +175,41 @@ export function missingAssetPath(
   }
   return undefined;
 }
+
+/** The type token of the Pulumi command provider's local command (@pulumi/command `local.Command`). */
+const LOCAL_COMMAND = "command:local:Command";
+
+/**
+ * The local command of the stack that the property a missing asset or archive belongs to
+ * (`missing`, as `missingAssetPath` words it) is built from, if any. A program that builds a
+ * Lambda bundle with a command and makes the archive from its output
+ * (`code: build.stdout.apply(() => new pulumi.asset.FileArchive("./dist/lambda.zip"))`) names the
+ * file only once the command ran: at `pulumi preview` that output is unknown, so no archive is
+ * sent; at `pulumi up` the engine runs the command before the program's callback makes the
+ * archive, and the file exists by then. An offline apply phase runs no command, so the file can be
+ * missing there without `pulumi up` failing; a property that does not depend on a local command
+ * has no such excuse.
+ */
+/** The path a `missingAssetPath` message names. */
+export function missedFile(missing: string): string {
+  return (
+    /couldn't read archive path '([^']+)'|: open (.+): no such file/
+      .exec(missing)
+      ?.slice(1)
+      .find(Boolean) ?? missing
+  );
+}
+
+/** The property a `missingAssetPath` message names. */
+export function missedKey(missing: string): string {
+  return /^failed to compute (?:asset|archive) hash for "([^"]+)"/.exec(missing)?.[1] ?? "";
+}
+
+export function commandMakingAsset(
+  missing: string,
+  propertyDependencies: Readonly<Record<string, readonly string[]>>,
+  typeOf: (urn: string) => string | undefined,
+): string | undefined {
+  const key = missedKey(missing);
+  return (propertyDependencies[key] ?? []).find((u) => typeOf(u) === LOCAL_COMMAND);
+}
