@@ -28,9 +28,8 @@ import { withoutStandIns } from "./monitor-options";
 import { defaultProvider, readRecord, requestOptions } from "./registration";
 import { providerAccount, withProviderRegion } from "./provider-settings";
 import {
+  commandAssetNote,
   commandMakingAsset,
-  missedFile,
-  missedKey,
   missingAssetPath,
   nearestComponentSource,
   programSource,
@@ -180,15 +179,7 @@ export class OfflineEngine {
         : undefined;
     if (missing && !command) throw new Error(missing);
     if (missing && command) {
-      this.log({
-        severity: "warning",
-        urn,
-        message:
-          `${name}: ${missedFile(missing)} does not exist, but the program names it only once ` +
-          `the command ${command.split("::").pop()} has run (its "${missedKey(missing)}" is ` +
-          "built from that command's output): `pulumi up` runs the command first, an offline " +
-          "run runs none, so the file is taken as what the command makes",
-      });
+      this.log({ severity: "warning", urn, message: commandAssetNote(name, missing, command) });
     }
     // A class of a provider SDK sends its package's version and a token that version serves;
     // a hand-made `pulumi.CustomResource` sends none, and its token may be one no provider has.

@@ -191,7 +191,7 @@ const LOCAL_COMMAND = "command:local:Command";
  * has no such excuse.
  */
 /** The path a `missingAssetPath` message names. */
-export function missedFile(missing: string): string {
+function missedFile(missing: string): string {
   return (
     /couldn't read archive path '([^']+)'|: open (.+): no such file/
       .exec(missing)
@@ -201,7 +201,7 @@ export function missedFile(missing: string): string {
 }
 
 /** The property a `missingAssetPath` message names. */
-export function missedKey(missing: string): string {
+function missedKey(missing: string): string {
   return /^failed to compute (?:asset|archive) hash for "([^"]+)"/.exec(missing)?.[1] ?? "";
 }
 
@@ -212,4 +212,14 @@ export function commandMakingAsset(
 ): string | undefined {
   const key = missedKey(missing);
   return (propertyDependencies[key] ?? []).find((u) => typeOf(u) === LOCAL_COMMAND);
+}
+
+/** The warning for resource `name`'s missing file that local command `command` (a URN) makes. */
+export function commandAssetNote(name: string, missing: string, command: string): string {
+  return (
+    `${name}: ${missedFile(missing)} does not exist, but the program names it only once the ` +
+    `command ${command.split("::").pop()} has run (its "${missedKey(missing)}" is built from ` +
+    "that command's output): `pulumi up` runs the command first, an offline run runs none, so " +
+    "the file is taken as what the command makes"
+  );
 }
