@@ -79,7 +79,9 @@ export function configHints(
   // A required key the program did not get: an ESC environment the stack imports may be where
   // its value lives, and offline it cannot be opened.
   const missing = /Missing required configuration variable '([^']+)'/.exec(e.message)?.[1];
-  if (missing && !reason) {
+  const unsettable = missing && !reason ? unsettableKey(missing) : undefined;
+  if (unsettable) reason = unsettable;
+  else if (missing && !reason) {
     const envs = config.environments ?? [];
     // The SDK asks for `--secret` when the program read the key with requireSecret (its
     // ConfigMissingError, sdk/nodejs/config.ts), so the stack file keeps it encrypted.
@@ -187,6 +189,33 @@ function structuredNote(key: string, shape: "list" | "map", project: string): st
  * reads `demo-app:projectName`): `new pulumi.Config()` reads the project's own namespace, so a
  * key written for a project's former name, or for another project, is never read.
  */
+/**
+ * Why a required key the program reads can never be set, or undefined when it can. The SDK reads
+ * `config.require("db:password")` of `new pulumi.Config()` as the key `<project>:db:password`
+ * (`Config.fullKey`), and only `<namespace>:config:<name>` of such keys becomes a key a stack can
+ * hold (`cleanKey`, @pulumi/pulumi runtime/config.ts); the CLI parses any other as a module
+ * member and refuses it, in the stack file and in `pulumi config set` alike (pulumi/pulumi
+ * sdk/go/common/resource/config/key.go, `ParseKey`), so no value ever reaches the program and
+ * `pulumi preview` fails the same way, though the SDK's message says to set it.
+ */
+function unsettableKey(missing: string): string | undefined {
+  const parts = missing.split(":");
+  if (parts.length < 3 || (parts.length === 3 && parts[1] === "config")) return undefined;
+  const [ns, ...rest] = parts;
+  const asked = rest.join(":");
+  const [inner, ...name] = rest;
+  return (
+    `${missing} can never be set: the program asks its config for "${asked}", which makes the ` +
+    `key ${missing}, and a config key has one ':' ('<namespace>:<name>'), so neither \`pulumi ` +
+    `config set\` nor the stack file (nor --config) can hold it and \`pulumi preview\` fails the ` +
+    `same way, whatever the SDK's message says. Name the key without ':' ` +
+    `(\`config.require("${rest.join("-")}")\`, set as ${ns}:${rest.join("-")})` +
+    (rest.length === 2
+      ? `, or read it from its own namespace (\`new pulumi.Config("${inner}").require("${name.join(":")}")\`, set as ${inner}:${name.join(":")})`
+      : "")
+  );
+}
+
 function otherNamespace(missing: string, lines: Record<string, number>, file: string): string {
   const name = missing.slice(missing.indexOf(":") + 1);
   const others = Object.keys(lines).filter(
