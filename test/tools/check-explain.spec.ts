@@ -121,16 +121,30 @@ describe("how the check explains a program's own failure", () => {
       { line: 2, column: 1 },
     );
     expect(text).to.contain("demo:db:password can never be set");
-    expect(text).to.contain('config.require("db-password")');
-    expect(text).to.contain('new pulumi.Config("db").require("password")');
+    // Read with requireSecret (the SDK's message asks for --secret): the advice keeps both.
+    expect(text).to.contain('config.requireSecret("db-password")');
+    expect(text).to.contain("`pulumi config set --secret demo:db-password <value>`");
+    expect(text).to.contain('new pulumi.Config("db").requireSecret("password")');
     expect(text).not.to.contain("--config demo:db:password=<value>");
-    // The legacy `<namespace>:config:<name>` form is one the SDK reads as demo:password: settable.
-    const legacy = explainDevError(
+    const plain = explainDevError(
       dir,
-      "Missing required configuration variable 'demo:config:password'",
+      "Missing required configuration variable 'demo:db:password'\n\tplease set a value using the command `pulumi config set demo:db:password <value>`",
       { line: 2, column: 1 },
     );
-    expect(legacy).to.contain("demo:config:password is not set; set it with");
+    expect(plain).to.contain('config.require("db-password")');
+    expect(plain).not.to.contain("--secret");
+    // `config.require("config:password")` asks for demo:config:password, which the SDK never
+    // finds: the stack's legacy demo:config:password reaches the program as demo:password.
+    const legacy = explainDevError(
+      dir,
+      "Missing required configuration variable 'demo:config:password'\n\tplease set a value using the command `pulumi config set demo:config:password <value>`",
+      { line: 2, column: 1 },
+    );
+    expect(legacy).to.contain("demo:config:password can never be set");
+    expect(legacy).to.contain("reaches the program as demo:<name>");
+    expect(legacy).to.contain('config.require("password")');
+    expect(legacy).to.contain('new pulumi.Config("demo:config").require("password")');
+    expect(legacy).not.to.contain("is not set; set it with");
   });
 
   it("any other failure of a stack that imports ESC environments: names what they would have given the program", () => {

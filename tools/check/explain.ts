@@ -79,15 +79,14 @@ export function configHints(
   // A required key the program did not get: an ESC environment the stack imports may be where
   // its value lives, and offline it cannot be opened.
   const missing = /Missing required configuration variable '([^']+)'/.exec(e.message)?.[1];
-  const unsettable = missing && !reason ? unsettableKey(missing) : undefined;
+  // The SDK asks for `--secret` when the program read the key with requireSecret (its
+  // ConfigMissingError, sdk/nodejs/config.ts), so the stack file keeps it encrypted.
+  const secret = !!missing && e.message.includes(`pulumi config set --secret ${missing}`);
+  const unsettable = missing && !reason ? unsettableKey(missing, secret) : undefined;
   if (unsettable) reason = unsettable;
   else if (missing && !reason) {
     const envs = config.environments ?? [];
-    // The SDK asks for `--secret` when the program read the key with requireSecret (its
-    // ConfigMissingError, sdk/nodejs/config.ts), so the stack file keeps it encrypted.
-    const secretFlag = e.message.includes(`pulumi config set --secret ${missing}`)
-      ? "--secret "
-      : "";
+    const secretFlag = secret ? "--secret " : "";
     reason =
       `${missing} is not set` +
       (envs.length > 0
@@ -185,37 +184,56 @@ function structuredNote(key: string, shape: "list" | "map", project: string): st
 }
 
 /**
- * The same name under another namespace in the stack file (`demo:projectName` where the program
- * reads `demo-app:projectName`): `new pulumi.Config()` reads the project's own namespace, so a
- * key written for a project's former name, or for another project, is never read.
- */
-/**
  * Why a required key the program reads can never be set, or undefined when it can. The SDK reads
  * `config.require("db:password")` of `new pulumi.Config()` as the key `<project>:db:password`
- * (`Config.fullKey`), and only `<namespace>:config:<name>` of such keys becomes a key a stack can
- * hold (`cleanKey`, @pulumi/pulumi runtime/config.ts); the CLI parses any other as a module
+ * (`Config.fullKey`) and looks it up exactly in the config it parsed (`getConfig`, @pulumi/pulumi
+ * runtime/config.ts), whose keys all have one ':': the CLI parses any key of more as a module
  * member and refuses it, in the stack file and in `pulumi config set` alike (pulumi/pulumi
- * sdk/go/common/resource/config/key.go, `ParseKey`), so no value ever reaches the program and
- * `pulumi preview` fails the same way, though the SDK's message says to set it.
+ * sdk/go/common/resource/config/key.go, `ParseKey`), and the one longer form it takes, the legacy
+ * `<namespace>:config:<name>`, reaches the program as `<namespace>:<name>` (`parseConfig` strips
+ * `:config:` with `cleanKey`). So `config.require("config:password")` is never satisfied either;
+ * the legacy form the SDK reads is the Config's name, `new pulumi.Config("demo:config")` (the
+ * constructor drops `:config`). `pulumi preview` fails the same way, though the SDK's message
+ * says to set the key. A key read with requireSecret keeps that call and `--secret` in the advice
+ * (the SDK's message asks for `--secret` then, sdk/nodejs/config.ts `ConfigMissingError`).
  */
-function unsettableKey(missing: string): string | undefined {
+function unsettableKey(missing: string, secret: boolean): string | undefined {
   const parts = missing.split(":");
-  if (parts.length < 3 || (parts.length === 3 && parts[1] === "config")) return undefined;
+  if (parts.length < 3) return undefined;
   const [ns, ...rest] = parts;
   const asked = rest.join(":");
+  const read = secret ? "requireSecret" : "require";
+  const set = (key: string) =>
+    `set with \`pulumi config set ${secret ? "--secret " : ""}${key} <value>\``;
+  const cause =
+    `${missing} can never be set: the program asks its config for "${asked}", which makes the ` +
+    `key ${missing}, and the SDK looks that key up as is in a config whose keys have one ':' ` +
+    `('<namespace>:<name>')`;
+  const same = "so `pulumi preview` fails the same way, whatever the SDK's message says";
+  if (rest[0] === "config") {
+    const name = rest.slice(1).join("-");
+    return (
+      `${cause}: the stack file's legacy ${ns}:config:<name> reaches the program as ` +
+      `${ns}:<name>, ${same}. Ask for the name alone (\`config.${read}("${name}")\`, ${set(`${ns}:${name}`)}), ` +
+      `or keep the legacy form as the Config's name: \`new pulumi.Config("${ns}:config").${read}("${name}")\``
+    );
+  }
   const [inner, ...name] = rest;
   return (
-    `${missing} can never be set: the program asks its config for "${asked}", which makes the ` +
-    `key ${missing}, and a config key has one ':' ('<namespace>:<name>'), so neither \`pulumi ` +
-    `config set\` nor the stack file (nor --config) can hold it and \`pulumi preview\` fails the ` +
-    `same way, whatever the SDK's message says. Name the key without ':' ` +
-    `(\`config.require("${rest.join("-")}")\`, set as ${ns}:${rest.join("-")})` +
+    `${cause}, and neither \`pulumi config set\` nor the stack file (nor --config) can hold it, ` +
+    `${same}. Name the key without ':' ` +
+    `(\`config.${read}("${rest.join("-")}")\`, ${set(`${ns}:${rest.join("-")}`)})` +
     (rest.length === 2
-      ? `, or read it from its own namespace (\`new pulumi.Config("${inner}").require("${name.join(":")}")\`, set as ${inner}:${name.join(":")})`
+      ? `, or read it from its own namespace (\`new pulumi.Config("${inner}").${read}("${name.join(":")}")\`, ${set(`${inner}:${name.join(":")}`)})`
       : "")
   );
 }
 
+/**
+ * The same name under another namespace in the stack file (`demo:projectName` where the program
+ * reads `demo-app:projectName`): `new pulumi.Config()` reads the project's own namespace, so a
+ * key written for a project's former name, or for another project, is never read.
+ */
 function otherNamespace(missing: string, lines: Record<string, number>, file: string): string {
   const name = missing.slice(missing.indexOf(":") + 1);
   const others = Object.keys(lines).filter(
