@@ -103,23 +103,51 @@ export function commonJsNoEntryHint(message: string, pwd: string): string {
 The folder "${shown}" has no index.js or index.ts and ${pkg} names no "main", so the ` +
     `language host has no file to start from; \`pulumi preview\` fails the same way${tsc}. `;
   if (!starts.length) return head + `Point "main" in ${pkg} at the file the program starts from`;
-  const list = starts.map((f) => f.split(path.sep).join("/"));
+  // The host resolves package.json's "main" from the package's folder (`resolveEntrypoint`:
+  // path.join(packageRoot, main)), which is above the program's folder when Pulumi.yaml says
+  // `main: app/`; Pulumi.yaml's own `main` (named when it is what chose the folder, or the
+  // package is elsewhere) is read from the project's folder.
+  const root = found ? path.dirname(found.file) : dir;
+  const fromRoot = starts.map((f) => slashed(path.relative(root, path.join(dir, f))));
+  const project = projectFolder(dir);
+  const fromProject =
+    project && (project !== root || project !== dir)
+      ? ` (or \`main: ${slashed(path.relative(project, path.join(dir, starts[0])))}\` in Pulumi.yaml)`
+      : "";
+  const from = found ? "the package's folder" : "the program's folder";
   return (
-    head + `The program looks to start at ${list.join(" or ")}: set "main": "${list[0]}" in ${pkg}`
+    head +
+    `The program looks to start at ${fromRoot.join(" or ")}: set "main": "${fromRoot[0]}" in ` +
+    `${pkg} (a path from ${from})${fromProject}`
   );
+}
+
+function slashed(p: string): string {
+  return p.split(path.sep).join("/");
+}
+
+/** The folder of the Pulumi.yaml at or above `dir`, if any. */
+function projectFolder(dir: string): string | undefined {
+  for (let d = dir; ; d = path.dirname(d)) {
+    if (["Pulumi.yaml", "Pulumi.yml"].some((f) => fs.existsSync(path.join(d, f)))) return d;
+    if (path.dirname(d) === d) return undefined;
+  }
 }
 
 /**
  * The file a program starts from, as far as it can be told without running it: Pulumi.yaml's
- * `main` when it names a file (`pwd` is then its folder), else package.json's `main`, else
+ * `main` when it names a file (`pwd` is then its folder), else package.json's `main` (from the
+ * package's folder, as the host resolves it), else
  * index.ts or index.js in `pwd`. Undefined when none exists.
  */
 export function programEntryFile(pwd: string, main: string | undefined): string | undefined {
-  const pkg: { main?: unknown } = nearestPackageJson(pwd)?.pkg ?? {};
+  const found = nearestPackageJson(pwd);
+  const pkg: { main?: unknown } = found?.pkg ?? {};
+  const root = found ? path.dirname(found.file) : pwd; // where the host resolves "main" from
   const given = main && !main.endsWith("/") ? path.resolve(pwd, path.basename(main)) : undefined;
   const candidates = [
     given,
-    typeof pkg.main === "string" && pkg.main ? path.resolve(pwd, pkg.main) : undefined,
+    typeof pkg.main === "string" && pkg.main ? path.resolve(root, pkg.main) : undefined,
     path.join(pwd, "index.ts"),
     path.join(pwd, "index.js"),
   ];
