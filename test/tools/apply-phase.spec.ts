@@ -26,6 +26,8 @@ describe("the apply phase: every check evaluated", function () {
     runs.queueCheck("apply-phase", ["preview"]);
     runs.queueCheck("remote-secret-input", ["preview", "apply"]);
     runs.queueCheck("apply-command-built-archive", ["preview", "apply"]);
+    runs.queueCheck("apply-archive-beside-command", ["preview", "apply"]);
+    runs.queueRun("fail-archive-depends-on-command");
     both = await runs.check("apply-phase", ["preview", "apply"]);
     preview = await runs.check("apply-phase", ["preview"]);
   });
@@ -129,5 +131,19 @@ describe("the apply phase: every check evaluated", function () {
     const open = mandatory(r, "iam-no-wildcard-actions", "invoke-anything");
     expect(open).to.have.length(1);
     expect(open[0].phases).to.deep.equal(["apply"]);
+  });
+
+  it("an archive no command of the stack makes fails the apply phase, as `pulumi up` fails hashing it", async () => {
+    // The property is built from a command that reads the git revision: it makes no file.
+    const r = await runs.check("apply-archive-beside-command", ["preview", "apply"]);
+    const failed = r.configNotes.filter((n) => /apply phase failed/.test(n));
+    expect(failed).to.have.length(1);
+    expect(failed[0]).to.contain("couldn't read archive path './dist/lambda.zip'");
+    expect(r.warnings.filter((w) => w.includes("lambda.zip"))).to.deep.equal([]);
+  });
+
+  it("an archive whose resource only dependsOn the command that builds it fails at preview", async () => {
+    const f = (await runs.run("fail-archive-depends-on-command")).failure!;
+    expect(f.message).to.contain("couldn't read archive path './api/lambda.zip'");
   });
 });
