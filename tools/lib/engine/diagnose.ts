@@ -28,7 +28,13 @@ import {
 } from "./hints-runtime";
 import { networkHint, type NetworkUse } from "./hints-network";
 import { dependencyEnginesHint, nativeGrpcHint } from "./node-engines";
-import { noEntrypointHint, programEntryFile, uncalledDefaultExport } from "./hints-entrypoint";
+import {
+  commonJsNoEntryHint,
+  noEntrypointHint,
+  programEntryFile,
+  uncalledDefaultExport,
+} from "./hints-entrypoint";
+import { jsSpecifierHint } from "./hints-js-specifiers";
 import { configSite } from "./config-site";
 import {
   commonJsInEsmPackage,
@@ -258,6 +264,7 @@ function diagnoseEnd(ctx: RunEnd): ProgramFailure | undefined {
       sdkTypeScriptHint(message, ctx.pwd) ||
       commonJsEntryHint(message, ctx.pwd, opts.rootDir, opts.main) ||
       noEntrypointHint(message, ctx.pwd) ||
+      jsSpecifierHint(message, ctx.pwd) ||
       unbuiltOutputHint(missingModule(message) ?? "", ctx.pwd, opts.runtimeOptions?.tsconfig) ||
       unbuiltLinkedPackageHint(message, ctx.pwd) ||
       dependencyEnginesHint(text) ||
@@ -323,6 +330,7 @@ function diagnoseEnd(ctx: RunEnd): ProgramFailure | undefined {
           : `the program exited with code ${exit.code}` +
             (message
               ? `: ${message}${
+                  commonJsNoEntryHint(message, ctx.pwd) ||
                   uninstalledPackageHint(message, ctx.pwd) ||
                   nativeGrpcHint(message, ctx.pwd) ||
                   argvProjectHint(message, opts.project, opts.runtimeOptions)
