@@ -95,7 +95,9 @@ export function plaintextSecretReason(variable: any, config: SecretNameConfig): 
   // swapped) or under DEPLOY is still one, as Trivy AWS-0036 judges values whatever the name.
   if (nameVerdict(name, config) !== "credential") {
     const found =
-      raw.known && typeof raw.value === "string" ? credentialInText(raw.value) : undefined;
+      raw.known && typeof raw.value === "string"
+        ? (credentialInText(raw.value) ?? passwordInConnectionString(raw.value))
+        : undefined;
     return found ? `'${name}' holds ${found}` : undefined;
   }
   const value = variable.value;
@@ -144,6 +146,32 @@ export function credentialInText(text: string): string | undefined {
   if (PRIVATE_KEY.test(text)) return "a private key";
   if (ACCESS_KEY_IN_TEXT.test(text)) return "an AWS access key id";
   if (SECRET_KEY_ASSIGNMENT.test(text)) return "an AWS secret access key";
+  return undefined;
+}
+
+/**
+ * A password in a URL's user information (`scheme://user:password@host`): the shape
+ * detect-secrets' BasicAuthDetector looks for (detect_secrets/plugins/basic_auth.py, whose
+ * character classes, RFC 3986's reserved characters and sub-delimiters, keep `${VAR}` and other
+ * templates out). The user may be empty, as in `redis://:password@host`.
+ */
+const URL_PASSWORD = /[a-z][a-z0-9+.-]*:\/\/[^:/?#[\]@!$&'()*+,;=\s]*:[^:/?#[\]@!$&'()*+,;=\s]+@/i;
+/**
+ * A password given as a parameter of a connection string: a JDBC URL's query (`?user=u&password=p`,
+ * the PostgreSQL and MySQL drivers' `password` property), or an ADO.NET/ODBC string
+ * (`Server=s;User Id=u;Password=p;`, ODBC's `PWD`). A value that starts like a template (`${`,
+ * `{`, `%`, `<`) is a placeholder, not the password.
+ */
+const PARAM_PASSWORD = /(?:^|[?&;])\s*(?:password|passwd|pwd)\s*=\s*(?![$%{<])[^&;#\s]+/i;
+
+/**
+ * A password written into a connection string that a variable holds whatever its name
+ * (DATABASE_URL, SPRING_DATASOURCE_URL, a DSN), or undefined. Environment values only: a longer
+ * text (a script, a bundle) is judged by credentialInText, where such examples are common.
+ */
+export function passwordInConnectionString(value: string): string | undefined {
+  if (URL_PASSWORD.test(value)) return "a password in a URL (user:password@host)";
+  if (PARAM_PASSWORD.test(value)) return "a password in a connection string (password=...)";
   return undefined;
 }
 

@@ -2,6 +2,7 @@
 // exempted as a reference or as a key public by design still cannot hide: a credential in its value.
 import { expect } from "chai";
 import {
+  passwordInConnectionString,
   plaintextSecretReason,
   secretLikeName,
   SecretNameConfig,
@@ -65,5 +66,44 @@ describe("plaintextSecretReason: a name exempted by its suffix still has its val
     ]) {
       expect(plaintextSecretReason({ name, value }, defaults), name).to.equal(undefined);
     }
+  });
+});
+
+describe("passwordInConnectionString: a password written into a connection string", () => {
+  const cases: [value: string, found: string | undefined][] = [
+    ["postgres://app:pw@db.internal:5432/app", "a password in a URL (user:password@host)"],
+    ["redis://:pw@cache:6379", "a password in a URL (user:password@host)"],
+    ["mongodb+srv://admin:pw@cluster0.mongodb.net/db", "a password in a URL (user:password@host)"],
+    ["cloudinary://123456:abcdef@demo", "a password in a URL (user:password@host)"],
+    [
+      "jdbc:mysql://db:3306/app?user=u&password=pw",
+      "a password in a connection string (password=...)",
+    ],
+    [
+      "Server=db;Database=app;User Id=u;Password=pw;",
+      "a password in a connection string (password=...)",
+    ],
+    [
+      "Driver={PostgreSQL};Server=db;Uid=u;Pwd=pw;",
+      "a password in a connection string (password=...)",
+    ],
+    ["postgres://app@db.internal:5432/app", undefined],
+    ["https://db.internal:5432/app", undefined],
+    ["postgres://${DB_USER}:${DB_PASSWORD}@db/app", undefined],
+    ["jdbc:mysql://db/app?user=u&password=${DB_PASSWORD}", undefined],
+    ["jdbc:mysql://db/app?user=u&password=", undefined],
+    ["https://auth.example.com/token?client=web", undefined],
+  ];
+  for (const [value, found] of cases) {
+    it(`${value}: ${found ?? "no password"}`, () => {
+      expect(passwordInConnectionString(value)).to.equal(found);
+    });
+  }
+  it("a credential-like name exempted as a URL still has its value judged", () => {
+    const v = plaintextSecretReason(
+      { name: "SECRET_URL", value: "postgres://a:pw@db/app" },
+      defaults,
+    );
+    expect(v).to.equal("'SECRET_URL' holds a password in a URL (user:password@host)");
   });
 });
