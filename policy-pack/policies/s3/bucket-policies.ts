@@ -1,5 +1,6 @@
-// S3 bucket policies: deny requests without TLS, grant nothing to foreign accounts, and do not deny
-// everyone the right to change the policy (advisory).
+// S3 bucket policies: deny requests without TLS, grant nothing to foreign accounts, pin what they
+// grant CloudFront to the stack's distributions, and do not deny everyone the right to change the
+// policy (advisory).
 import { accountIdListSchema } from "../../lib/config-schema";
 import type { PolicyResource } from "@pulumi/policy";
 import type { StackCheckContext } from "../../lib/define";
@@ -11,6 +12,9 @@ import {
   statementGrants,
 } from "../../lib/policy-document";
 import { accountOf } from "../../lib/references";
+import { narrowingClauses } from "../../lib/conditions";
+import { grantsAccess } from "../../lib/iam/statements";
+import { servicePrincipalKey } from "../../lib/iam/catalog";
 import { actionsText, deniesInsecureTransport, jsonErrorOf } from "../../lib/resource-policies";
 import {
   bucketsConfiguredBy,
@@ -171,6 +175,53 @@ export const policyNoLockout = resourcePolicy({
           "to everyone without a condition: no role or user of the account can change the " +
           "bucket policy any more, only the root user.",
       );
+    }
+  },
+});
+
+/** The keys that tie a service principal's request to the resource it acts for. */
+const SOURCE_KEYS = /^aws:(SourceArn|SourceAccount|SourceOrgID|SourceOrgPaths)$/i;
+const CLOUDFRONT = "cloudfront.amazonaws.com";
+
+export const cloudfrontSourcePinned = resourcePolicy({
+  name: "s3-bucket-policy-cloudfront-source",
+  description:
+    "Bucket policies (BucketPolicy or inline) that grant the CloudFront service principal " +
+    "(cloudfront.amazonaws.com, as origin access control signs) pin it to a distribution with " +
+    "aws:SourceArn (or at least an account with aws:SourceAccount). Without it any distribution " +
+    "of any AWS account, pointed at the bucket with its own origin access control, reads what the " +
+    "statement grants: the bucket is as good as public (CloudFront Developer Guide, 'Restrict " +
+    "access to an Amazon S3 origin': the policy's Condition names the distribution's ARN; IAM User " +
+    "Guide, 'The confused deputy problem').",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps:
+    'Add to the statement Condition StringEquals { "AWS:SourceArn": <distribution>.arn } ' +
+    "(several distributions: list their ARNs), e.g. with aws.iam.getPolicyDocumentOutput " +
+    'conditions [{ test: "StringEquals", variable: "AWS:SourceArn", values: [cdn.arn] }].',
+  references: [
+    awsDocs("CloudFront Developer Guide: Restrict access to an Amazon S3 origin"),
+    awsDocs("IAM User Guide: The confused deputy problem"),
+  ],
+  types: [...S3_SIDE.policy, ...BUCKET_TYPES, NATIVE_S3_BUCKET_POLICY],
+  check: (props, ctx) => {
+    const policy = props.policy;
+    if (policy === undefined || policy === null || policy === "") return;
+    for (const s of parsePolicyDocument(policy).statements) {
+      if (!grantsAccess(s)) continue;
+      const principals = s.principals;
+      if (!principals) continue;
+      const cloudfront = principals.known.some(
+        (p) => p.type === "Service" && servicePrincipalKey(p.id) === CLOUDFRONT,
+      );
+      if (cloudfront && narrowingClauses(s, SOURCE_KEYS).length === 0) {
+        ctx.report(
+          `${s.label} grants ${actionsText(s)} to ${CLOUDFRONT} without an aws:SourceArn or ` +
+            "aws:SourceAccount condition: any distribution of any AWS account can read through it.",
+        );
+      }
+      // Principals unknown until apply: a preview note once the known ones are judged.
+      if (principals.unknown) throw principals.unknown;
     }
   },
 });

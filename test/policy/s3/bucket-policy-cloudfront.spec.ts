@@ -1,0 +1,81 @@
+// S3 bucket policies that grant the CloudFront service principal (origin access control) without
+// pinning it to a distribution: the compliant grant names the distribution's ARN in aws:SourceArn,
+// and each way of leaving the pin out is caught one field at a time.
+import { expect } from "chai";
+import { S3_BUCKET, S3_BUCKET_POLICY } from "../../../policy-pack/lib/types";
+import { expectClean, policy, previewNotes, res, UNKNOWN, violations } from "../fixture";
+import { doc, stack, tlsStatement } from "../fixtures/s3";
+
+const DISTRIBUTION = "arn:aws:cloudfront::123456789012:distribution/E2EXAMPLE";
+/** The pin the CloudFront Developer Guide gives for origin access control: the distribution. */
+const PINNED = { StringEquals: { "AWS:SourceArn": DISTRIBUTION } };
+/** The guide's statement, with `condition` as its Condition (none when undefined). */
+const oacRead = (condition?: object) => ({
+  Sid: "AllowCloudFrontServicePrincipalReadOnly",
+  Effect: "Allow",
+  Principal: { Service: "cloudfront.amazonaws.com" },
+  Action: "s3:GetObject",
+  Resource: "arn:aws:s3:::site-bucket/*",
+  ...(condition ? { Condition: condition } : {}),
+});
+const bucketPolicy = (...statements: object[]) =>
+  res(S3_BUCKET_POLICY, "site-policy", { bucket: "site-bucket", policy: doc(...statements) });
+
+describe("s3-bucket-policy-cloudfront-source", () => {
+  const p = policy("s3-bucket-policy-cloudfront-source");
+
+  it("is mandatory", () => {
+    expect(p.enforcementLevel).to.equal("mandatory");
+  });
+
+  describe("Noncompliance", () => {
+    it("reports a grant to cloudfront.amazonaws.com with no Condition", async () => {
+      expect(await violations(p, [bucketPolicy(oacRead())])).to.deep.equal([
+        'site-policy: statement 1 (Sid "AllowCloudFrontServicePrincipalReadOnly") grants ' +
+          "s3:GetObject to cloudfront.amazonaws.com without an aws:SourceArn or " +
+          "aws:SourceAccount condition: any distribution of any AWS account can read through it.",
+      ]);
+    });
+    for (const [what, condition] of [
+      ["a condition on another key", { Bool: { "aws:SecureTransport": "true" } }],
+      ["a SourceArn that is only a wildcard", { ArnLike: { "AWS:SourceArn": "*" } }],
+      ["an IfExists operator", { StringEqualsIfExists: { "AWS:SourceArn": DISTRIBUTION } }],
+    ] as const) {
+      it(`reports the grant with ${what}`, async () => {
+        expect(await violations(p, [bucketPolicy(oacRead(condition))])).to.have.length(1);
+      });
+    }
+    it("reads an inline bucket policy (aws.s3.Bucket policy) as well", async () => {
+      const bucket = res(S3_BUCKET, "site-bucket", {
+        bucket: "site-bucket",
+        policy: doc(oacRead()),
+      });
+      expect(await violations(p, [bucket])).to.have.length(1);
+    });
+    it("a policy unknown at preview gives a preview note, not a pass", async () => {
+      const unknown = res(S3_BUCKET_POLICY, "site-policy", {
+        bucket: "site-bucket",
+        policy: UNKNOWN,
+      });
+      expect(await violations(p, [unknown])).to.deep.equal([]);
+      expect(await previewNotes(p, [unknown])).to.have.length(1);
+    });
+  });
+
+  describe("Compliance", () => {
+    it("passes the grant pinned with AWS:SourceArn, and one pinned to an account", async () => {
+      const account = { StringEquals: { "aws:SourceAccount": "123456789012" } };
+      expect(await violations(p, [bucketPolicy(oacRead(PINNED))])).to.deep.equal([]);
+      expect(await violations(p, [bucketPolicy(oacRead(account))])).to.deep.equal([]);
+    });
+    it("leaves other principals and Deny statements to the other rules", async () => {
+      const deny = { ...oacRead(), Effect: "Deny" };
+      expect(await violations(p, [bucketPolicy(tlsStatement("site-bucket"), deny)])).to.deep.equal(
+        [],
+      );
+    });
+    it("the compliant bucket passes", async () => {
+      await expectClean(p, stack());
+    });
+  });
+});
