@@ -3,6 +3,7 @@
 // and each way of leaving the pin out is caught one field at a time.
 import { expect } from "chai";
 import { S3_BUCKET, S3_BUCKET_POLICY } from "../../../policy-pack/lib/types";
+import { NATIVE_S3_BUCKET_POLICY } from "../../../policy-pack/lib/native/types";
 import { expectClean, policy, previewNotes, res, UNKNOWN, violations } from "../fixture";
 import { doc, stack, tlsStatement } from "../fixtures/s3";
 
@@ -51,6 +52,13 @@ describe("s3-bucket-policy-cloudfront-source", () => {
         policy: doc(oacRead()),
       });
       expect(await violations(p, [bucket])).to.have.length(1);
+    });
+    it("reads an aws-native BucketPolicy's policyDocument as the classic policy", async () => {
+      const native = res(NATIVE_S3_BUCKET_POLICY, "site-policy", {
+        bucket: "site-bucket",
+        policyDocument: { Version: "2012-10-17", Statement: [oacRead()] },
+      });
+      expect(await violations(p, [native])).to.have.length(1);
     });
     it("a policy unknown at preview gives a preview note, not a pass", async () => {
       const unknown = res(S3_BUCKET_POLICY, "site-policy", {
