@@ -6,13 +6,14 @@ import type { PolicyResource } from "@pulumi/policy";
 import type { StackCheckContext } from "../../lib/define";
 import { resourcePolicy, stackPolicy } from "../../lib/define";
 import {
+  type IamStatement,
   isAnyone,
   parseKnownPolicyDocument,
   parsePolicyDocument,
   statementGrants,
 } from "../../lib/policy-document";
 import { accountOf } from "../../lib/references";
-import { narrowingClauses } from "../../lib/conditions";
+import { fixedValue, isNarrowingClause, positiveOperator } from "../../lib/conditions";
 import { grantsAccess } from "../../lib/iam/statements";
 import { servicePrincipalKey } from "../../lib/iam/catalog";
 import { actionsText, deniesInsecureTransport, jsonErrorOf } from "../../lib/resource-policies";
@@ -22,7 +23,7 @@ import {
   sideResourcesOf,
   stackAccounts,
 } from "../../lib/s3/buckets";
-import { programSetting } from "../../lib/values";
+import { programSetting, UNKNOWN, unknownError } from "../../lib/values";
 import { eachBucket, label } from "../../lib/s3/checks";
 import { awsDocs, cdkNag, checkov, fsbp } from "../../lib/controls";
 import { BUCKET_TYPES, S3_BUCKET_POLICY, S3_SIDE } from "../../lib/types";
@@ -183,12 +184,47 @@ export const policyNoLockout = resourcePolicy({
 const SOURCE_KEYS = /^aws:(SourceArn|SourceAccount|SourceOrgID|SourceOrgPaths)$/i;
 const CLOUDFRONT = "cloudfront.amazonaws.com";
 
+/**
+ * Whether the statement pins its grant to known sources: a positive clause on a source key whose
+ * every value is fixed (../../lib/conditions.ts `fixedValue`): a 12-digit account, a distribution
+ * ARN in a 12-digit account (`arn:aws:cloudfront::123456789012:distribution/*` still names one
+ * account's distributions), never a pattern such as `arn:aws:cloudfront::*:distribution/*` or
+ * `1*`, nor a policy variable (`${aws:SourceArn}` compares the key with itself: always true). A
+ * source value unknown until apply leaves the answer to apply: throws it as a preview note.
+ */
+function pinsSource(s: IamStatement): boolean {
+  const clauses = s.conditions.filter((c) => SOURCE_KEYS.test(c.key));
+  const isUnknown = (v: unknown) => typeof v === "string" && v.includes(UNKNOWN);
+  const known = clauses.filter((c) => !c.raw.some(isUnknown));
+  if (known.some((c) => isNarrowingClause(c, fixedValue))) return true;
+  const pending = clauses.find((c) => positiveOperator(c.operator) && c.raw.some(isUnknown));
+  if (pending) {
+    throw unknownError(
+      `${s.label}: Condition ${pending.operator} ${pending.key} is unknown until apply`,
+    );
+  }
+  return false;
+}
+
+/** What a distribution of another account may do through the statement, by what it grants. */
+function reach(s: IamStatement): string {
+  const actions = s.actions?.asWritten ?? [];
+  const reads = actions.length > 0 && actions.every((a) => /^s3:(Get|List)/i.test(a));
+  const writes =
+    actions.length > 0 && actions.every((a) => /^s3:(Put|Delete|Abort|Restore)/i.test(a));
+  if (reads) return "read through it";
+  if (writes) return "write through it";
+  return `use ${actionsText(s)} through it`;
+}
+
 export const cloudfrontSourcePinned = resourcePolicy({
   name: "s3-bucket-policy-cloudfront-source",
   description:
     "Bucket policies (BucketPolicy or inline) that grant the CloudFront service principal " +
     "(cloudfront.amazonaws.com, as origin access control signs) pin it to a distribution with " +
-    "aws:SourceArn (or at least an account with aws:SourceAccount). Without it any distribution " +
+    "aws:SourceArn (or at least an account with aws:SourceAccount), with fixed values: a " +
+    "distribution ARN in a 12-digit account or an account id, not a pattern such as " +
+    "arn:aws:cloudfront::*:distribution/* nor a policy variable. Without it any distribution " +
     "of any AWS account, pointed at the bucket with its own origin access control, reads what the " +
     "statement grants: the bucket is as good as public (CloudFront Developer Guide, 'Restrict " +
     "access to an Amazon S3 origin': the policy's Condition names the distribution's ARN; IAM User " +
@@ -214,10 +250,11 @@ export const cloudfrontSourcePinned = resourcePolicy({
       const cloudfront = principals.known.some(
         (p) => p.type === "Service" && servicePrincipalKey(p.id) === CLOUDFRONT,
       );
-      if (cloudfront && narrowingClauses(s, SOURCE_KEYS).length === 0) {
+      if (cloudfront && !pinsSource(s)) {
         ctx.report(
           `${s.label} grants ${actionsText(s)} to ${CLOUDFRONT} without an aws:SourceArn or ` +
-            "aws:SourceAccount condition: any distribution of any AWS account can read through it.",
+            "aws:SourceAccount condition naming fixed values (a distribution's ARN, an account " +
+            `id): any distribution of any AWS account can ${reach(s)}.`,
         );
       }
       // Principals unknown until apply: a preview note once the known ones are judged.
