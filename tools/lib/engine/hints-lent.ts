@@ -4,7 +4,14 @@
 import * as fs from "fs";
 import * as path from "path";
 import { compileFailed } from "./failure-stage";
-import { declaredRange, packageNameOf, resolvePackageJson } from "./versions";
+import {
+  declaredMajorMismatches,
+  declaredRange,
+  isPackageSpecifier,
+  nearestPackageJson,
+  packageNameOf,
+  resolvePackageJson,
+} from "./versions";
 import { installCommand } from "./hints";
 
 /** The version a package.json file names, or "" when it cannot be read. */
@@ -18,18 +25,17 @@ function versionOf(packageJson: string): string {
 }
 
 /**
- * A compile failure whose diagnostics name declarations inside the lent folder
- * (`typeof import("<lent>/node_modules/@pulumi/aws/iam/index")`, TS2339/TS2551/TS2305/TS2724 on
- * a member, an export or a type): which packages, each with the version lent and the range the
- * program's package.json asks for, and what to do. Empty when the program installed the package
- * itself, or the failure names nothing lent.
+ * The modules a compile error names as where a member is missing, as TypeScript writes them:
+ * `typeof import("<file>")` (TS2339/TS2551, a property of a module), `Module '"<module>"' has no
+ * exported member 'x'` (TS2305) and `'"<module>"' has no exported member named 'x'` (TS2724),
+ * also on a namespace inside it (`'"<file>".s3' has no exported member named 'x'`, for
+ * `aws.types.input.s3.X`). `<module>` is a file by its absolute path or a package specifier
+ * (`@pulumi/awsx`, `@pulumi/aws/iam`), as the program imported it.
  */
-export function lentPackageCompileHint(
-  message: string,
-  pwd: string,
-  fallbackModulesDir: string | undefined,
-): string {
-  if (!fallbackModulesDir || !compileFailed(message)) return "";
+const MODULE_NAMED = [/import\("([^"]+)"\)/g, /'"([^"]+)"(?:\.[\w$.]+)?' has no exported member/g];
+
+/** The lent packages a compile error names (see MODULE_NAMED), not installed by the program. */
+function lentPackagesNamed(message: string, pwd: string, fallbackModulesDir: string): string[] {
   // TypeScript names the files by their real path: the lent folder may be a link.
   const folders = [path.join(fallbackModulesDir, "node_modules")];
   try {
@@ -38,30 +44,79 @@ export function lentPackageCompileHint(
     // an unreadable folder is matched as written
   }
   const names = new Set<string>();
-  for (const m of message.matchAll(/import\("([^"]+)"\)/g)) {
-    const file = path.resolve(m[1]);
-    const folder = folders.find((f) => file.startsWith(f + path.sep));
-    if (folder === undefined) continue;
-    const name = packageNameOf(
-      file
-        .slice(folder.length + 1)
-        .split(path.sep)
-        .join("/"),
-    );
+  for (const m of MODULE_NAMED.flatMap((re) => [...message.matchAll(re)])) {
+    let name: string;
+    if (isPackageSpecifier(m[1])) {
+      name = packageNameOf(m[1]);
+      if (!resolvePackageJson(name, fallbackModulesDir)) continue;
+    } else {
+      const file = path.resolve(m[1]);
+      const folder = folders.find((f) => file.startsWith(f + path.sep));
+      if (folder === undefined) continue;
+      name = packageNameOf(
+        file
+          .slice(folder.length + 1)
+          .split(path.sep)
+          .join("/"),
+      );
+    }
     if (!resolvePackageJson(name, pwd)) names.add(name);
   }
-  if (names.size === 0) return "";
-  const lent = [...names].sort().map((name) => {
+  return [...names].sort();
+}
+
+/**
+ * A compile failure whose diagnostics name a module of a lent package (MODULE_NAMED): which
+ * packages, each with the version lent and what the program's package.json asks for, and what to
+ * do. With no package.json, that one listing the program's dependencies is needed; where the
+ * version notes (./versions.ts `declaredVersionWarnings`) already say the range asked for and to
+ * install, the hint does not say it again. Empty when the program installed the package itself,
+ * or the failure names nothing lent.
+ */
+export function lentPackageCompileHint(
+  message: string,
+  pwd: string,
+  fallbackModulesDir: string | undefined,
+): string {
+  if (!fallbackModulesDir || !compileFailed(message)) return "";
+  const names = lentPackagesNamed(message, pwd, fallbackModulesDir);
+  if (names.length === 0) return "";
+  const hasPackageJson = nearestPackageJson(pwd) !== undefined;
+  const noted = declaredMajorMismatches(pwd, fallbackModulesDir);
+  const lent = names.map((name) => {
     const installed = resolvePackageJson(name, fallbackModulesDir);
     const version = installed ? versionOf(installed) : "";
     const range = declaredRange(pwd, name);
-    const asked = range === undefined ? "not in package.json" : `package.json asks for ${range}`;
-    return `${name}${version ? ` ${version}` : ""} (${asked})`;
+    const asked =
+      !hasPackageJson || noted.has(name)
+        ? ""
+        : range === undefined
+          ? " (not in package.json)"
+          : ` (package.json asks for ${range})`;
+    return `${name}${version ? ` ${version}` : ""}${asked}`;
   });
-  return (
+  const head =
     `\nthe program has installed no packages, so it ran on those the check lends: ${lent.join(", ")}. ` +
     "The members TypeScript cannot find are missing from those versions, not necessarily from " +
-    `the ones the program was written for: install its dependencies (\`${installCommand(pwd).install}\` ` +
-    "beside its package.json) and check it again, as `pulumi preview` needs them installed too"
+    "the ones the program was written for";
+  const again = "check it again, as `pulumi preview` needs them installed too";
+  if (!hasPackageJson) {
+    return (
+      `${head}. The program has no package.json, so nothing names the versions it was written ` +
+      "for: it needs one that lists its dependencies (`npm init -y`, then " +
+      `\`npm install <package>@<version> …\` for ${names.join(", ")} at the versions it was ` +
+      `written for); then ${again}`
+    );
+  }
+  if (names.every((name) => noted.has(name))) {
+    return `${head}: the version notes on its package.json say which versions it asks for and what to install`;
+  }
+  const unlisted = names.filter((name) => declaredRange(pwd, name) === undefined);
+  const listFirst = unlisted.length
+    ? `list ${unlisted.join(", ")} in its package.json at the version it was written for, then `
+    : "";
+  return (
+    `${head}: ${listFirst}install its dependencies (\`${installCommand(pwd).install}\` beside ` +
+    `its package.json) and ${again}`
   );
 }
