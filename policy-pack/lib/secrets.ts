@@ -152,26 +152,59 @@ export function credentialInText(text: string): string | undefined {
 /**
  * A password in a URL's user information (`scheme://user:password@host`): the shape
  * detect-secrets' BasicAuthDetector looks for (detect_secrets/plugins/basic_auth.py, whose
- * character classes, RFC 3986's reserved characters and sub-delimiters, keep `${VAR}` and other
- * templates out). The user may be empty, as in `redis://:password@host`.
+ * character classes, RFC 3986's reserved characters and sub-delimiters, keep `${VAR}` out). The
+ * user may be empty, as in `redis://:password@host`. Group 1 is the password.
  */
-const URL_PASSWORD = /[a-z][a-z0-9+.-]*:\/\/[^:/?#[\]@!$&'()*+,;=\s]*:[^:/?#[\]@!$&'()*+,;=\s]+@/i;
+const URL_PASSWORD =
+  /[a-z][a-z0-9+.-]*:\/\/[^:/?#[\]@!$&'()*+,;=\s]*:([^:/?#[\]@!$&'()*+,;=\s]+)@/gi;
 /**
  * A password given as a parameter of a connection string: a JDBC URL's query (`?user=u&password=p`,
  * the PostgreSQL and MySQL drivers' `password` property), or an ADO.NET/ODBC string
- * (`Server=s;User Id=u;Password=p;`, ODBC's `PWD`). A value that starts like a template (`${`,
- * `{`, `%`, `<`) is a placeholder, not the password.
+ * (`Server=s;User Id=u;Password=p;`, ODBC's `PWD`). Group 1: the space after `=`; group 2: the
+ * value, quoted or not; group 3: what follows it up to the next separator.
  */
-const PARAM_PASSWORD = /(?:^|[?&;])\s*(?:password|passwd|pwd)\s*=\s*(?![$%{<])[^&;#\s]+/i;
+const PARAM_PASSWORD =
+  /(?:^|[?&;])\s*(?:password|passwd|pwd)\s*=(\s*)("[^"]*"|'[^']*'|[^&;#\s]+)([^&;#]*)/gi;
+/**
+ * A password given as a command-line option in a variable that holds them (JAVA_OPTS,
+ * JAVA_TOOL_OPTIONS, a container's ARGS): `-Dspring.datasource.password=p`, `--password=p`,
+ * `--db-password=p`. Group 1 is the value. `--password-file=…` names a file, not a password.
+ */
+const OPTION_PASSWORD = /(?:^|\s)--?[\w.-]*(?:password|passwd)=("[^"]*"|'[^']*'|\S+)/gi;
+/**
+ * A value that stands for the password rather than being it: a shell or Compose variable
+ * (`${DB_PASSWORD}`, `$DB_PASSWORD`, `$(cat …)`), a Mustache/Jinja, Python format or Ruby
+ * template (`{{DB_PASSWORD}}`, `{db_password}`, `#{db_password}`), a Windows variable
+ * (`%DB_PASSWORD%`), a documentation placeholder (`<password>`), or a mask (`****`).
+ */
+const PLACEHOLDER = /^(?:\$.*|\{\{.*\}\}|\{[A-Za-z_][\w.-]*\}|#\{.*\}|<.*>|%[A-Za-z_]\w*%|\*+)$/s;
+
+/** Whether a written value (quotes around it dropped) is a placeholder, not a password. */
+function isPlaceholder(written: string): boolean {
+  const quoted = /^(["'])(.*)\1$/s.exec(written);
+  const value = quoted ? quoted[2] : written;
+  return value === "" || PLACEHOLDER.test(value);
+}
 
 /**
- * A password written into a connection string that a variable holds whatever its name
- * (DATABASE_URL, SPRING_DATASOURCE_URL, a DSN), or undefined. Environment values only: a longer
- * text (a script, a bundle) is judged by credentialInText, where such examples are common.
+ * A password written into a connection string (or a command-line option) that a variable holds
+ * whatever its name (DATABASE_URL, SPRING_DATASOURCE_URL, a DSN, JAVA_OPTS), or undefined; a
+ * placeholder (PLACEHOLDER) is no password. Environment values only: a longer text (a script, a
+ * bundle) is judged by credentialInText, where such examples are common.
  */
 export function passwordInConnectionString(value: string): string | undefined {
-  if (URL_PASSWORD.test(value)) return "a password in a URL (user:password@host)";
-  if (PARAM_PASSWORD.test(value)) return "a password in a connection string (password=...)";
+  for (const m of value.matchAll(URL_PASSWORD)) {
+    if (!isPlaceholder(m[1])) return "a password in a URL (user:password@host)";
+  }
+  for (const [, space, written, rest] of value.matchAll(PARAM_PASSWORD)) {
+    // Spaces may surround a value (`Password = p;`), but then it runs to the next separator:
+    // in "password= in url" the word after `=` is prose, not a value.
+    if (space && rest.trim() !== "") continue;
+    if (!isPlaceholder(written)) return "a password in a connection string (password=...)";
+  }
+  for (const m of value.matchAll(OPTION_PASSWORD)) {
+    if (!isPlaceholder(m[1])) return "a password in a command-line option (--password=...)";
+  }
   return undefined;
 }
 

@@ -93,6 +93,33 @@ describe("passwordInConnectionString: a password written into a connection strin
     ["jdbc:mysql://db/app?user=u&password=${DB_PASSWORD}", undefined],
     ["jdbc:mysql://db/app?user=u&password=", undefined],
     ["https://auth.example.com/token?client=web", undefined],
+    // Placeholders, in both forms: templates, variables, documentation, masks.
+    ["postgres://user:{{DB_PASSWORD}}@host/db", undefined],
+    ["postgres://user:<password>@host/db", undefined],
+    ["postgres://user:%DB_PASSWORD%@host/db", undefined],
+    ['Pwd="${DB_PASSWORD}";Server=db', undefined],
+    ["Server=db;Password='{{ db_password }}';", undefined],
+    ["jdbc:mysql://db/app?user=u&password=<password>", undefined],
+    ["Server=db;Password=%DB_PASSWORD%;", undefined],
+    ["Server=db;Password=****;", undefined],
+    // Prose: the word after "password=" and a space is no value.
+    ["password= in url", undefined],
+    // A real password beside a placeholder, quoted, spaced, in ODBC braces, or like a variable.
+    ["postgres://u:{{P}}@a/db postgres://u:pw@b/db", "a password in a URL (user:password@host)"],
+    ['Server=db;Pwd="hunter2";', "a password in a connection string (password=...)"],
+    ["Server=db;Password = hunter2;", "a password in a connection string (password=...)"],
+    ["Driver={ODBC};Pwd={p@ss;word};", "a password in a connection string (password=...)"],
+    ["Server=db;Password=%40hunter2;", "a password in a connection string (password=...)"],
+    // Command-line options in a variable that holds them (JAVA_OPTS).
+    [
+      "-Xmx512m -Dspring.datasource.password=hunter2",
+      "a password in a command-line option (--password=...)",
+    ],
+    ["--password=hunter2", "a password in a command-line option (--password=...)"],
+    ["--db-password='hunter2' --verbose", "a password in a command-line option (--password=...)"],
+    ["-Dspring.datasource.password=${DB_PASSWORD}", undefined],
+    ["--password-file=/run/secrets/db", undefined],
+    ["--password=", undefined],
   ];
   for (const [value, found] of cases) {
     it(`${value}: ${found ?? "no password"}`, () => {
