@@ -209,6 +209,16 @@ export function passwordInConnectionString(value: string): string | undefined {
 }
 
 /**
+ * What the plaintext-secret rules judge in a value under any name (plaintextSecretReason), for
+ * their descriptions.
+ */
+export const VALUES_JUDGED =
+  "Under any name a value is judged too: a private key, an AWS access key id, or a password " +
+  "written into a connection string (user:password@host, password=...) or a command-line option " +
+  "(-D...password=..., --password=...); a placeholder such as ${DB_PASSWORD} or {{DB_PASSWORD}} " +
+  "is no password.";
+
+/**
  * Why the rules that ask for an AWS-managed database master password are advisory: a supplied
  * password is no exposure, key or route, and one read from a secret config value (or a
  * write-only input) is encrypted in config and never stored in state in plain text; what it

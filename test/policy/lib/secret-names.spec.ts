@@ -7,7 +7,9 @@ import {
   secretLikeName,
   SecretNameConfig,
   secretNameSchema,
+  VALUES_JUDGED,
 } from "../../../policy-pack/lib/secrets";
+import { allPolicies } from "../../../policy-pack/policies";
 
 const defaults: SecretNameConfig = {
   secretNamePattern: secretNameSchema.secretNamePattern.default,
@@ -132,5 +134,20 @@ describe("passwordInConnectionString: a password written into a connection strin
       defaults,
     );
     expect(v).to.equal("'SECRET_URL' holds a password in a URL (user:password@host)");
+  });
+});
+
+describe("the plaintext-secret rules say what they judge in a value", () => {
+  it("each names connection-string passwords in its description", () => {
+    const rules = allPolicies.filter((p) => /-no-plaintext-(secrets|credentials)$/.test(p.name));
+    expect(rules.map((p) => p.name)).to.include.members([
+      "awsx-ecs-container-no-plaintext-secrets",
+      "codebuild-project-no-plaintext-credentials",
+      "ecs-task-definition-no-plaintext-secrets",
+      "lambda-function-no-plaintext-credentials",
+    ]);
+    for (const rule of rules) {
+      expect(rule.description, rule.name).to.include(VALUES_JUDGED);
+    }
   });
 });
