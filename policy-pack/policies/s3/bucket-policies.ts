@@ -197,7 +197,12 @@ function pinsSource(s: IamStatement): boolean {
   const isUnknown = (v: unknown) => typeof v === "string" && v.includes(UNKNOWN);
   const known = clauses.filter((c) => !c.raw.some(isUnknown));
   if (known.some((c) => isNarrowingClause(c, fixedValue))) return true;
-  const pending = clauses.find((c) => positiveOperator(c.operator) && c.raw.some(isUnknown));
+  // A clause waits for apply when its unknown values decide it: its known ones are all fixed.
+  const pending = clauses.find((c) => {
+    const base = positiveOperator(c.operator);
+    if (!base || !c.raw.some(isUnknown)) return false;
+    return c.raw.every((v) => isUnknown(v) || fixedValue(v, c.key, base));
+  });
   if (pending) {
     throw unknownError(
       `${s.label}: Condition ${pending.operator} ${pending.key} is unknown until apply`,

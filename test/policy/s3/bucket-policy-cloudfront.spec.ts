@@ -108,6 +108,14 @@ describe("s3-bucket-policy-cloudfront-source", () => {
       expect(notes).to.have.length(1);
       expect(notes[0]).to.include("StringEquals AWS:SourceArn is unknown until apply");
     });
+    it("a wildcard beside an unknown value is a violation already at preview", async () => {
+      const values = [
+        "arn:aws:cloudfront::*:distribution/*",
+        `arn:aws:cloudfront::123456789012:distribution/${UNKNOWN}`,
+      ];
+      const built = bucketPolicy(oacRead({ ArnLike: { "AWS:SourceArn": values } }));
+      expect(await violations(p, [built])).to.have.length(1);
+    });
   });
 
   describe("Compliance", () => {
