@@ -3,7 +3,12 @@
 // EFS volumes encrypted in transit.
 import { hostNamespaceProblems, privilegedContainerProblems } from "../../lib/compute/containers";
 import { resourcePolicy, stackPolicy } from "../../lib/define";
-import { plaintextSecretReason, SecretNameConfig, secretNameSchema } from "../../lib/secrets";
+import {
+  plaintextSecretReason,
+  SecretNameConfig,
+  secretNameSchema,
+  VALUES_JUDGED,
+} from "../../lib/secrets";
 import { asList, asString, jsonDocument, present } from "../../lib/values";
 import { ECS_TASK_DEFINITION } from "../../lib/types";
 import { NATIVE_ECS_TASK_DEFINITION } from "../../lib/native/types";
@@ -124,7 +129,8 @@ export const ecsTaskDefinitionNoPlaintextSecrets = resourcePolicy<SecretNameConf
   name: "ecs-task-definition-no-plaintext-secrets",
   description:
     "ECS containers must not receive credentials as literal `environment` values. Mandatory: the value is readable by anyone " +
-    "who can describe the task definition and is stored in Pulumi state. Use `secrets` (Secrets Manager or SSM references).",
+    "who can describe the task definition and is stored in Pulumi state. Use `secrets` (Secrets Manager or SSM references). " +
+    VALUES_JUDGED,
   enforcementLevel: "mandatory",
   severity: "high",
   remediationSteps:

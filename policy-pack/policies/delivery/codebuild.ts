@@ -3,7 +3,12 @@
 // timeouts. Encryption of build artifacts and logs with customer-managed keys is the KMS policies'
 // rule (../kms/service-keys.ts) and is not repeated here.
 import { resourcePolicy } from "../../lib/define";
-import { plaintextSecretReason, SecretNameConfig, secretNameSchema } from "../../lib/secrets";
+import {
+  plaintextSecretReason,
+  SecretNameConfig,
+  secretNameSchema,
+  VALUES_JUDGED,
+} from "../../lib/secrets";
 import { asList, present } from "../../lib/values";
 import { CODEBUILD_PROJECT, CODEBUILD_SOURCE_CREDENTIAL } from "../../lib/types";
 import {
@@ -45,7 +50,8 @@ export const codebuildNoPlaintextCredentials = resourcePolicy<SecretNameConfig>(
   name: "codebuild-project-no-plaintext-credentials",
   description:
     "CodeBuild environment variables of type PLAINTEXT (the default type) must not hold credentials. Mandatory: the value " +
-    "is shown in the console and API to anyone who can read the project, and it sits in Pulumi state.",
+    "is shown in the console and API to anyone who can read the project, and it sits in Pulumi state. " +
+    VALUES_JUDGED,
   enforcementLevel: "mandatory",
   severity: "critical",
   remediationSteps:

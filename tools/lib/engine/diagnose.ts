@@ -46,6 +46,7 @@ import { missingAssetHint } from "./hints-build";
 import { unbuiltLinkedPackageHint, unbuiltLinkedPackageSite } from "./hints-linked-build";
 import { typeScript6Hint } from "./hints-typescript";
 import { missingMemberHint } from "./hints-members";
+import { lentPackageCompileHint } from "./hints-lent";
 import { syncInvokeHint } from "./hints-sync-invoke";
 import { stackReferenceHint } from "./stack-references";
 import { automationFailure, automationScriptNote } from "./hints-automation";
@@ -256,6 +257,7 @@ function diagnoseEnd(ctx: RunEnd): ProgramFailure | undefined {
       typesOnlyHint(message) ||
       missingAssetHint(message, ctx.pwd) ||
       typeScript6Hint(message, ctx.pwd, opts.runtimeOptions?.tsconfig) ||
+      lentPackageCompileHint(message, ctx.pwd, opts.fallbackModulesDir) ||
       uninstalledPackageHint(message, ctx.pwd) ||
       nativeGrpcHint(message, ctx.pwd, text) ||
       typeStrippingHint(message, opts.runtimeOptions?.typescript) ||
