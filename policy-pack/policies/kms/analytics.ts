@@ -3,7 +3,7 @@
 // Kendra indexes (Glue: ./glue.ts).
 import type { KeyCheck } from "../../lib/kms/keys";
 import { customerKeyPolicy } from "../../lib/kms/keys";
-import { jsonDocument } from "../../lib/values";
+import { flagOn, jsonDocument } from "../../lib/values";
 import {
   ATHENA_DATABASE,
   ATHENA_WORKGROUP,
@@ -43,7 +43,7 @@ export const searchDomainKms = customerKeyPolicy({
   noun: (r) => (r.type === OPENSEARCH_DOMAIN ? "OpenSearch domain" : "Elasticsearch domain"),
   check: (k) => {
     const atRest = k.setting("encryptAtRest");
-    if (atRest?.enabled !== true) {
+    if (!flagOn(atRest?.enabled)) {
       k.report("encryptAtRest is not enabled: indexes and snapshots are stored unencrypted.");
       return;
     }

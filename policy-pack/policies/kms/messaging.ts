@@ -20,6 +20,7 @@ import {
   NATIVE_SQS_QUEUE,
 } from "../../lib/native/types";
 import { checkov, fsbp, kics, trivy } from "../../lib/controls";
+import { flagOn } from "../../lib/values";
 
 export const snsKms = customerKeyPolicy({
   name: "sns-topic-kms-cmk",
@@ -135,7 +136,7 @@ export const firehoseKms = customerKeyPolicy({
     // streams with a Kinesis source for the same reason).
     if (k.props.kinesisSourceConfiguration || k.props.mskSourceConfiguration) return;
     const sse = k.props.serverSideEncryption;
-    if (sse?.enabled !== true) {
+    if (!flagOn(sse?.enabled)) {
       k.report("serverSideEncryption is not enabled: buffered records are stored unencrypted.");
       return;
     }
