@@ -24,7 +24,7 @@ import {
   nativePropsOf,
   nativeWording,
 } from "./native/view";
-import { UNKNOWN } from "./values";
+import { UNKNOWN, flagOn, flagValue } from "./values";
 import { findWaiver, Waiver, WaiverSource } from "./waivers";
 
 /** A control a policy mirrors, e.g. `{ source: "cdk-nag", id: "AwsSolutions-S2" }`. */
@@ -233,7 +233,7 @@ const finding = (what: string, why: string | undefined): string =>
 export function reportIf(prop: string, value: boolean, why?: string) {
   const message = finding(`${prop} is ${value}`, why);
   return (props: any, ctx: { report(message: string): void }): void => {
-    if (props[prop] === value) ctx.report(message);
+    if (flagValue(props[prop]) === value) ctx.report(message);
   };
 }
 
@@ -245,7 +245,7 @@ export function reportIf(prop: string, value: boolean, why?: string) {
 export function requireTrue(prop: string, why?: string) {
   const message = finding(`${prop} is not true`, why);
   return (props: any, ctx: { report(message: string): void }): void => {
-    if (props[prop] !== true) ctx.report(message);
+    if (!flagOn(props[prop])) ctx.report(message);
   };
 }
 
