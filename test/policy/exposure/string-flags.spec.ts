@@ -9,6 +9,7 @@ import * as T from "../../../policy-pack/lib/types";
 import { policy, res, violations } from "../fixture";
 
 const ON = ["true", "True", "1"];
+
 const OFF = ["false", "False", "0"];
 
 /** [rule, the resource with the switch set to `v`, the switch that exposes it when on]. */
@@ -100,6 +101,29 @@ describe("exposure switches written as strings", () => {
         expect(found.join("\n"), f).to.include(f);
         expect(found).to.have.length(1);
       }
+    });
+  });
+
+  describe("ec2-nacl-no-unrestricted-admin-ports", () => {
+    const p = policy("ec2-nacl-no-unrestricted-admin-ports");
+    const rule = (egress: unknown) =>
+      res(T.EC2_NETWORK_ACL_RULE, "ssh", {
+        networkAclId: "acl-1",
+        ruleNumber: 100,
+        egress,
+        protocol: "tcp",
+        fromPort: 22,
+        toPort: 22,
+        ruleAction: "allow",
+        cidrBlock: "0.0.0.0/0",
+      });
+    it('passes an outbound entry whose egress is the string "true"', async () => {
+      for (const on of ON) expect(await violations(p, [rule(on)]), on).to.deep.equal([]);
+    });
+    it('reports an inbound entry whose egress is the string "false", as it reports false', async () => {
+      const asBoolean = await violations(p, [rule(false)]);
+      expect(asBoolean).to.have.length(1);
+      for (const off of OFF) expect(await violations(p, [rule(off)]), off).to.deep.equal(asBoolean);
     });
   });
 });
