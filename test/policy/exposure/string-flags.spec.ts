@@ -61,6 +61,11 @@ const OPENED_WHEN_ON = [
         associatePublicIpAddress: v,
       }),
   },
+  {
+    rule: "ram-resource-share-no-external-principals",
+    build: (v: unknown) =>
+      res(T.RAM_RESOURCE_SHARE, "share", { name: "share", allowExternalPrincipals: v }),
+  },
 ] as const;
 
 describe("exposure switches written as strings", () => {
