@@ -9,7 +9,7 @@ import {
   tlsPolicyProblem,
 } from "../../lib/edge/listeners";
 import { eachWithReferrers } from "../../lib/references";
-import { asList, present } from "../../lib/values";
+import { asList, flagOn, present } from "../../lib/values";
 import {
   ALB_LISTENER,
   ALB_LISTENER_RULE,
@@ -251,7 +251,7 @@ export const elbAlbWafAssociation = stackPolicy({
           "This internet-facing load balancer is not associated with a WAFv2 web ACL.",
         );
       },
-      (lb) => isApplicationLb(lb.props) && lb.props.internal !== true,
+      (lb) => isApplicationLb(lb.props) && !flagOn(lb.props.internal),
     );
   },
 });

@@ -62,6 +62,16 @@ const OPENED_WHEN_ON = [
       }),
   },
   {
+    rule: "ecs-service-no-public-ip",
+    build: (v: unknown) =>
+      res(T.ECS_SERVICE, "svc", {
+        cluster: "arn:aws:ecs:us-east-1:123456789012:cluster/main",
+        taskDefinition: "app:1",
+        launchType: "FARGATE",
+        networkConfiguration: { subnets: ["subnet-0123456789abcdef0"], assignPublicIp: v },
+      }),
+  },
+  {
     rule: "ram-resource-share-no-external-principals",
     build: (v: unknown) =>
       res(T.RAM_RESOURCE_SHARE, "share", { name: "share", allowExternalPrincipals: v }),
