@@ -272,7 +272,7 @@ export const instanceNoPublicIp = stackPolicy({
       ctx.each(lt, () => {
         const nis = (lt.props.networkInterfaces ?? []) as any[];
         const pub = nis
-          .map((n, k) => (String(n.associatePublicIpAddress) === "true" ? k + 1 : 0))
+          .map((n, k) => (flagOn(n.associatePublicIpAddress) ? k + 1 : 0))
           .filter((k) => k > 0);
         if (pub.length)
           ctx.report(

@@ -4,7 +4,7 @@
 import { hostNamespaceProblems, privilegedContainerProblems } from "../../lib/compute/containers";
 import { resourcePolicy, stackPolicy } from "../../lib/define";
 import { plaintextSecretReason, SecretNameConfig, secretNameSchema } from "../../lib/secrets";
-import { asList, asString, jsonDocument, present } from "../../lib/values";
+import { asList, asString, jsonDocument, present, flagOn } from "../../lib/values";
 import { ECS_TASK_DEFINITION } from "../../lib/types";
 import { NATIVE_ECS_TASK_DEFINITION } from "../../lib/native/types";
 import { cdkNag, checkov, fsbp, trivy } from "../../lib/controls";
@@ -79,7 +79,7 @@ export const ecsTaskDefinitionReadOnlyRoot = resourcePolicy({
   check: (props, ctx) => {
     if (isWindows(props)) return;
     eachContainer(props, ctx, (c) => {
-      if (c.def.readonlyRootFilesystem !== true) {
+      if (!flagOn(c.def.readonlyRootFilesystem)) {
         ctx.report(
           `Container '${c.name}' has a writable root filesystem (readonlyRootFilesystem is not true).`,
         );

@@ -4,7 +4,7 @@
 // rule (../kms/service-keys.ts) and is not repeated here.
 import { resourcePolicy } from "../../lib/define";
 import { plaintextSecretReason, SecretNameConfig, secretNameSchema } from "../../lib/secrets";
-import { asList, present } from "../../lib/values";
+import { asList, present, flagOn } from "../../lib/values";
 import { CODEBUILD_PROJECT, CODEBUILD_SOURCE_CREDENTIAL } from "../../lib/types";
 import {
   NATIVE_CODEBUILD_PROJECT,
@@ -33,7 +33,7 @@ export const codebuildPrivilegedMode = resourcePolicy({
   ],
   types: PROJECTS,
   check: (props, ctx) => {
-    if (props.environment?.privilegedMode === true) {
+    if (flagOn(props.environment?.privilegedMode)) {
       ctx.report(
         "The build environment runs in privileged mode (root access to the build host's Docker daemon).",
       );

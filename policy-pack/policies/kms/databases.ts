@@ -38,7 +38,7 @@ import {
   NATIVE_RDS_DB_INSTANCE_V0,
   NATIVE_REDSHIFT_CLUSTER,
 } from "../../lib/native/types";
-import { flagOn, holdsValue, present } from "../../lib/values";
+import { flagOn, holdsValue, present, flagValue } from "../../lib/values";
 import { auroraMember } from "../../lib/databases/aurora";
 import { cdkNag, checkov, fsbp, kics, trivy } from "../../lib/controls";
 
@@ -281,7 +281,7 @@ export const redshiftClusterKms = customerKeyPolicy({
   check: (k) => {
     // The provider types `encrypted` as a string ("true"/"false"); it defaults to true.
     const encrypted = k.props.encrypted;
-    if (encrypted === false || String(encrypted).toLowerCase() === "false") {
+    if (flagValue(encrypted) === false) {
       k.report("encrypted is false: the cluster stores data unencrypted.");
       return;
     }

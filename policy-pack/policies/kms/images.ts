@@ -22,7 +22,7 @@ import {
   NATIVE_IMAGEBUILDER_IMAGE_RECIPE,
   NATIVE_IMAGEBUILDER_WORKFLOW,
 } from "../../lib/native/types";
-import { asList, flagOn } from "../../lib/values";
+import { asList, flagOn, flagValue } from "../../lib/values";
 import { checkov, kics } from "../../lib/controls";
 
 export const imageKms = customerKeyPolicy({
@@ -54,7 +54,7 @@ export const imageKms = customerKeyPolicy({
       // there; an explicit `false` still states an unencrypted device and is reported.
       for (const device of asList(k.props.ebsBlockDevices)) {
         if (device?.snapshotId) {
-          if (device.encrypted === false || device.encrypted === "false") {
+          if (flagValue(device.encrypted) === false) {
             k.report(
               `block device ${String(device.deviceName ?? "")} sets encrypted: false on a volume restored from a snapshot.`,
             );
