@@ -227,8 +227,10 @@ const finding = (what: string, why: string | undefined): string =>
 
 /**
  * The check of a rule that judges one boolean input: the finding `<prop> is <value>.` (with `why`,
- * `<prop> is <value>: <why>.`) when the input is exactly `value` (a setting that must not be on,
- * or not be turned off); left out, it passes (the provider's default is the safe one).
+ * `<prop> is <value>: <why>.`) when the input reads as `value`, written as a boolean or as a string
+ * the provider parses to it ("true", "False", "1": values.ts, flagValue), a setting that must not
+ * be on, or not be turned off; left out (or a string that is no boolean), it passes (the
+ * provider's default is the safe one).
  */
 export function reportIf(prop: string, value: boolean, why?: string) {
   const message = finding(`${prop} is ${value}`, why);
@@ -239,8 +241,9 @@ export function reportIf(prop: string, value: boolean, why?: string) {
 
 /**
  * The check of a rule that requires a boolean input to be on: the finding `<prop> is not true.`
- * (with `why`, `<prop> is not true: <why>.`) when it is anything but `true` (left out too: the
- * provider's default is off).
+ * (with `why`, `<prop> is not true: <why>.`) unless it reads as true, written as `true` or as a
+ * string the provider parses to true ("true", "True", "1": values.ts, flagOn); left out is a
+ * finding too (the provider's default is off).
  */
 export function requireTrue(prop: string, why?: string) {
   const message = finding(`${prop} is not true`, why);
