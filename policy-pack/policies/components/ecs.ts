@@ -18,7 +18,7 @@ import {
   VALUES_JUDGED,
 } from "../../lib/secrets";
 import { AWSX_FARGATE_SERVICE } from "../../lib/types";
-import { asList } from "../../lib/values";
+import { asList, flagOn } from "../../lib/values";
 import { cdkNag, checkov, fsbp, trivy } from "../../lib/controls";
 
 export const awsxEcsNotPrivileged = resourcePolicy({
@@ -77,10 +77,10 @@ export const awsxEcsServiceNoPublicIp = resourcePolicy({
   check: (props, ctx, args) => {
     // FargateService's own `assignPublicIp` (Fargate only, default false) and the service network
     // configuration's, which both awsx services pass to aws.ecs.Service.
-    if (args.type === AWSX_FARGATE_SERVICE && props.assignPublicIp === true) {
+    if (args.type === AWSX_FARGATE_SERVICE && flagOn(props.assignPublicIp)) {
       ctx.report("assignPublicIp is true: tasks get public IP addresses.");
     }
-    if (props.networkConfiguration?.assignPublicIp === true) {
+    if (flagOn(props.networkConfiguration?.assignPublicIp)) {
       ctx.report("networkConfiguration.assignPublicIp is true: tasks get public IP addresses.");
     }
   },

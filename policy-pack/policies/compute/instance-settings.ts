@@ -5,7 +5,7 @@
 import { INSTANCE_LAUNCHERS } from "../../lib/compute/launch-templates";
 import { resourcePolicy } from "../../lib/define";
 
-import { asList, holdsValue } from "../../lib/values";
+import { asList, holdsValue, flagOn } from "../../lib/values";
 import {
   EC2_INSTANCE,
   EC2_LAUNCH_TEMPLATE,
@@ -26,7 +26,7 @@ export const instanceDetailedMonitoring = resourcePolicy({
   types: [EC2_INSTANCE, EC2_LAUNCH_TEMPLATE, NATIVE_EC2_INSTANCE, NATIVE_EC2_LAUNCH_TEMPLATE],
   check: (props, ctx, args) => {
     const on =
-      args.type === EC2_INSTANCE ? props.monitoring === true : props.monitoring?.enabled === true;
+      args.type === EC2_INSTANCE ? flagOn(props.monitoring) : flagOn(props.monitoring?.enabled);
     if (!on) ctx.report("Detailed monitoring is off.");
   },
 });
@@ -211,7 +211,7 @@ export const instanceEbsOptimized = resourcePolicy({
   check: (props, ctx) => {
     const type = String(props.instanceType ?? "");
     if (EBS_OPTIMIZED_ON_REQUEST.has(type)) {
-      if (props.ebsOptimized !== true)
+      if (!flagOn(props.ebsOptimized))
         ctx.report(`ebsOptimized is not true, and ${type} is not EBS-optimized by default.`);
     } else if (NO_EBS_OPTIMIZATION.test(type)) {
       ctx.report(`${type} cannot be EBS-optimized.`);

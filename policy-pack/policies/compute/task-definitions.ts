@@ -9,7 +9,7 @@ import {
   secretNameSchema,
   VALUES_JUDGED,
 } from "../../lib/secrets";
-import { asList, asString, jsonDocument, present } from "../../lib/values";
+import { asList, asString, flagOn, jsonDocument, present } from "../../lib/values";
 import { ECS_TASK_DEFINITION } from "../../lib/types";
 import { NATIVE_ECS_TASK_DEFINITION } from "../../lib/native/types";
 import { cdkNag, checkov, fsbp, trivy } from "../../lib/controls";
@@ -84,7 +84,7 @@ export const ecsTaskDefinitionReadOnlyRoot = resourcePolicy({
   check: (props, ctx) => {
     if (isWindows(props)) return;
     eachContainer(props, ctx, (c) => {
-      if (c.def.readonlyRootFilesystem !== true) {
+      if (!flagOn(c.def.readonlyRootFilesystem)) {
         ctx.report(
           `Container '${c.name}' has a writable root filesystem (readonlyRootFilesystem is not true).`,
         );

@@ -9,7 +9,7 @@ import {
   secretNameSchema,
   VALUES_JUDGED,
 } from "../../lib/secrets";
-import { asList, present } from "../../lib/values";
+import { asList, flagOn, present } from "../../lib/values";
 import { CODEBUILD_PROJECT, CODEBUILD_SOURCE_CREDENTIAL } from "../../lib/types";
 import {
   NATIVE_CODEBUILD_PROJECT,
@@ -38,7 +38,7 @@ export const codebuildPrivilegedMode = resourcePolicy({
   ],
   types: PROJECTS,
   check: (props, ctx) => {
-    if (props.environment?.privilegedMode === true) {
+    if (flagOn(props.environment?.privilegedMode)) {
       ctx.report(
         "The build environment runs in privileged mode (root access to the build host's Docker daemon).",
       );
