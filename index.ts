@@ -1,17 +1,10 @@
 // Composition root: validated config → the platform's layers → stack outputs. Nothing else lives
 // here; every resource is created inside a component.
 import * as pulumi from "@pulumi/pulumi";
-import {
-  Access,
-  al2023RepositoryBucketArn,
-  BASTION_ROUTE_TABLE_TAGS,
-  psqlCommand,
-  tunnelCommand,
-} from "./components/access";
+import { Access, accessNetworkArgs, biAccessCommands } from "./components/access";
 import { Alerts } from "./components/alerts";
 import { AiEnvironment, aiSubnetCidrs } from "./components/ai-environment";
 import { Analytics } from "./components/analytics";
-import { dataTierZoneCount } from "./components/analytics.keys";
 import { Backup } from "./components/backup";
 import { loadConfig } from "./components/config";
 import { Database, databasePort } from "./components/database";
@@ -64,11 +57,8 @@ const network = new Network(
       },
     }),
     naclRuleQuota: config.naclRuleQuota,
-    // Redshift Serverless takes its three data subnets in two AZs in us-west-1.
-    dataTierZoneCount: dataTierZoneCount(config.region, config.network.subnetCidrs.data.length),
-    // The BI tunnel host updates Amazon Linux from its S3 repositories, without an internet route.
-    s3EndpointExtraBucketArns: [al2023RepositoryBucketArn(config.region)],
-    publicRouteTableTags: config.access.mode === "bastion" ? BASTION_ROUTE_TABLE_TAGS : undefined,
+    dataTierZoneCount: config.network.dataTierZoneCount,
+    ...accessNetworkArgs(config.access.mode, config.region),
     flowLogRetentionDays: config.logRetentionDays,
     ...common,
   },
@@ -212,6 +202,7 @@ const analytics = new Analytics(
   renamed("analytics"),
 );
 resolveCopyRoleArn(analytics.copyRoleArn);
+const biCommands = biAccessCommands(access, config.region, analytics);
 
 // Optional test server, in the connect endpoint's subnet, sharing it. The endpoint took a zone
 // that offers the test server's type (TEST_SERVER_INSTANCE_TYPE, the only one it is given), so
@@ -373,15 +364,8 @@ export const redshiftCopyRoleArn = analytics.copyRoleArn;
 export const biAccessMode = access.mode;
 export const biUserPolicyArn = access.userPolicyArn;
 /** Opens the tunnel: Redshift is then on localhost:5439 for psql, Tableau and other clients. */
-export const biTunnelCommand = pulumi
-  .all([access.instanceId, analytics.endpointAddress])
-  .apply(([instanceId, redshiftHost]) =>
-    tunnelCommand({ mode: access.mode, region: config.region, instanceId, redshiftHost }),
-  );
-export const biPsqlCommand = psqlCommand({
-  dbName: analytics.dbName,
-  user: "<your database user>",
-});
+export const biTunnelCommand = biCommands.tunnel;
+export const biPsqlCommand = biCommands.psql;
 export const docsUrl = docsSite.url;
 export const docsBucketName = docsSite.bucketName;
 export const docsDistributionId = docsSite.distributionId;
