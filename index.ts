@@ -20,10 +20,9 @@ import { ConnectEndpoint } from "./components/connect-endpoint";
 import { layerNaming, stackResourcePrefix } from "./components/naming";
 
 const config = loadConfig();
-const env = config.environment;
 // Components are named `<stack>-<layer>`, aliased to `<environment>-<layer>` (components/naming.ts).
 const prefix = stackResourcePrefix(pulumi.getStack());
-const { named, renamed } = layerNaming(prefix, env);
+const { named, renamed } = layerNaming(prefix, config.environment);
 /** What every layer takes: prod's protection of the data that must survive, the standard tags. */
 const common = { protect: config.protectData, tags: config.tags };
 // Opt-in MVP features (docs/features.md): each present only when its flag is on.
@@ -92,8 +91,6 @@ const database = features.database
         vpcId: network.vpcId,
         dataSubnetIds: network.dataSubnetIds,
         region: config.region,
-        // Prod: a reader in another AZ to fail over to.
-        instanceCount: env === "prod" ? 2 : 1,
         logRetentionDays: config.logRetentionDays,
         ...common,
       },
@@ -283,8 +280,6 @@ const pipeline = new Pipeline(
   named("pipeline"),
   {
     ...config.delivery,
-    // Each stack has its own pipeline deploying to its own service; prod waits for a person.
-    requireApproval: env === "prod",
     region: config.region,
     repositoryUrl: runtime.repositoryUrl,
     repositoryArn: runtime.repositoryArn,
