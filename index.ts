@@ -3,14 +3,13 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Access, accessNetworkArgs, biAccessCommands } from "./components/access";
 import { Alerts } from "./components/alerts";
-import { AiEnvironment, aiSubnetCidrs } from "./components/ai-environment";
+import { AiEnvironment } from "./components/ai-environment";
 import { Analytics } from "./components/analytics";
 import { Backup } from "./components/backup";
 import { loadConfig } from "./components/config";
-import { Database, databasePort } from "./components/database";
+import { Database } from "./components/database";
 import { DocsSite } from "./components/docs-site";
 import { GithubOidc } from "./components/github-oidc";
-import { programAclArgs } from "./components/nacl.keys";
 import { Network } from "./components/network";
 import { Pipeline } from "./components/pipeline";
 import { Runtime, runtimeInterfaceEndpoints } from "./components/runtime";
@@ -27,7 +26,6 @@ const { named, renamed } = layerNaming(prefix, config.environment);
 const common = { protect: config.protectData, tags: config.tags };
 // Opt-in MVP features (docs/features.md): each present only when its flag is on.
 const features = config.features;
-const dbPort = features.database ? databasePort(features.database.engine) : undefined;
 
 // Each layer names the interface endpoints its private workloads need (the runtime adds
 // secretsmanager when it injects secrets). The database needs none: the tasks sign IAM
@@ -46,15 +44,7 @@ const network = new Network(
     // The private tiers' NACLs: the container port, the data tier's ports (Redshift, the
     // database when on), the bastion's public subnets, the AI server's ports; the config checked
     // that they fit the account's quota (components/nacl.keys.ts).
-    ...programAclArgs({
-      containerPort: config.runtime.containerPort,
-      databasePort: dbPort,
-      bastion: config.access.mode === "bastion",
-      ai: features.aiEnvironment && {
-        cidrBlock: aiSubnetCidrs(features.aiEnvironment.cidrBlock).privateCidr,
-        ports: features.aiEnvironment.allowedPorts,
-      },
-    }),
+    ...config.programAcls,
     naclRuleQuota: config.naclRuleQuota,
     dataTierZoneCount: config.network.dataTierZoneCount,
     ...accessNetworkArgs(config.access.mode, config.region),

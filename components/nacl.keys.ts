@@ -1,14 +1,15 @@
-// The private tiers' network ACLs as the program builds them (index.ts hands `programAclArgs` to
-// the Network), and the one key their size answers to: the account's "Rules per network ACL"
+// The private tiers' network ACLs as the program builds them (the section's settings: index.ts
+// hands them to the Network), and the one key their size answers to: the account's "Rules per network ACL"
 // quota. Their rules grow with the AZs and with the ports other layers open (the container port,
 // Redshift and the database on the data tier, the bastion's public subnets, the AI server's
 // ports), so this section is read after those layers and refuses, naming the keys, a stack whose
 // NACLs AWS would refuse at `pulumi up`.
+import { aiSubnetCidrs } from "./ai-environment.keys";
 import { REDSHIFT_PORT } from "./analytics.keys";
 import { parseCidr } from "./cidr";
 import type { DatabaseEngine } from "./database.keys";
 import { ENGINE_PROFILES } from "./database/engines";
-import { section } from "./keys";
+import { type KeyContext, section } from "./keys";
 import type { AclArgs } from "./network/acl";
 import { tierAcl } from "./network/acl";
 import type { SubnetCidrs } from "./network/plan";
@@ -49,6 +50,39 @@ export function programAclArgs(i: ProgramAclInputs): AclArgs {
       cidrBlock: i.ai!.cidrBlock,
     })),
   };
+}
+
+/**
+ * What the layers open on the private tiers, from the values read so far: the container port,
+ * the database's port when it is on, bastion mode, the AI server's private half and ports when
+ * the AI environment is on. Undefined while a value it needs is missing (reported elsewhere).
+ */
+function programAclInputs(ctx: KeyContext): ProgramAclInputs | undefined {
+  const containerPort = ctx.value<number>("containerPort");
+  if (containerPort === undefined) return undefined;
+  const engine = ctx.value<DatabaseEngine>("databaseEngine") ?? "aurora-postgresql";
+  const aiCidr = ctx.value<string>("aiVpcCidr");
+  const aiPorts = ctx.value<readonly number[]>("aiAllowedPorts") ?? [];
+  return {
+    containerPort,
+    databasePort: ctx.value("databaseEnabled") === true ? ENGINE_PROFILES[engine]?.port : undefined,
+    bastion: ctx.value("biAccessMode") === "bastion",
+    // The tasks reach the AI server in the private half of the AI VPC's range.
+    ai:
+      ctx.value("aiEnvironmentEnabled") === true &&
+      aiCidr !== undefined &&
+      typeof parseCidr(aiCidr) !== "string"
+        ? { cidrBlock: aiSubnetCidrs(aiCidr).privateCidr, ports: aiPorts }
+        : undefined,
+  };
+}
+
+/** The NACL section's settings: the account's quota and the NACLs the program builds. */
+export interface NaclSettings {
+  /** The account's "Rules per network ACL" quota the private tiers' NACLs must fit. */
+  readonly ruleQuota: number;
+  /** The Network's NACL arguments: what the layers open on the private tiers. */
+  readonly acls: AclArgs;
 }
 
 /** One tier's NACL in one direction holding more rules than the quota. */
@@ -102,23 +136,10 @@ export const NACL_SECTION = section({
       compute: ctx.value<readonly string[]>("computeSubnetCidrs"),
       data: ctx.value<readonly string[]>("dataSubnetCidrs"),
     };
-    const containerPort = ctx.value<number>("containerPort");
-    if (v.ruleQuota === undefined || vpcCidr === undefined || containerPort === undefined) return;
+    const inputs = programAclInputs(ctx);
+    if (v.ruleQuota === undefined || vpcCidr === undefined || inputs === undefined) return;
     if (!cidrs.public || !cidrs.compute || !cidrs.data) return;
-    const engine = ctx.value<DatabaseEngine>("databaseEngine") ?? "aurora-postgresql";
-    const aiCidr = ctx.value<string>("aiVpcCidr");
-    const aiPorts = ctx.value<readonly number[]>("aiAllowedPorts") ?? [];
-    const args = programAclArgs({
-      containerPort,
-      databasePort:
-        ctx.value("databaseEnabled") === true ? ENGINE_PROFILES[engine]?.port : undefined,
-      bastion: ctx.value("biAccessMode") === "bastion",
-      // The AI VPC's range stands for its private half: an egress rule counts the same.
-      ai:
-        ctx.value("aiEnvironmentEnabled") === true && aiCidr !== undefined
-          ? { cidrBlock: aiCidr, ports: aiPorts }
-          : undefined,
-    });
+    const args = programAclArgs(inputs);
     for (const o of overfullAcls(vpcCidr, cidrs as SubnetCidrs, args, v.ruleQuota)) {
       ctx.fail(
         "naclRuleQuota",
@@ -126,5 +147,9 @@ export const NACL_SECTION = section({
       );
     }
   },
-  build: (v): number => v.ruleQuota,
+  build: (v, ctx): NaclSettings => {
+    const inputs = programAclInputs(ctx);
+    // Without its inputs the stack's config has failed already (ConfigError lists why).
+    return { ruleQuota: v.ruleQuota, acls: inputs ? programAclArgs(inputs) : {} };
+  },
 });

@@ -60,6 +60,39 @@ describe("config: network ACLs", () => {
     outOfRange("a quota below AWS's default", "platform:naclRuleQuota", 19),
   ]);
 
+  // The ports the layers open, derived once from the settings for both the quota and the Network.
+  for (const [what, overrides, expected] of [
+    [
+      "the container port and Redshift alone",
+      {},
+      { computeIngressPorts: [8080], dataIngressPorts: [5439], dataIngressFromPublic: false },
+    ],
+    [
+      "the database's port, bastion mode and the AI server's private half and ports",
+      {
+        ...busyDataTier,
+        "platform:databaseEngine": "aurora-mysql",
+        "platform:aiEnvironmentEnabled": true,
+        "platform:aiVpcCidr": "10.99.0.0/24",
+        "platform:aiAllowedPorts": [443, 8000],
+      },
+      {
+        computeIngressPorts: [8080],
+        dataIngressPorts: [5439, 3306],
+        dataIngressFromPublic: true,
+        additionalNaclEgress: [
+          { tier: "compute", port: 443, cidrBlock: "10.99.0.128/25" },
+          { tier: "compute", port: 8000, cidrBlock: "10.99.0.128/25" },
+        ],
+      },
+    ],
+  ] as const) {
+    it(`hands the network the NACL arguments of ${what}`, () => {
+      const cfg = parseStackConfig({ ...base(), ...overrides });
+      expect(cfg.programAcls).to.deep.equal({ additionalNaclEgress: undefined, ...expected });
+    });
+  }
+
   it("counts exactly the rules the program creates", async function () {
     this.timeout(120_000);
     const overrides = {
