@@ -22,6 +22,14 @@ export function aiSubnetCidrs(cidrBlock: string): { publicCidr: string; privateC
   };
 }
 
+/**
+ * The ports the tasks open on the AI server, from `aiAllowedPorts`: each once, in ascending order
+ * (the AI environment's settings, and the NACL rules the config counts and the Network creates).
+ */
+export function openedAiPorts(ports: readonly number[]): number[] {
+  return [...new Set(ports)].sort((a, b) => a - b);
+}
+
 /** Ports never opened across the peering: administration goes through the Instance Connect Endpoint. */
 export const ADMIN_PORTS: readonly number[] = [22, 3389];
 
@@ -86,6 +94,6 @@ export const AI_ENVIRONMENT_SECTION = section({
   },
   build: (v): AiEnvironmentSettings | undefined =>
     v.enabled && v.cidrBlock !== undefined
-      ? { cidrBlock: v.cidrBlock, allowedPorts: [...new Set(v.allowedPorts)].sort((a, b) => a - b) }
+      ? { cidrBlock: v.cidrBlock, allowedPorts: openedAiPorts(v.allowedPorts) }
       : undefined,
 });
