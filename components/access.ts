@@ -337,7 +337,7 @@ export function psqlCommand(opts: { dbName: string; user: string; localPort?: nu
  * psql, Tableau and other clients; then psql through it.
  */
 export function biAccessCommands(
-  access: Access,
+  access: Pick<Access, "mode" | "instanceId">,
   region: string,
   redshift: { readonly endpointAddress: pulumi.Output<string>; readonly dbName: string },
 ): { readonly tunnel: pulumi.Output<string>; readonly psql: string } {
