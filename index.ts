@@ -1,23 +1,15 @@
 // Composition root: validated config → the platform's layers → stack outputs. Nothing else lives
 // here; every resource is created inside a component.
 import * as pulumi from "@pulumi/pulumi";
-import {
-  Access,
-  al2023RepositoryBucketArn,
-  BASTION_ROUTE_TABLE_TAGS,
-  psqlCommand,
-  tunnelCommand,
-} from "./components/access";
+import { Access, accessNetworkArgs, biAccessCommands } from "./components/access";
 import { Alerts } from "./components/alerts";
-import { AiEnvironment, aiSubnetCidrs } from "./components/ai-environment";
+import { AiEnvironment } from "./components/ai-environment";
 import { Analytics } from "./components/analytics";
-import { dataTierZoneCount } from "./components/analytics.keys";
 import { Backup } from "./components/backup";
 import { loadConfig } from "./components/config";
-import { Database, databasePort } from "./components/database";
+import { Database } from "./components/database";
 import { DocsSite } from "./components/docs-site";
 import { GithubOidc } from "./components/github-oidc";
-import { programAclArgs } from "./components/nacl.keys";
 import { Network } from "./components/network";
 import { Pipeline } from "./components/pipeline";
 import { Runtime, runtimeInterfaceEndpoints } from "./components/runtime";
@@ -27,15 +19,13 @@ import { ConnectEndpoint } from "./components/connect-endpoint";
 import { layerNaming, stackResourcePrefix } from "./components/naming";
 
 const config = loadConfig();
-const env = config.environment;
 // Components are named `<stack>-<layer>`, aliased to `<environment>-<layer>` (components/naming.ts).
 const prefix = stackResourcePrefix(pulumi.getStack());
-const { named, renamed } = layerNaming(prefix, env);
+const { named, renamed } = layerNaming(prefix, config.environment);
 /** What every layer takes: prod's protection of the data that must survive, the standard tags. */
 const common = { protect: config.protectData, tags: config.tags };
 // Opt-in MVP features (docs/features.md): each present only when its flag is on.
 const features = config.features;
-const dbPort = features.database ? databasePort(features.database.engine) : undefined;
 
 // Each layer names the interface endpoints its private workloads need (the runtime adds
 // secretsmanager when it injects secrets). The database needs none: the tasks sign IAM
@@ -54,21 +44,10 @@ const network = new Network(
     // The private tiers' NACLs: the container port, the data tier's ports (Redshift, the
     // database when on), the bastion's public subnets, the AI server's ports; the config checked
     // that they fit the account's quota (components/nacl.keys.ts).
-    ...programAclArgs({
-      containerPort: config.runtime.containerPort,
-      databasePort: dbPort,
-      bastion: config.access.mode === "bastion",
-      ai: features.aiEnvironment && {
-        cidrBlock: aiSubnetCidrs(features.aiEnvironment.cidrBlock).privateCidr,
-        ports: features.aiEnvironment.allowedPorts,
-      },
-    }),
+    ...config.programAcls,
     naclRuleQuota: config.naclRuleQuota,
-    // Redshift Serverless takes its three data subnets in two AZs in us-west-1.
-    dataTierZoneCount: dataTierZoneCount(config.region, config.network.subnetCidrs.data.length),
-    // The BI tunnel host updates Amazon Linux from its S3 repositories, without an internet route.
-    s3EndpointExtraBucketArns: [al2023RepositoryBucketArn(config.region)],
-    publicRouteTableTags: config.access.mode === "bastion" ? BASTION_ROUTE_TABLE_TAGS : undefined,
+    dataTierZoneCount: config.network.dataTierZoneCount,
+    ...accessNetworkArgs(config.access.mode, config.region),
     flowLogRetentionDays: config.logRetentionDays,
     ...common,
   },
@@ -102,8 +81,6 @@ const database = features.database
         vpcId: network.vpcId,
         dataSubnetIds: network.dataSubnetIds,
         region: config.region,
-        // Prod: a reader in another AZ to fail over to.
-        instanceCount: env === "prod" ? 2 : 1,
         logRetentionDays: config.logRetentionDays,
         ...common,
       },
@@ -212,6 +189,7 @@ const analytics = new Analytics(
   renamed("analytics"),
 );
 resolveCopyRoleArn(analytics.copyRoleArn);
+const biCommands = biAccessCommands(access, config.region, analytics);
 
 // Optional test server, in the connect endpoint's subnet, sharing it. The endpoint took a zone
 // that offers the test server's type (TEST_SERVER_INSTANCE_TYPE, the only one it is given), so
@@ -292,8 +270,6 @@ const pipeline = new Pipeline(
   named("pipeline"),
   {
     ...config.delivery,
-    // Each stack has its own pipeline deploying to its own service; prod waits for a person.
-    requireApproval: env === "prod",
     region: config.region,
     repositoryUrl: runtime.repositoryUrl,
     repositoryArn: runtime.repositoryArn,
@@ -373,15 +349,8 @@ export const redshiftCopyRoleArn = analytics.copyRoleArn;
 export const biAccessMode = access.mode;
 export const biUserPolicyArn = access.userPolicyArn;
 /** Opens the tunnel: Redshift is then on localhost:5439 for psql, Tableau and other clients. */
-export const biTunnelCommand = pulumi
-  .all([access.instanceId, analytics.endpointAddress])
-  .apply(([instanceId, redshiftHost]) =>
-    tunnelCommand({ mode: access.mode, region: config.region, instanceId, redshiftHost }),
-  );
-export const biPsqlCommand = psqlCommand({
-  dbName: analytics.dbName,
-  user: "<your database user>",
-});
+export const biTunnelCommand = biCommands.tunnel;
+export const biPsqlCommand = biCommands.psql;
 export const docsUrl = docsSite.url;
 export const docsBucketName = docsSite.bucketName;
 export const docsDistributionId = docsSite.distributionId;

@@ -56,6 +56,24 @@ export const BASTION_ROUTE_TABLE_TAGS: Readonly<Record<string, string>> = {
 };
 
 /**
+ * What the BI tunnel host needs of the Network: its S3 gateway endpoint lets it read the Amazon
+ * Linux repositories it updates from, without an internet route, and in bastion mode the public
+ * route table carries the waiver above.
+ */
+export function accessNetworkArgs(
+  mode: AccessMode,
+  region: string,
+): {
+  readonly s3EndpointExtraBucketArns: string[];
+  readonly publicRouteTableTags?: Readonly<Record<string, string>>;
+} {
+  return {
+    s3EndpointExtraBucketArns: [al2023RepositoryBucketArn(region)],
+    publicRouteTableTags: mode === "bastion" ? BASTION_ROUTE_TABLE_TAGS : undefined,
+  };
+}
+
+/**
  * Tunnel host for BI users. The mode, the bastion allow-list and the instance type are the config
  * keys of the BI access section (components/access.keys.ts), with its defaults.
  */
@@ -311,4 +329,24 @@ export function tunnelCommand(t: TunnelTarget): string {
 /** The psql command that goes through an open tunnel (TLS required by the workgroup). */
 export function psqlCommand(opts: { dbName: string; user: string; localPort?: number }): string {
   return `psql "host=localhost port=${opts.localPort ?? 5439} dbname=${opts.dbName} user=${opts.user} sslmode=require"`;
+}
+
+/**
+ * The commands a BI user runs (the stack outputs `biTunnelCommand` and `biPsqlCommand`): open the
+ * tunnel through the access host to the Redshift workgroup, so that it is on localhost:5439 for
+ * psql, Tableau and other clients; then psql through it.
+ */
+export function biAccessCommands(
+  access: Pick<Access, "mode" | "instanceId">,
+  region: string,
+  redshift: { readonly endpointAddress: pulumi.Output<string>; readonly dbName: string },
+): { readonly tunnel: pulumi.Output<string>; readonly psql: string } {
+  return {
+    tunnel: pulumi
+      .all([access.instanceId, redshift.endpointAddress])
+      .apply(([instanceId, redshiftHost]) =>
+        tunnelCommand({ mode: access.mode, region, instanceId, redshiftHost }),
+      ),
+    psql: psqlCommand({ dbName: redshift.dbName, user: "<your database user>" }),
+  };
 }

@@ -1,6 +1,6 @@
 // The config keys of the opt-in AI environment (docs/features.md): its VPC range and the ports
 // the main VPC's tasks may open on its server.
-import { overlaps, parseCidr } from "./cidr";
+import { format, overlaps, parseCidr, subnet } from "./cidr";
 import { checkVpcRange } from "./network.keys";
 import { section, whenEnabled } from "./keys";
 
@@ -10,6 +10,24 @@ export interface AiEnvironmentSettings {
   readonly cidrBlock: string;
   /** TCP ports the main VPC's clients may open on the server across the peering. */
   readonly allowedPorts: readonly number[];
+}
+
+/** The public and private halves of the AI VPC's range (the server lives in the private one). */
+export function aiSubnetCidrs(cidrBlock: string): { publicCidr: string; privateCidr: string } {
+  const c = parseCidr(cidrBlock);
+  if (typeof c === "string") throw new Error(`AiEnvironment: ${c}`);
+  return {
+    publicCidr: format(subnet(c, c.prefix + 1, 0)),
+    privateCidr: format(subnet(c, c.prefix + 1, 1)),
+  };
+}
+
+/**
+ * The ports the tasks open on the AI server, from `aiAllowedPorts`: each once, in ascending order
+ * (the AI environment's settings, and the NACL rules the config counts and the Network creates).
+ */
+export function openedAiPorts(ports: readonly number[]): number[] {
+  return [...new Set(ports)].sort((a, b) => a - b);
 }
 
 /** Ports never opened across the peering: administration goes through the Instance Connect Endpoint. */
@@ -76,6 +94,6 @@ export const AI_ENVIRONMENT_SECTION = section({
   },
   build: (v): AiEnvironmentSettings | undefined =>
     v.enabled && v.cidrBlock !== undefined
-      ? { cidrBlock: v.cidrBlock, allowedPorts: [...new Set(v.allowedPorts)].sort((a, b) => a - b) }
+      ? { cidrBlock: v.cidrBlock, allowedPorts: openedAiPorts(v.allowedPorts) }
       : undefined,
 });

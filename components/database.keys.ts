@@ -33,6 +33,11 @@ export interface DatabaseSettings {
   readonly maxCapacity: number;
   /** Aurora version at creation; absent: the version the component pins for the engine. */
   readonly engineVersion?: string;
+  /**
+   * DB instances (writer + readers) in the cluster, 1 to 15; the component defaults to 1. The
+   * stack's settings give prod 2 (a reader in another AZ takes over on failure), others 1.
+   */
+  readonly instanceCount?: number;
 }
 
 const MIN_ALLOWED =
@@ -187,13 +192,14 @@ export const DATABASE_SECTION = section({
       );
     }
   },
-  build: (v): DatabaseSettings | undefined =>
+  build: (v, ctx): DatabaseSettings | undefined =>
     v.enabled
       ? {
           engine: v.engine,
           minCapacity: v.minCapacity,
           maxCapacity: v.maxCapacity,
           ...(v.engineVersion !== undefined ? { engineVersion: v.engineVersion } : {}),
+          instanceCount: ctx.environment === "prod" ? 2 : 1,
         }
       : undefined,
 });

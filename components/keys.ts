@@ -31,7 +31,11 @@ export interface KeyContext {
   has(key: string): boolean;
   /** The value read for `key`: undefined when unset without default, invalid, or not read yet. */
   value<T = unknown>(key: string): T | undefined;
-  /** The settings an earlier section built; undefined when that section has problems. */
+  /**
+   * The settings an earlier section built; undefined once any problem is reported (sections
+   * build only while the read has none), and when the section builds none (a feature left off).
+   * Rules that must report beside other problems read values (`value`), not settings.
+   */
   section<T = unknown>(title: string): T | undefined;
   /** Reports a problem of `key`: `<full key>: <message>`. */
   fail(key: string, message: string): void;
@@ -207,7 +211,7 @@ export interface Section<S extends KeyDeclarations = KeyDeclarations, T = Config
   readonly keys: S;
   /** Rules across the section's keys (and earlier sections), after each key is read. */
   readonly rules?: (values: Partial<ConfigValues<S>>, ctx: KeyContext) => void;
-  /** The settings the section yields; runs only when the section has no problem. */
+  /** The settings the section yields; runs only while the read has no problem (in any section). */
   readonly build?: (values: ConfigValues<S>, ctx: KeyContext) => T;
 }
 

@@ -1,14 +1,20 @@
-// The private tiers' network ACLs as the program builds them (index.ts hands `programAclArgs` to
-// the Network), and the one key their size answers to: the account's "Rules per network ACL"
+// The private tiers' network ACLs as the program builds them (the section's settings: index.ts
+// hands them to the Network), and the one key their size answers to: the account's "Rules per network ACL"
 // quota. Their rules grow with the AZs and with the ports other layers open (the container port,
 // Redshift and the database on the data tier, the bastion's public subnets, the AI server's
 // ports), so this section is read after those layers and refuses, naming the keys, a stack whose
 // NACLs AWS would refuse at `pulumi up`.
+import {
+  AI_ENVIRONMENT_SECTION,
+  type AiEnvironmentSettings,
+  aiSubnetCidrs,
+  openedAiPorts,
+} from "./ai-environment.keys";
 import { REDSHIFT_PORT } from "./analytics.keys";
 import { parseCidr } from "./cidr";
 import type { DatabaseEngine } from "./database.keys";
 import { ENGINE_PROFILES } from "./database/engines";
-import { section } from "./keys";
+import { type KeyContext, section } from "./keys";
 import type { AclArgs } from "./network/acl";
 import { tierAcl } from "./network/acl";
 import type { SubnetCidrs } from "./network/plan";
@@ -20,6 +26,8 @@ import type { SubnetCidrs } from "./network/plan";
  * it fails CreateNetworkAclEntry with NetworkAclEntryLimitExceeded.
  */
 export const NACL_RULE_QUOTA = { default: 20, max: 40 } as const;
+
+const NACL_SECTION_TITLE = "Network ACLs";
 
 /** What the program opens on the private tiers, from the stack's settings. */
 export interface ProgramAclInputs {
@@ -51,6 +59,66 @@ export function programAclArgs(i: ProgramAclInputs): AclArgs {
   };
 }
 
+/**
+ * What the layers other than the AI environment open on the private tiers, from the values read
+ * so far: the container port, the database's port when it is on, bastion mode. Undefined while
+ * the container port is unknown (set but invalid: the Runtime section reports it).
+ */
+function layerAclInputs(ctx: KeyContext): Omit<ProgramAclInputs, "ai"> | undefined {
+  const containerPort = ctx.value<number>("containerPort");
+  if (containerPort === undefined) return undefined;
+  const engine = ctx.value<DatabaseEngine>("databaseEngine") ?? "aurora-postgresql";
+  return {
+    containerPort,
+    databasePort: ctx.value("databaseEnabled") === true ? ENGINE_PROFILES[engine]?.port : undefined,
+    bastion: ctx.value("biAccessMode") === "bastion",
+  };
+}
+
+/**
+ * What the quota is counted on, from the values read so far whatever else failed, so that an
+ * overfull NACL is reported with every other problem. The AI server's ports count once each, as
+ * the AI environment opens them ({@link openedAiPorts}), whether or not platform:aiVpcCidr is
+ * valid or set: an outbound rule counts the same whatever its range (`tierAcl` adds reply rules
+ * for extra inbound rules only), so the key's text stands in for the private half.
+ */
+function countedAclInputs(ctx: KeyContext): ProgramAclInputs | undefined {
+  const layers = layerAclInputs(ctx);
+  if (layers === undefined) return undefined;
+  if (ctx.value("aiEnvironmentEnabled") !== true) return layers;
+  const ports = openedAiPorts(ctx.value<readonly number[]>("aiAllowedPorts") ?? []);
+  return { ...layers, ai: { cidrBlock: ctx.value<string>("aiVpcCidr") ?? "aiVpcCidr", ports } };
+}
+
+/**
+ * What the Network is handed: the layers' values and the AI environment's built settings (the
+ * private half of its range, its ports each once in ascending order), exactly as index.ts derived
+ * them before. A section builds only while the read has no problem (components/config/reader.ts),
+ * so every input is known here; a missing one is a bug in the program, never in the stack's config.
+ */
+function builtAclInputs(ctx: KeyContext): ProgramAclInputs {
+  const layers = layerAclInputs(ctx);
+  const aiOn = ctx.value("aiEnvironmentEnabled") === true;
+  const ai = ctx.section<AiEnvironmentSettings>(AI_ENVIRONMENT_SECTION.title);
+  if (layers === undefined || (aiOn && ai === undefined)) {
+    throw new Error(
+      `Internal error: the ${NACL_SECTION_TITLE} section built without ${layers === undefined ? "platform:containerPort" : "the AI environment's settings"}, which a config read without problems always has. Please report it with the stack's config.`,
+    );
+  }
+  return {
+    ...layers,
+    ai: ai && { cidrBlock: aiSubnetCidrs(ai.cidrBlock).privateCidr, ports: ai.allowedPorts },
+  };
+}
+
+/** The NACL section's settings: the account's quota and the NACLs the program builds. */
+export interface NaclSettings {
+  /** The account's "Rules per network ACL" quota the private tiers' NACLs must fit. */
+  readonly ruleQuota: number;
+  /** The Network's NACL arguments: what the layers open on the private tiers. */
+  readonly acls: AclArgs;
+}
+
 /** One tier's NACL in one direction holding more rules than the quota. */
 export interface OverfullAcl {
   readonly tier: "compute" | "data";
@@ -80,7 +148,7 @@ export function overfullAcls(
 
 /** The NACL rule quota (components/network, index.ts). */
 export const NACL_SECTION = section({
-  title: "Network ACLs",
+  title: NACL_SECTION_TITLE,
   summary:
     "The private tiers' network ACLs, whose rules grow with the AZs and the ports the layers open (components/network/acl.ts).",
   keys: {
@@ -102,23 +170,10 @@ export const NACL_SECTION = section({
       compute: ctx.value<readonly string[]>("computeSubnetCidrs"),
       data: ctx.value<readonly string[]>("dataSubnetCidrs"),
     };
-    const containerPort = ctx.value<number>("containerPort");
-    if (v.ruleQuota === undefined || vpcCidr === undefined || containerPort === undefined) return;
+    const inputs = countedAclInputs(ctx);
+    if (v.ruleQuota === undefined || vpcCidr === undefined || inputs === undefined) return;
     if (!cidrs.public || !cidrs.compute || !cidrs.data) return;
-    const engine = ctx.value<DatabaseEngine>("databaseEngine") ?? "aurora-postgresql";
-    const aiCidr = ctx.value<string>("aiVpcCidr");
-    const aiPorts = ctx.value<readonly number[]>("aiAllowedPorts") ?? [];
-    const args = programAclArgs({
-      containerPort,
-      databasePort:
-        ctx.value("databaseEnabled") === true ? ENGINE_PROFILES[engine]?.port : undefined,
-      bastion: ctx.value("biAccessMode") === "bastion",
-      // The AI VPC's range stands for its private half: an egress rule counts the same.
-      ai:
-        ctx.value("aiEnvironmentEnabled") === true && aiCidr !== undefined
-          ? { cidrBlock: aiCidr, ports: aiPorts }
-          : undefined,
-    });
+    const args = programAclArgs(inputs);
     for (const o of overfullAcls(vpcCidr, cidrs as SubnetCidrs, args, v.ruleQuota)) {
       ctx.fail(
         "naclRuleQuota",
@@ -126,5 +181,8 @@ export const NACL_SECTION = section({
       );
     }
   },
-  build: (v): number => v.ruleQuota,
+  build: (v, ctx): NaclSettings => ({
+    ruleQuota: v.ruleQuota,
+    acls: programAclArgs(builtAclInputs(ctx)),
+  }),
 });

@@ -1,6 +1,6 @@
 // The network layer's config keys: the VPC range, the AZs, the subnets per tier (planned from the
 // VPC unless given), where interface endpoints live. The subnet plan itself: ./plan.ts.
-import { REDSHIFT_MIN_AZS, REDSHIFT_TWO_AZ_REGIONS } from "./analytics.keys";
+import { dataTierZoneCount, REDSHIFT_MIN_AZS, REDSHIFT_TWO_AZ_REGIONS } from "./analytics.keys";
 import { Cidr, contains, format, overlaps, parseCidr, PRIVATE_RANGES } from "./cidr";
 import type { KeyContext, KeyDeclaration } from "./keys";
 import { section } from "./keys";
@@ -25,6 +25,12 @@ export interface NetworkSettings {
    * in us-west-1, in AZ i modulo 2 (`dataTierZoneCount` in ./analytics.keys.ts).
    */
   readonly subnetCidrs: SubnetCidrs;
+  /**
+   * How many AZs the data subnets spread over: one each, except in us-west-1, where Redshift
+   * Serverless takes its three subnets in the region's two zones (`dataTierZoneCount` in
+   * ./analytics.keys.ts); the Network places them round-robin.
+   */
+  readonly dataTierZoneCount: number;
   /** Where interface endpoints get network interfaces: every AZ, or one (cheaper; staging only). */
   readonly endpointPlacement: EndpointPlacement;
   /** Interface endpoints beyond the ones the layers ask for (service short names). */
@@ -270,11 +276,12 @@ export const NETWORK_SECTION = section({
       }
     }
   },
-  build: (v): NetworkSettings => ({
+  build: (v, ctx): NetworkSettings => ({
     cidrBlock: v.cidrBlock,
     azCount: v.azCount,
     dataSubnetCount: Math.max(v.azCount, REDSHIFT_MIN_AZS),
     subnetCidrs: { public: v.public, compute: v.compute, data: v.data },
+    dataTierZoneCount: dataTierZoneCount(ctx.value<string>("aws:region") ?? "", v.data.length),
     endpointPlacement: v.endpointPlacement,
     extraInterfaceEndpoints: [...new Set(v.extraInterfaceEndpoints)],
   }),

@@ -35,6 +35,8 @@ export interface DeliverySettings {
    * action's default branch and must be an exact name.
    */
   readonly branches: readonly string[];
+  /** A manual approval stage before the deploy stage: the stack's settings set it in prod. */
+  readonly requireApproval: boolean;
 }
 
 /** `owner/name` of a GitHub repository. */
@@ -168,11 +170,13 @@ export const DELIVERY_SECTION = section({
       );
     }
   },
-  build: (v): DeliverySettings => ({
+  build: (v, ctx): DeliverySettings => ({
     source:
       v.sourceProvider === "github"
         ? { kind: "github", repository: v.githubRepository!, connectionArn: v.githubConnectionArn }
         : { kind: "codecommit", repositoryName: v.repositoryName, create: v.createRepository },
     branches: [...new Set(v.branches)],
+    // Each stack has its own pipeline deploying to its own service; prod waits for a person.
+    requireApproval: ctx.environment === "prod",
   }),
 });

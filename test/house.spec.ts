@@ -91,6 +91,18 @@ describe("house rules", () => {
     expect(importsOf(files.filter(isComponent), under("components/config"))).to.deep.equal([]);
   });
 
+  // The wire sentinel for an unknown value: once for the tools (tools/lib/engine/wire.ts), once
+  // for the policy pack, which runs as its own package and imports nothing from tools/.
+  it("the unknown sentinel is written once in the tools and once in the pack", () => {
+    const SENTINEL = ["04da6b54", "80e4", "46f7", "96ec", "b56ff0331ba9"].join("-");
+    const writing = (dir: string) =>
+      sources.filter(
+        (f) => f.startsWith(dir) && fs.readFileSync(path.join(ROOT, f), "utf8").includes(SENTINEL),
+      );
+    expect(writing("tools/")).to.deep.equal(["tools/lib/engine/wire.ts"]);
+    expect(writing("policy-pack/")).to.deep.equal(["policy-pack/lib/values.ts"]);
+  });
+
   it("the diagram tool does not lean on the cost tool (both share tools/lib)", () => {
     const isDiagram = (f: string) => f.startsWith("tools/diagram/") || f === "tools/diagram.ts";
     expect(importsOf(files.filter(isDiagram), under("tools/cost"))).to.deep.equal([]);

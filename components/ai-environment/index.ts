@@ -11,8 +11,8 @@
 // Explicit `aws.ec2` resources throughout (awsx is remote and invisible to the pack). What it
 // does and what it costs: docs/features.md.
 import * as pulumi from "@pulumi/pulumi";
-import { AiEnvironmentSettings } from "../ai-environment.keys";
-import { Cidr, contains, format, overlaps, parseCidr, PRIVATE_RANGES, subnet } from "../cidr";
+import { aiSubnetCidrs, AiEnvironmentSettings } from "../ai-environment.keys";
+import { Cidr, contains, overlaps, parseCidr, PRIVATE_RANGES } from "../cidr";
 import { builder, Builder, invalidArguments } from "../context";
 import { ebsKeyGrants, HardenedHost } from "../host";
 import { cloudWatchLogsGrant, componentKey } from "../kms-key";
@@ -57,6 +57,8 @@ export interface AiEnvironmentArgs extends AiEnvironmentSettings {
   readonly tags: Record<string, string>;
 }
 
+export { aiSubnetCidrs } from "../ai-environment.keys";
+
 /** The validated layout of the AI environment. */
 export interface Plan {
   readonly publicCidr: string;
@@ -64,16 +66,6 @@ export interface Plan {
   readonly ports: number[];
   readonly instanceType: string;
   readonly rootGiB: number;
-}
-
-/** The public and private halves of the AI VPC's range (the server lives in the private one). */
-export function aiSubnetCidrs(cidrBlock: string): { publicCidr: string; privateCidr: string } {
-  const c = parseCidr(cidrBlock);
-  if (typeof c === "string") throw new Error(`AiEnvironment: ${c}`);
-  return {
-    publicCidr: format(subnet(c, c.prefix + 1, 0)),
-    privateCidr: format(subnet(c, c.prefix + 1, 1)),
-  };
 }
 
 /** Validates the arguments (overlap with the main VPC included) into the plan; throws one error listing every problem. */

@@ -14,7 +14,7 @@ import { DATABASE_SECTION, DatabaseSettings } from "../database.keys";
 import { DOCS_SECTION, DocsSettings } from "../docs-site.keys";
 import { GITHUB_OIDC_SECTION, GithubOidcSettings } from "../github-oidc.keys";
 import type { ConfigValues, Section } from "../keys";
-import { NACL_SECTION } from "../nacl.keys";
+import { NACL_SECTION, type NaclSettings } from "../nacl.keys";
 import { NETWORK_SECTION, NetworkSettings } from "../network.keys";
 import { DELIVERY_SECTION, DeliverySettings } from "../pipeline.keys";
 import {
@@ -79,6 +79,8 @@ export interface StackConfig {
   readonly network: NetworkSettings;
   /** The account's "Rules per network ACL" quota the private tiers' NACLs must fit. */
   readonly naclRuleQuota: number;
+  /** The private tiers' NACL arguments: the ports the layers open there (components/nacl.keys.ts). */
+  readonly programAcls: NaclSettings["acls"];
   readonly storage: StorageSettings;
   readonly runtime: RuntimeSettings;
   readonly analytics: AnalyticsSettings;
@@ -139,7 +141,8 @@ export function parseStackConfig(
     environment,
     region: stack.region,
     network: of(NETWORK_SECTION),
-    naclRuleQuota: of(NACL_SECTION),
+    naclRuleQuota: of(NACL_SECTION).ruleQuota,
+    programAcls: of(NACL_SECTION).acls,
     storage: of(STORAGE_SECTION),
     runtime: of(RUNTIME_SECTION),
     analytics: of(ANALYTICS_SECTION),

@@ -93,7 +93,6 @@ export function readConfig(
   }
 
   for (const s of sections) {
-    const before = problems.length;
     const sectionValues: Record<string, unknown> = {};
     for (const [name, decl] of Object.entries(s.keys as KeyDeclarations)) {
       const v = readKey(decl, raw[full(decl.key)], ctx);
@@ -101,8 +100,12 @@ export function readConfig(
       sectionValues[name] = v;
     }
     s.rules?.(sectionValues, ctx);
-    if (problems.length === before && s.build) built.set(s.title, s.build(sectionValues, ctx));
-    else if (problems.length === before) built.set(s.title, sectionValues);
+    // Settings are built only while the read has no problem at all: a build may then rely on
+    // every value and every earlier section's settings. Once a problem is reported the read
+    // throws, and no settings are used; the rules still run, so every problem is reported.
+    if (problems.length === 0) {
+      built.set(s.title, s.build ? s.build(sectionValues, ctx) : sectionValues);
+    }
     if (options.environment) environment = options.environment(ctx);
   }
 

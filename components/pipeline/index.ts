@@ -32,8 +32,6 @@ export type { PipelineSource } from "../pipeline.keys";
  * (components/pipeline.keys.ts).
  */
 export interface PipelineArgs extends DeliverySettings {
-  /** A manual approval stage before the deploy stage (prod). */
-  readonly requireApproval: boolean;
   readonly region: string;
   /** The Runtime's ECR repository, cluster, service and task family. */
   readonly repositoryUrl: pulumi.Input<string>;

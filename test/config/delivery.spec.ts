@@ -1,5 +1,8 @@
 // Delivery keys (the pipeline and the GitHub Actions roles): every bad input names its key.
+import { expect } from "chai";
+import { parseStackConfig } from "../../components/config";
 import { BadInput, rejects } from "../fixtures/config";
+import { stackConfig } from "../helpers";
 
 describe("config: delivery", () => {
   const cases: BadInput[] = [
@@ -89,4 +92,15 @@ describe("config: delivery", () => {
     ],
   ];
   rejects(cases);
+
+  // Each stack has its own pipeline deploying to its own service; prod's waits for a person.
+  for (const [stack, requireApproval] of [
+    ["staging", false],
+    ["prod", true],
+  ] as const) {
+    it(`${requireApproval ? "asks" : "does not ask"} for approval before the ${stack} deploy`, () => {
+      const config = parseStackConfig(stackConfig(stack), { stack });
+      expect(config.delivery.requireApproval).to.equal(requireApproval);
+    });
+  }
 });

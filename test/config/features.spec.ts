@@ -31,6 +31,7 @@ describe("config: opt-in MVP features", () => {
       engine: "aurora-postgresql",
       minCapacity: 0.5,
       maxCapacity: 4,
+      instanceCount: 1,
     });
     expect(f.testServer).to.equal(true);
     expect(f.aiEnvironment).to.deep.equal({ cidrBlock: "10.99.0.0/24", allowedPorts: [443] });
@@ -51,7 +52,12 @@ describe("config: opt-in MVP features", () => {
       "platform:aiAllowedPorts": "[8000, 443, 8000]",
     }).features;
     expect(f.backup).to.deep.equal({ retentionDays: 35, vaultLock: "compliance" });
-    expect(f.database).to.deep.equal({ engine: "aurora-mysql", minCapacity: 0, maxCapacity: 2.5 });
+    expect(f.database).to.deep.equal({
+      engine: "aurora-mysql",
+      minCapacity: 0,
+      maxCapacity: 2.5,
+      instanceCount: 1,
+    });
     expect(f.aiEnvironment?.allowedPorts).to.deep.equal([443, 8000]);
   });
 
@@ -66,8 +72,22 @@ describe("config: opt-in MVP features", () => {
       minCapacity: 0.5,
       maxCapacity: 4,
       engineVersion: "16.9",
+      instanceCount: 1,
     });
   });
+
+  // Prod's database has a reader in another AZ to fail over to; other environments one writer.
+  for (const [stack, instanceCount] of [
+    ["staging", 1],
+    ["prod", 2],
+  ] as const) {
+    it(`gives the ${stack} stack's database ${instanceCount} instance(s)`, () => {
+      const f = parseStackConfig(stackConfig(stack, { "platform:databaseEnabled": true }), {
+        stack,
+      }).features;
+      expect(f.database?.instanceCount).to.equal(instanceCount);
+    });
+  }
 
   const on = {
     "platform:backupEnabled": true,

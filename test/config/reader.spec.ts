@@ -177,6 +177,26 @@ describe("config reader", () => {
     expect(settings.Sizes).to.deep.equal({ total: 6, ports: [443] });
   });
 
+  it("builds no later section once a problem is reported, so a build may rely on every value", () => {
+    const built: string[] = [];
+    const later = section({
+      title: "Later",
+      summary: "read last",
+      keys: { port: { key: "port", kind: "integer", default: 1, description: "d" } },
+      rules: () => void built.push("rules"),
+      build: (v) => {
+        built.push("build");
+        return v.port;
+      },
+    });
+    const run = (raw: Record<string, unknown>) =>
+      readConfig(raw, [IDENTITY, SIZES, later], { namespace: "platform" });
+    expect(() => run({ "platform:environment": "dev", "platform:count": 0 })).to.throw(ConfigError);
+    expect(built).to.deep.equal(["rules"]);
+    expect(run({ "platform:environment": "dev" }).settings.Later).to.equal(1);
+    expect(built).to.deep.equal(["rules", "rules", "build"]);
+  });
+
   it("builds nothing when a section has problems, and names the problems in one error", () => {
     let error: unknown;
     try {

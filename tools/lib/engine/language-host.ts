@@ -20,134 +20,35 @@
 // makes the run cheaper, except that in the apply phase an `apply` callback failing on what an
 // offline run lacks gives an unknown result, as at preview (./apply-unknowns.js). The child is
 // isolated: its exit code, `process.exit` or a hang never decide the verdict, and it leads a
-// process group that ends with the run (./process-group.ts).
+// process group that ends with the run (./process-group.ts). The environment and command line
+// the host starts with: ./host-environment.ts; what a run takes and gives back: ./program-run.ts.
 import { spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { diagnose, DryRunSite, readSites, STARTUP_ALLOWANCE_MS } from "./diagnose";
-import { leftUnknownAtApply, type LeftUnknown } from "./left-unknown";
+import { diagnose, readSites, STARTUP_ALLOWANCE_MS } from "./diagnose";
+import { leftUnknownAtApply } from "./left-unknown";
 import { stopReported } from "./stop-reported";
-import { hostConfig } from "./host-config";
 import { wasBusy } from "./busy";
 import { OWN_GROUP, signalGroup } from "./process-group";
-import type { EngineAnswers, Phase } from "./answers";
-import { LogEntry, OfflineEngine, EngineResource } from "./monitor";
-import { hostOptions, programNodeOptions } from "./runtime-options";
-import { nearestPackageJson, usedPackages, versionWarnings } from "./versions";
+import { OfflineEngine } from "./monitor";
+import { hostArguments, hostEnvironment, type HostOptions } from "./host-environment";
+import type { ProgramRun, ProgramRunOptions } from "./program-run";
+import { hostOptions } from "./runtime-options";
+import { usedPackages, versionWarnings } from "./versions";
 import { traceRun, tracing } from "./trace";
 import { tokenAt } from "./invoke-sites";
-import { explainLentPackages, lentEnvironment } from "./lent-packages";
+import { explainLentPackages } from "./lent-packages";
 import { locateSdk, programLocation, unlocatableSdk } from "./program-location";
-import type { UndecryptableRead } from "./sites-file";
 
-export interface ProgramRunOptions {
-  /** Where Pulumi.yaml is (the root directory). */
-  readonly rootDir: string;
-  readonly project: string;
-  /** Pulumi.yaml `main`, if any. */
-  readonly main?: string;
-  /** Pulumi.yaml `runtime.options`. */
-  readonly runtimeOptions?: Readonly<Record<string, unknown>>;
-  readonly stack: string;
-  readonly organization?: string;
-  /** Full config keys → values as strings (structured values as JSON). */
-  readonly config: Readonly<Record<string, string>>;
-  readonly secretKeys: readonly string[];
-  readonly phase: Phase;
-  readonly answers: EngineAnswers;
-  /** Placeholder strings that stand for values unknown offline (undecryptable secrets). */
-  readonly opaque?: readonly string[];
-  /**
-   * The `secure:` keys the check cannot decrypt (full key → the value the program gets): their
-   * typed reads give an unknown or a recorded stand-in (./secret-config-reads.js).
-   */
-  readonly undecryptable?: Readonly<Record<string, string>>;
-  readonly timeoutMs: number;
-  /** Type-check the program as `pulumi preview` does by default (slow). */
-  readonly typeCheck?: boolean;
-  /** A directory whose node_modules serve programs that have none of their own. */
-  readonly fallbackModulesDir: string;
-  /** Where transpiled TypeScript is cached between runs (none: no cache). */
-  readonly cacheDir?: string;
-  /** Called with each registration as the engine records it (the policies judge it meanwhile). */
-  readonly onRegistered?: (r: EngineResource) => void;
-  /** Stops the program's language host when aborted (its run is then of no use to the caller). */
-  readonly signal?: AbortSignal;
-  /** Called once the program's process is started (the caller may load what it needs later). */
-  readonly onSpawned?: () => void;
-}
+export type {
+  ProgramFailure,
+  ProgramRun,
+  ProgramRunOptions,
+  SdkInfo,
+  SourceLocation,
+} from "./program-run";
 
-/** Where a failure points in the program's own files. */
-export interface SourceLocation {
-  readonly file: string;
-  readonly line: number;
-  readonly column: number;
-}
-
-export interface ProgramFailure {
-  readonly kind: "error" | "timeout" | "early-exit" | "never-finished" | "setup";
-  readonly message: string;
-  readonly location?: SourceLocation;
-  /** The program's error as the language host reported it (stack included). */
-  readonly detail?: string;
-  /** The error the run is reported at, the first it logged (stack included); detail has all. */
-  readonly reported?: string;
-  /** True when the program logged that error itself (`pulumi.log.error` from its own code). */
-  readonly loggedByProgram?: boolean;
-  /** True when the program itself logged one of the errors after it (`pulumi.log.error`). */
-  readonly laterLoggedByProgram?: boolean;
-}
-
-export interface SdkInfo {
-  /** The language host script that ran the program. */
-  readonly runPath: string;
-  readonly version: string;
-  /** False when the program has no `@pulumi/pulumi` of its own and ran with the check's. */
-  readonly own: boolean;
-}
-
-export interface ProgramRun {
-  readonly phase: Phase;
-  readonly resources: EngineResource[];
-  readonly remoteComponents: EngineResource[];
-  readonly logs: LogEntry[];
-  /** What the program wrote to stdout and stderr (the last lines, when there were many). */
-  readonly output: string[];
-  readonly invokes: ReadonlyMap<string, number>;
-  /** Invokes nothing answered (`token (file:line)`), whether or not the program caught it. */
-  readonly unanswered: string[];
-  readonly sdk: SdkInfo;
-  /** Version skew between the program's dependencies and the check's (./versions.ts). */
-  readonly versionWarnings: string[];
-  readonly failure?: ProgramFailure;
-  readonly ms: number;
-  /**
-   * The config keys the program read a value of (full keys), each with the program's line that
-   * first read it when there is one (./config-sites.js).
-   */
-  readonly configReads: ReadonlyMap<string, SourceLocation | undefined>;
-  /** Where code outside the SDK asked `isDryRun()` (always true here: ./dry-run-sites.js). */
-  readonly dryRunAsked: readonly DryRunSite[];
-  /** Pulumi CLI queries the check answered itself (`call (file:line)`: ./automation-guard.js). */
-  readonly cliAnswered: readonly string[];
-  /**
-   * Apply phase: `apply` callbacks that failed on what an offline run lacks, their results left
-   * unknown as at preview (./apply-unknowns.js).
-   */
-  readonly leftUnknown: readonly LeftUnknown[];
-  /**
-   * Apply phase, a run that failed: what an offline run lacks that the error ending it failed on,
-   * outside any `apply` (an invoke nothing answers, a command that cannot run, a host it cannot
-   * reach; ./apply-stopped.js `recordStop`), placed in the program. Undefined for any other error
-   * (the program's own, a provider's validation).
-   */
-  readonly stoppedAt?: LeftUnknown;
-  /** Typed reads of `secure:` keys the check cannot decrypt (./secret-config-reads.js). */
-  readonly undecryptableReads: readonly UndecryptableRead[];
-}
-
-const CHILD_PRELOAD = path.join(__dirname, "child-preload.js");
 /** The token ./automation-guard.js records a CLI query it answered under. */
 const CLI_ANSWERED = "cli-answered:";
 const MAX_OUTPUT_LINES = 400;
@@ -161,7 +62,7 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
   const started = Date.now();
   const { pwd, entry } = programLocation(opts.rootDir, opts.main);
   const sdk = locateSdk(pwd, opts.fallbackModulesDir);
-  let host: ReturnType<typeof hostOptions> = {
+  let host: HostOptions = {
     typescript: true,
     tsconfig: undefined,
     nodeargs: [],
@@ -216,67 +117,8 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
     fs.mkdtempSync(path.join(os.tmpdir(), "offline-check-")),
     "invoke-sites.jsonl",
   );
-  const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) {
-    // The check's own settings must not leak into the program's SDK (the user's NODE_OPTIONS
-    // are passed on below, after the check's preload).
-    if (/^PULUMI_(NODEJS_|CONFIG)/.test(k) || k === "NODE_OPTIONS" || k.startsWith("TS_NODE_"))
-      continue;
-    env[k] = v;
-  }
-  env.PULUMI_CONFIG = hostConfig(opts.config);
-  env.PULUMI_CONFIG_SECRET_KEYS = JSON.stringify(opts.secretKeys);
-  if (host.typescript) env.PULUMI_NODEJS_TYPESCRIPT = "true";
-  if (host.tsconfig) env.PULUMI_NODEJS_TSCONFIG_PATH = host.tsconfig;
-  if (!opts.typeCheck) {
-    env.PULUMI_NODEJS_TRANSPILE_ONLY = "true";
-    env.TS_NODE_TRANSPILE_ONLY = "true";
-  }
-  env.NODE_OPTIONS = programNodeOptions(CHILD_PRELOAD, process.env.NODE_OPTIONS);
-  env.OFFLINE_INVOKE_SITES = sitesFile;
-  // The setMocks guard is armed in this process alone, never in the processes the program starts
-  // (its own unit tests may call setMocks there): child-preload.js, item 16.
-  env.OFFLINE_GUARD_MOCKS = "true";
-  // The apply phase leaves unknown what an offline run cannot compute inside `apply`: item 19.
-  if (opts.phase === "apply") env.OFFLINE_APPLY_UNKNOWNS = "true";
-  if (opts.undecryptable && Object.keys(opts.undecryptable).length > 0)
-    env.OFFLINE_UNDECRYPTABLE_CONFIG = JSON.stringify(opts.undecryptable);
-  if (opts.cacheDir && !opts.typeCheck)
-    env.OFFLINE_TS_CACHE = path.join(opts.cacheDir, "typescript");
-  if (opts.cacheDir) env.OFFLINE_CODE_CACHE = path.join(opts.cacheDir, "v8");
-  if (nearestPackageJson(pwd)?.pkg.type === "module") env.OFFLINE_ESM_SOURCE_MAPS = "true";
-  if (tracing) env.OFFLINE_CHECK_TRACE_AS = `program:${opts.phase}`;
-  if (!sdk.own) {
-    Object.assign(
-      env,
-      lentEnvironment(opts.fallbackModulesDir, !!opts.typeCheck && host.typescript),
-    );
-  }
-  const args = [
-    ...host.nodeargs,
-    ...(process.env.OFFLINE_CHILD_PROF
-      ? ["--cpu-prof", `--cpu-prof-dir=${process.env.OFFLINE_CHILD_PROF}`]
-      : []),
-    sdk.runPath,
-    "--monitor",
-    address,
-    "--engine",
-    address,
-    "--organization",
-    opts.organization ?? "organization",
-    "--project",
-    opts.project,
-    "--root-directory",
-    opts.rootDir,
-    "--stack",
-    opts.stack,
-    "--pwd",
-    pwd,
-    "--dry-run",
-    "--parallel",
-    "16",
-    entry,
-  ];
+  const env = hostEnvironment(opts, host, sdk, pwd, sitesFile);
+  const args = hostArguments(opts, host, sdk, address, pwd, entry);
   const output: string[] = [];
   let dropped = 0;
   const collect = (chunk: Buffer, pending: { text: string }) => {

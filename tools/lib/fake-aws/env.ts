@@ -2,6 +2,7 @@
 import type { Autonaming, PatternContext } from "./autonaming";
 import type { Invented } from "./invented";
 import { Partition, PARTITIONS, region as regionOf, Region } from "./regions";
+import { UNKNOWN } from "../engine/wire";
 
 export interface FakeAwsEnv {
   /** 12-digit account id. */
@@ -18,8 +19,9 @@ export interface FakeAwsEnv {
   readonly invented?: Invented;
 }
 
-/** The wire sentinel for an unknown value (what `pulumi preview` sends for unknowns). */
-export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+// The wire sentinel for an unknown value (what `pulumi preview` sends for unknowns): defined once,
+// with the engine's other wire values.
+export { UNKNOWN };
 
 export interface Resolved {
   readonly accountId: string;
