@@ -27,11 +27,7 @@ import { renamedInLaterPhases } from "./renamed";
 import type { PolicyReport } from "../lib/policy-runner";
 import { combinePhases } from "./combine";
 import { streamTo } from "./stream";
-import {
-  stackPoliciesNote,
-  stackPolicyNames,
-  withoutStackPolicies,
-} from "./stopped-stack-policies";
+import { stackPoliciesOnly, stackPolicyNames } from "./stopped-stack-policies";
 import type { ProviderInputError } from "./provider-refusals";
 import { autonamingOf } from "../lib/fake-aws/autonaming";
 import { checkProviderConfig } from "./provider-config";
@@ -298,23 +294,17 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
   try {
     for (const run of usable) {
       const started = Date.now();
-      const report = await streams[runs.indexOf(run)].finish(judge, run.resources);
+      // A stopped apply phase that never registered some of what preview saw is judged with those
+      // resources as preview saw them, so its stack policies see the whole stack; the resource
+      // policies' entries on them are preview's (./stopped-stack-policies.ts).
+      const missing =
+        run.phase === "apply" && run.stoppedAt && usable[0].phase === "preview"
+          ? missingAtApply(usable[0], run, renamedInLaterPhases([usable[0], run]))
+          : [];
+      let report = await streams[runs.indexOf(run)].finish(judge, [...run.resources, ...missing]);
+      if (missing.length > 0) report = stackPoliciesOnly(report, missing, await stackPolicyNames());
       judged.push({ run, report, ms: Date.now() - started });
       traceEvent("check", `judged:${run.phase}`);
-    }
-    const [preview, last] = judged;
-    // A stopped apply phase that never registered some of what preview saw: stack policies are
-    // not run on it (./stopped-stack-policies.ts). One that registered all of it holds the whole
-    // stack preview judged, its values known: they run on it.
-    if (
-      last?.run.phase === "apply" &&
-      last.run.stoppedAt &&
-      missingAtApply(preview.run, last.run, renamedInLaterPhases([preview.run, last.run])).length >
-        0
-    ) {
-      const stack = await stackPolicyNames();
-      last.report = withoutStackPolicies(last.report, preview.report, stack);
-      notes.push(stackPoliciesNote(preview.report, stack));
     }
   } catch (e) {
     for (const stream of streams) stream.abandon();

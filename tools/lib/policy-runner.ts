@@ -57,8 +57,8 @@ export interface Violation {
   readonly remediationSteps?: string;
   /** True for "can't run during preview" notes. */
   readonly previewNote?: boolean;
-  /** A stack policy's preview note kept for an apply phase that stopped and ran no stack policy. */
-  readonly notRunAtStop?: boolean;
+  /** A stack policy's note on an apply phase that stopped (../check/stopped-stack-policies.ts). */
+  readonly atStop?: boolean;
 }
 
 export interface PolicyReport {
