@@ -26,7 +26,10 @@
 //    releases (20.20 among them) the colouring of node_modules frames never ends on a frame whose
 //    path has no separator after the package name, e.g. `node_modules/@pulumi/config.ts:301:19`,
 //    which is what the SDK's own source maps give: it grows a string until "Invalid string
-//    length", about a minute later. For such a stack, the coloured call returns the uncoloured
+//    length", about a minute later. The host colours the errors an error holds the same way (its
+//    `cause`, an AggregateError's `errors`: a failure the SDK's invoke raised, which a program
+//    caught and rethrew, or Promise.any gathered, can carry such a frame). For such a stack, on the
+//    error or on one it holds, the coloured call returns the uncoloured
 //    inspection at once: what the host of a recent SDK (3.224 has it, 3.150 not) falls back to
 //    (pulumi/pulumi#20567, #21326), and what an older host, which has no fallback and would
 //    report only "RangeError: Invalid string length", prints on a Node.js without the loop.
@@ -269,6 +272,37 @@ function colouringNeverEnds(line) {
   }
 }
 
+/**
+ * True when colouring would not terminate on a line of the stack of `value` or of an error
+ * `util.inspect` formats inside it, coloured the same way: its `cause`, the `errors` of an
+ * AggregateError (Promise.any's, a program's own), an error held in a property, in an object or a
+ * list (to the depth of 5, the first 100 keys of each, each value once; a property that cannot be
+ * read is passed over).
+ */
+function colouringNeverEndsIn(value, depth = 0, seen = new Set()) {
+  if (!value || typeof value !== "object" || depth > 5 || seen.has(value)) return false;
+  seen.add(value);
+  const read = (f) => {
+    try {
+      return f();
+    } catch {
+      return undefined;
+    }
+  };
+  const inner = [];
+  if (value instanceof Error) {
+    const stack = read(() => value.stack);
+    if (typeof stack === "string" && stack.split("\n").some(colouringNeverEnds)) return true;
+    inner.push(
+      read(() => value.cause),
+      ...(read(() => value.errors) ?? []),
+    );
+  }
+  for (const key of (read(() => Object.keys(value)) ?? []).slice(0, 100))
+    inner.push(read(() => value[key]));
+  return inner.some((e) => colouringNeverEndsIn(e, depth + 1, seen));
+}
+
 const util = require("util");
 util.inspect = new Proxy(util.inspect, {
   apply(target, thisArg, args) {
@@ -278,8 +312,7 @@ util.inspect = new Proxy(util.inspect, {
       options &&
       typeof options === "object" &&
       options.colors === true &&
-      typeof value.stack === "string" &&
-      value.stack.split("\n").some(colouringNeverEnds)
+      colouringNeverEndsIn(value)
     ) {
       return Reflect.apply(target, thisArg, [value, { ...options, colors: false }]);
     }
