@@ -64,9 +64,29 @@ describe("a program that runs `pulumi whoami`", function () {
       ["pulumi whoami --json=false -v=1", verbose],
       ["pulumi whoami --json=maybe", undefined],
       ["pulumi whoami --org acme", undefined],
-      ["pulumi whoami --non-interactive", undefined],
+      // The CLI's global flags (pkg/cmd/pulumi/pulumi.go), before or after whoami, in pflag's forms.
+      ["pulumi whoami --non-interactive", `${WHOAMI_USER}\n`],
+      ["pulumi --non-interactive whoami -j", json],
+      ["pulumi whoami --color never", `${WHOAMI_USER}\n`],
+      ["pulumi --color=never whoami --verbose", verbose],
+      ["pulumi -C infra whoami", `${WHOAMI_USER}\n`],
+      ["pulumi whoami -jC infra", json],
+      ["pulumi whoami -Cinfra", `${WHOAMI_USER}\n`],
+      ["pulumi --cwd=infra whoami", `${WHOAMI_USER}\n`],
+      [
+        "pulumi whoami --logtostderr --logflow -e --emoji=false --memprofilerate 0",
+        `${WHOAMI_USER}\n`,
+      ],
+      ["pulumi whoami --disable-integrity-checking", `${WHOAMI_USER}\n`],
+      // whoami's own boolean --verbose takes the place of the root's int one: -v=9 fails there.
+      ["pulumi whoami -v=9", undefined],
+      ["pulumi whoami --color=purple", undefined],
+      ["pulumi whoami --cwd", undefined],
+      ["pulumi whoami --tracing file:/tmp/t", undefined],
+      ["pulumi --stack dev whoami", undefined],
       ["pulumi whoami && pulumi up", undefined],
       ["pulumi up", undefined],
+      ["pulumi --non-interactive up", undefined],
     ];
     for (const [line, output] of cases)
       it(`${line}: ${output === undefined ? "not answered (refused)" : JSON.stringify(output)}`, () => {
@@ -76,9 +96,12 @@ describe("a program that runs `pulumi whoami`", function () {
 
   describe("refuses a form it does not answer, saying so (not as a deployment)", () => {
     const cases: [string, string | undefined][] = [
-      ["pulumi whoami --non-interactive", "--non-interactive"],
-      ["pulumi whoami --color=never -j", "--color=never"],
+      ["pulumi whoami -v=9", "-v=9"],
+      ["pulumi whoami --color=purple -j", "--color=purple"],
+      ["pulumi --tracing file:/tmp/t whoami", "--tracing"],
+      ["pulumi whoami --profiling prof", "--profiling"],
       ["pulumi whoami -jx", "-jx"],
+      ["pulumi whoami --non-interactive", undefined],
       ["pulumi whoami acme", "acme"],
       ["pulumi whoami -jv", undefined],
       ["pulumi whoami && pulumi up", undefined],
@@ -92,9 +115,10 @@ describe("a program that runs `pulumi whoami`", function () {
           expect(e?.code).to.equal("ERR_OFFLINE_WHOAMI_FORM");
           expect(e?.message).to.equal(
             `\`${line}\` is not answered by the offline check: it answers \`pulumi whoami\` ` +
-              "with --json (-j) and --verbose (-v) only, in the forms the CLI accepts (-jv, " +
-              `--json=true), not "${word}"; run it without that word, or give the user another ` +
-              "way (a config value)",
+              "with its --json (-j) and --verbose (-v) and the CLI's global flags but --tracing, " +
+              "--profiling and --tracing-header, in the forms the CLI accepts (-jv, --json=true, " +
+              `-C dir, --color=never), not "${word}"; run it without that word, or give the ` +
+              "user another way (a config value)",
           );
           expect(e?.message).to.not.contain("Automation API");
         }

@@ -27,8 +27,10 @@
 // it; `--verbose`: the User, Organizations, Backend URL and Token type lines) for a user logged in
 // to Pulumi Cloud with a personal token (no `tokenInformation`), its own organization its only
 // one, records the call under `cli-answered:<call>`, and the report names it. The flags are read
-// as cobra parses them (`-jv`, `--json=false`); any other flag (a global one such as
-// `--non-interactive`) or word is refused with an error that says the form is not answered
+// as cobra parses them (`-jv`, `--json=false`), the CLI's global flags too, before or after
+// `whoami` (`--non-interactive`, `--color never`, `-C dir`: pkg/cmd/pulumi/pulumi.go), none of
+// which changes what whoami prints; any other flag or word (`--tracing`, `-v=9`, which whoami's own
+// boolean `-v` refuses, an argument) is refused with an error that says the form is not answered
 // offline (`whoamiRefusal`), not as a deployment.
 "use strict";
 const childProcess = require("child_process");
@@ -116,56 +118,112 @@ function runsPulumi(command, args, shell) {
   return false;
 }
 
-/** The flags of `pulumi whoami` the check answers (both booleans), by long and short name. */
-const WHOAMI_LONG = { json: "json", verbose: "verbose" };
-const WHOAMI_SHORT = { j: "json", v: "verbose" };
 /** The values a boolean flag takes after `=` (pflag, Go's strconv.ParseBool). */
 const BOOLS = {
   ...Object.fromEntries(["1", "t", "T", "TRUE", "true", "True"].map((v) => [v, true])),
   ...Object.fromEntries(["0", "f", "F", "FALSE", "false", "False"].map((v) => [v, false])),
 };
+/** A value pflag's int flag takes (Go's strconv.ParseInt with base 0, the common forms). */
+const isInt = (v) => /^[+-]?(?:0[xX][0-9a-fA-F]+|0[oO]?[0-7]*|[1-9][0-9]*)$/.test(v);
+/** `--color`'s values (sdk/go/common/util/cmdutil, `SetGlobalColorization`). */
+const isColor = (v) => ["auto", "always", "never", "raw"].includes(v);
 
 /**
- * The flags of the words after `pulumi whoami` as cobra (spf13/pflag) parses them: `--json`,
- * `--json=<bool>`, `-j`, `-j=<bool>` and shorthands run together (`-jv`, `-vj=false`); a string
- * naming the first word the check does not answer (another flag: a global one such as
- * `--non-interactive` or `--color`, an argument, which whoami refuses).
+ * The flags a `pulumi whoami` line may carry, as pulumi/pulumi pkg/cmd/pulumi/pulumi.go (the root's
+ * persistent flags) and whoami.go (its own) declare them: `kind` bool, int or string (with the
+ * values it accepts), `answer` the whoami flag it sets. whoami's own `--verbose` / `-v` (bool)
+ * takes the place of the root's int `--verbose` / `-v` (cobra merges the persistent flags into a
+ * command's own, and a name the command declares itself wins), so `-v=9` fails there as in the CLI.
+ * None of the others changes what whoami prints: `--cwd` / `-C` only changes the directory first,
+ * `--color` the colouring (whoami prints none), the logging ones what goes to log files or stderr.
+ * `--tracing`, `--profiling` and `--tracing-header` send traces or write profiles, which the check
+ * does not: not answered.
+ */
+const WHOAMI_FLAGS = {
+  json: { short: "j", kind: "bool", answer: "json" },
+  verbose: { short: "v", kind: "bool", answer: "verbose" },
+  cwd: { short: "C", kind: "string", valid: (v) => v !== "" },
+  emoji: { short: "e", kind: "bool" },
+  "disable-integrity-checking": { kind: "bool" },
+  logflow: { kind: "bool" },
+  logtostderr: { kind: "bool" },
+  "non-interactive": { kind: "bool" },
+  memprofilerate: { kind: "int" },
+  color: { kind: "string", valid: isColor },
+  // Taken with their values, and refused.
+  tracing: { kind: "string", valid: () => false },
+  profiling: { kind: "string", valid: () => false },
+  "tracing-header": { kind: "string", valid: () => false },
+};
+const WHOAMI_SHORT = Object.fromEntries(
+  Object.entries(WHOAMI_FLAGS).flatMap(([name, f]) => (f.short ? [[f.short, name]] : [])),
+);
+
+/** Whether `value` is one flag `f` accepts. */
+function accepts(f, value) {
+  if (f.kind === "bool") return value in BOOLS;
+  if (f.kind === "int") return isInt(value);
+  return f.valid ? f.valid(value) : true;
+}
+
+/**
+ * The flags of the words after `pulumi` (global flags first, then `whoami`, then any flag) as
+ * cobra (spf13/pflag) parses them: `--name`, `--name=<v>`, `--name <v>` for a flag that takes a
+ * value, `-j`, `-j=<bool>`, shorthands run together (`-jv`, `-vj=false`, `-C<dir>`, `-jC <dir>`).
+ * Gives `{ json, verbose }`, or a string naming the first word the check does not answer (a flag
+ * whoami does not take, a value it refuses, an argument, which whoami refuses), or undefined when
+ * the words are no `whoami` command.
  */
 function whoamiFlags(words) {
   const flags = { json: false, verbose: false };
-  for (const w of words) {
-    const long = /^--([^=]+)(?:=(.*))?$/.exec(w);
+  let command;
+  let refused;
+  const refuse = (w) => (refused ??= w);
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    /** Sets flag `name` to `value`; false when whoami does not take it so. */
+    const set = (name, value) => {
+      const f = WHOAMI_FLAGS[name];
+      if (!f || value === undefined || !accepts(f, value)) return false;
+      if (f.answer) flags[f.answer] = BOOLS[value];
+      return true;
+    };
+    const long = /^--([^=]+)(?:=(.*))?$/s.exec(w);
     if (long) {
-      const name = WHOAMI_LONG[long[1]];
-      const value = long[2] === undefined ? true : BOOLS[long[2]];
-      if (!name || value === undefined) return w;
-      flags[name] = value;
+      const f = WHOAMI_FLAGS[long[1]];
+      const value = long[2] ?? (f && f.kind !== "bool" ? words[++i] : "true");
+      if (!set(long[1], value)) refuse(w);
       continue;
     }
-    if (!/^-[^-]/.test(w)) return w;
-    let rest = w.slice(1);
-    while (rest.length > 0) {
-      const name = WHOAMI_SHORT[rest[0]];
-      if (!name) return w;
-      if (rest[1] === "=") {
-        const value = BOOLS[rest.slice(2)];
-        if (value === undefined) return w;
-        flags[name] = value;
-        break;
+    if (/^-[^-]/.test(w)) {
+      let rest = w.slice(1);
+      while (rest.length > 0) {
+        const name = WHOAMI_SHORT[rest[0]];
+        const f = name && WHOAMI_FLAGS[name];
+        let value = "true";
+        if (rest[1] === "=") value = rest.slice(2);
+        else if (f && f.kind !== "bool") value = rest.length > 1 ? rest.slice(1) : words[++i];
+        if (!set(name, value)) {
+          refuse(w);
+          break;
+        }
+        rest = value === "true" && rest[1] !== "=" && f.kind === "bool" ? rest.slice(1) : "";
       }
-      flags[name] = true;
-      rest = rest.slice(1);
+      continue;
     }
+    if (command) return refused ?? w;
+    if (w !== "whoami") return undefined;
+    command = w;
   }
-  return flags;
+  return command ? (refused ?? flags) : undefined;
 }
 
-/** The words of a shell command line that is `pulumi whoami ...` alone; undefined otherwise. */
+/** The words after `pulumi` of a shell command line that runs `pulumi` alone; undefined otherwise. */
 function whoamiWords(line) {
   if (typeof line !== "string" || /[;&|`\n<>]|\$\(/.test(line)) return undefined;
   const words = line.trim().split(/\s+/);
-  if (words.length < 2 || !isPulumi(words[0]) || words[1] !== "whoami") return undefined;
-  return words.slice(2);
+  if (words.length < 2 || !isPulumi(words[0])) return undefined;
+  return words.slice(1);
 }
 
 /**
@@ -200,9 +258,10 @@ function whoamiRefusal(line) {
   if (typeof word !== "string") return undefined;
   const e = new Error(
     `\`${line.trim().slice(0, 120)}\` is not answered by the offline check: it answers ` +
-      "`pulumi whoami` with --json (-j) and --verbose (-v) only, in the forms the CLI accepts " +
-      `(-jv, --json=true), not ${JSON.stringify(word)}; run it without that word, or give the ` +
-      "user another way (a config value)",
+      "`pulumi whoami` with its --json (-j) and --verbose (-v) and the CLI's global flags but " +
+      "--tracing, --profiling and --tracing-header, in the forms the CLI accepts (-jv, " +
+      `--json=true, -C dir, --color=never), not ${JSON.stringify(word)}; run it without that ` +
+      "word, or give the user another way (a config value)",
   );
   e.code = "ERR_OFFLINE_WHOAMI_FORM";
   return e;
