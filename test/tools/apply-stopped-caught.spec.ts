@@ -168,6 +168,15 @@ describe("a program that throws its own error in place of an offline failure it 
     });
   });
 
+  it("a cause the program picked from failures of its own too: taken as the failure (a known limit)", async () => {
+    // `Promise.allSettled` of the lookup and a JSON.parse of YAML, then one error whose cause is the
+    // first rejection: the thrown error links only the lookup's failure, and the rejections the
+    // program handled are not observable as "seen" (docs/offline-engine.md): the stop stands.
+    const { code, report } = await check(["wrap=settled-cause"]);
+    expect(code).to.equal(0);
+    expect(stopNotes(report)).to.deep.equal([note(invoke("setup failed"), lookup(), answers)]);
+  });
+
   it("an error the program logged before it, holding the thrown text, is not the failure's", async () => {
     const { code, report } = await check(["logError=true", "askAtPreview=true"]);
     expect(code).to.equal(2);
