@@ -1,8 +1,10 @@
 // A program that asks the Pulumi CLI who is logged in (test/fixtures/programs/pulumi-whoami):
 // `pulumi preview` runs it, since the CLI running the program is logged in. The check never starts
-// the CLI (tools/lib/engine/automation-guard.js), so it answers a bare `pulumi whoami` itself and
+// the CLI (tools/lib/engine/automation-guard.js), so it answers a bare `pulumi whoami` itself
+// (tools/lib/engine/whoami-answer.js) and
 // says so, rather than refusing it as a nested deployment; any other `pulumi` command stays refused.
 import { expect } from "chai";
+import { execFileSync } from "child_process";
 import * as path from "path";
 import { cliAnsweredNotes } from "../../tools/check/cli-note";
 import {
@@ -10,7 +12,7 @@ import {
   WHOAMI_USER,
   whoamiOutput,
   whoamiRefusal,
-} from "../../tools/lib/engine/automation-guard";
+} from "../../tools/lib/engine/whoami-answer";
 import { FIXTURES, lineOf, runStack } from "./program-runs";
 
 describe("a program that runs `pulumi whoami`", function () {
@@ -84,6 +86,12 @@ describe("a program that runs `pulumi whoami`", function () {
       ["pulumi whoami --cwd", undefined],
       ["pulumi whoami --tracing file:/tmp/t", undefined],
       ["pulumi --stack dev whoami", undefined],
+      // `--` ends the flags (pflag); before whoami it ends cobra's search for the command too.
+      ["pulumi whoami --", `${WHOAMI_USER}\n`],
+      ["pulumi whoami -j --", json],
+      ["pulumi whoami -- acme", undefined],
+      ["pulumi whoami -- -j", undefined],
+      ["pulumi -- whoami", undefined],
       ["pulumi whoami && pulumi up", undefined],
       ["pulumi up", undefined],
       ["pulumi --non-interactive up", undefined],
@@ -104,6 +112,10 @@ describe("a program that runs `pulumi whoami`", function () {
       ["pulumi whoami --non-interactive", undefined],
       ["pulumi whoami acme", "acme"],
       ["pulumi whoami -jv", undefined],
+      ["pulumi whoami --", undefined],
+      ["pulumi whoami -- acme", "acme"],
+      ["pulumi whoami -- -j", "-j"],
+      ["pulumi whoami --org acme -- x", "--org"],
       ["pulumi whoami && pulumi up", undefined],
       ["pulumi up", undefined],
     ];
@@ -123,6 +135,32 @@ describe("a program that runs `pulumi whoami`", function () {
           expect(e?.message).to.not.contain("Automation API");
         }
       });
+  });
+
+  describe("a file and its arguments run without a shell: the arguments as given", () => {
+    it('one argument with a space is one value (-C "my dir")', () => {
+      expect(whoamiOutput("pulumi", ["whoami", "-C", "my dir"])).to.equal(`${WHOAMI_USER}\n`);
+      expect(whoamiOutput("pulumi", ["whoami", "--cwd=my dir", "-j"])).to.contain('"user"');
+      expect(whoamiRefusal("pulumi", ["whoami", "-C", "my dir"])).to.equal(undefined);
+    });
+    it("an argument with a space is one argument, named whole", () => {
+      expect(whoamiOutput("pulumi", ["whoami", "my org"])).to.equal(undefined);
+      expect(whoamiRefusal("pulumi", ["whoami", "my org"])?.message).to.contain('not "my org"');
+    });
+    it("another file is not answered", () => {
+      expect(whoamiOutput("pulumi-other", ["whoami"])).to.equal(undefined);
+    });
+    it("execFileSync in the program's process answers it", () => {
+      const preload = path.resolve(__dirname, "../../tools/lib/engine/child-preload.js");
+      const script =
+        'process.stdout.write(require("child_process").execFileSync("pulumi", ' +
+        '["whoami", "-C", "my dir", "--"], { encoding: "utf8" }))';
+      const out = execFileSync(process.execPath, ["-r", preload, "-e", script], {
+        encoding: "utf8",
+        timeout: 20_000,
+      });
+      expect(out).to.equal(`${WHOAMI_USER}\n`);
+    });
   });
 
   it("a run that ran no query has no note", () => {

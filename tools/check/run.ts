@@ -20,7 +20,7 @@ import { unreadStackReferences, unreadStackReferencesNote } from "../lib/engine/
 import { importedResourceNotes } from "./imported";
 import { dryRunNotes, dryRunSkipped } from "./dry-run-note";
 import { cliAnsweredNotes } from "./cli-note";
-import { WHOAMI_USER } from "../lib/engine/automation-guard";
+import { WHOAMI_USER } from "../lib/engine/whoami-answer";
 import { leftUnknownNotes } from "./left-unknown-note";
 import { missingAtApply, otherUnanswered, stoppedNote } from "./stopped-at-apply";
 import { renamedInLaterPhases } from "./renamed";
