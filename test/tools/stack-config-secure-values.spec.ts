@@ -19,50 +19,73 @@ function load(value: string, head = "", overrides?: Record<string, string>) {
 const fix =
   "set it with `pulumi config set --secret demo:token <value>`, or give a value for this run " +
   "with --config demo:token=<value>";
-const ANY = "any secrets manager (Pulumi Cloud's or a passphrase)";
+/** With neither key, the manager is the backend's: no guess at its reason, no key named. */
+const NEITHER =
+  "is neither form a secrets manager reads (Pulumi Cloud's base64, or `v1:<nonce>:<ciphertext>` " +
+  'of a passphrase or cloud KMS one): `pulumi preview` fails with "failed to decrypt config" and ' +
+  "the reason its secrets manager gives";
+const NOT = "is not ciphertext";
 const PASSPHRASE = "the passphrase secrets manager (encryptionsalt)";
 const SALT = "encryptionsalt: v1:c2FsdA==:v1:AAAAAAAAAAAAAAAA:c2FsdA==\n";
+const KMS = "secretsprovider: awskms://alias/pulumi\nencryptedkey: AAAA\n";
+/** `secretsprovider: passphrase` without a salt: the backend's default manager (crypto.go). */
+const PASSPHRASE_NO_SALT = "secretsprovider: passphrase\n";
 
 describe("offline check: secure values that are no ciphertext", () => {
   const refused: [string, string, string, string][] = [
+    ["a placeholder left for the CLI", "CONFIGURE_THROUGH_PULUMI_CLI", "", NEITHER],
+    ["text with a space", "my password", "", NEITHER],
     [
-      "a placeholder left for the CLI",
-      "CONFIGURE_THROUGH_PULUMI_CLI",
-      "",
-      `${ANY} can decrypt: \`pulumi preview\` fails with "failed to decrypt config: illegal base64 data at input byte 9"`,
+      "text under secretsprovider: passphrase with no salt",
+      "my password",
+      PASSPHRASE_NO_SALT,
+      NEITHER,
+    ],
+    ["text under secretsprovider: default", "my password", "secretsprovider: default\n", NEITHER],
+    [
+      "Pulumi Cloud ciphertext under a cloud KMS secretsprovider",
+      "AAABAMm9",
+      KMS,
+      `${NOT} the stack's secretsprovider can decrypt: \`pulumi preview\` fails with "failed to decrypt config: bad value"`,
     ],
     [
-      "text with a space",
-      "my password",
-      "",
-      `${ANY} can decrypt: \`pulumi preview\` fails with "failed to decrypt config: illegal base64 data at input byte 2"`,
+      "Pulumi Cloud ciphertext under secretsprovider: default with a salt (the passphrase manager)",
+      "AAABAMm9",
+      `secretsprovider: default\n${SALT}`,
+      `${NOT} ${PASSPHRASE} can decrypt: \`pulumi preview\` fails with "failed to decrypt config: bad value"`,
     ],
     [
       "Pulumi Cloud ciphertext under a passphrase",
       "AAABAMm9",
       SALT,
-      `${PASSPHRASE} can decrypt: \`pulumi preview\` fails with "failed to decrypt config: bad value"`,
+      `${NOT} ${PASSPHRASE} can decrypt: \`pulumi preview\` fails with "failed to decrypt config: bad value"`,
     ],
     [
       "another version",
       "v2:AAAAAAAAAAAAAAAA:cHc=",
       SALT,
-      `${PASSPHRASE} can decrypt: \`pulumi preview\` fails with "failed to decrypt config: unknown value version"`,
+      `${NOT} ${PASSPHRASE} can decrypt: \`pulumi preview\` fails with "failed to decrypt config: unknown value version"`,
     ],
     [
       "a nonce that is not base64",
       "v1:not-base64:cHc=",
       SALT,
-      `${PASSPHRASE} can decrypt: \`pulumi preview\` fails with "failed to decrypt config: bad value: illegal base64 data at input byte 3"`,
+      `${NOT} ${PASSPHRASE} can decrypt: \`pulumi preview\` fails with "failed to decrypt config: bad value: illegal base64 data at input byte 3"`,
     ],
   ];
   for (const [what, value, head, says] of refused) {
     it(`refuses ${what}, naming the file, line, key and fix`, () => {
+      const line = 3 + head.split("\n").length - 1;
       expect(load(value, head)).to.throw(
-        `Pulumi.dev.yaml:${head ? 4 : 3}: the secure value of 'demo:token' is not ciphertext ${says}; ${fix}`,
+        `Pulumi.dev.yaml:${line}: the secure value of 'demo:token' ${says}; ${fix}`,
       );
     });
   }
+
+  it("names no key the stack file lacks", () => {
+    expect(load("my password", PASSPHRASE_NO_SALT)).to.throw(/^(?!.*encryptionsalt)/s);
+    expect(load("my password")).to.throw(/^(?!.*(encryptionsalt|secretsprovider))/s);
+  });
 
   it("never shows the value (it may be a secret typed in place of its ciphertext)", () => {
     expect(load("hunter2 hunter2")).to.throw(/^(?!.*hunter2)/s);
@@ -76,6 +99,17 @@ describe("offline check: secure values that are no ciphertext", () => {
       "",
     ],
     ["passphrase ciphertext", "v1:AAAAAAAAAAAAAAAA:cHc=", SALT],
+    [
+      "Pulumi Cloud ciphertext under secretsprovider: passphrase with no salt",
+      "AAABAHcbW2i3Qnx1p6fJ0sTg0Jq8Yw7a2mE9b4kLk1vUoQpZrXn5",
+      PASSPHRASE_NO_SALT,
+    ],
+    [
+      "Pulumi Cloud ciphertext under secretsprovider: default",
+      "AAABAHcbW2i3Qnx1p6fJ0sTg0Jq8Yw7a2mE9b4kLk1vUoQpZrXn5",
+      "secretsprovider: default\n",
+    ],
+    ["KMS ciphertext", "v1:AAAAAAAAAAAAAAAA:cHc=", KMS],
   ];
   for (const [what, value, head] of accepted) {
     it(`loads ${what}, its value a placeholder`, () => {

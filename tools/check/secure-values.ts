@@ -11,9 +11,15 @@
 //   both parts standard base64: another number of `:` parts is "bad value", another version
 //   "unknown value version", a part that is not base64 "bad value: illegal base64 data at input
 //   byte N" (Go's encoding/base64);
-// - the Pulumi Cloud manager (neither key) decodes the whole value as standard base64 first.
-// A stack file with neither key may belong to a self-managed backend, whose passphrase manager reads
-// the first form: a value of either form passes, and only one of neither is refused.
+// - the Pulumi Cloud manager decodes the whole value as standard base64 first.
+// Which manager a stack file gets (pkg/cmd/pulumi/crypto.go `getStackSecretsManager`, since moved
+// to `SecretsManagerLoader.GetSecretsManager`): a `secretsprovider` other than `passphrase`,
+// `default` or empty is a cloud KMS one; otherwise a non-empty `encryptionsalt` is the passphrase
+// one; otherwise the backend's default, Pulumi Cloud's service manager or a self-managed backend's
+// passphrase one (or the manager the stack's state already names). So `secretsprovider: passphrase`
+// without a salt is that default too, and with neither key a value of either form passes: only one
+// of neither is refused, with the CLI's wrapper ("failed to decrypt config") but no guess at the
+// reason the manager, which the check cannot tell, would give.
 import { UsageError } from "../lib/cli";
 import { isPlainObject } from "./inputs";
 
@@ -65,11 +71,13 @@ export function symmetricError(value: string): string | undefined {
 /** Which secrets manager the stack file names. */
 export type SecretsManager = "passphrase" | "cloud" | "service-or-passphrase";
 
-/** The manager of a stack file's top-level keys (`encryptionsalt`, `secretsprovider`). */
+/** The manager of a stack file's top-level keys (`secretsprovider`, `encryptionsalt`). */
 export function secretsManagerOf(doc: Record<string, unknown>): SecretsManager {
-  if (typeof doc.secretsprovider === "string" && doc.secretsprovider !== "passphrase")
-    return doc.secretsprovider === "default" ? "service-or-passphrase" : "cloud";
-  if (doc.encryptionsalt !== undefined || doc.secretsprovider === "passphrase") return "passphrase";
+  const provider = doc.secretsprovider;
+  if (typeof provider === "string" && !["passphrase", "default", ""].includes(provider))
+    return "cloud";
+  const salt = doc.encryptionsalt;
+  if (salt !== undefined && salt !== null && salt !== "") return "passphrase";
   return "service-or-passphrase";
 }
 
@@ -108,17 +116,23 @@ export function refuseUndecryptableSecure(
     for (const leaf of secureLeaves(v)) {
       const error = decryptError(leaf, manager);
       if (!error) continue;
+      const fix =
+        `set it with \`pulumi config set --secret ${key} <value>\`, or give a value for this run ` +
+        `with --config ${key}=<value>`;
+      if (manager === "service-or-passphrase")
+        throw new UsageError(
+          `${where(key)} the secure value of '${key}' is neither form a secrets manager reads ` +
+            "(Pulumi Cloud's base64, or `v1:<nonce>:<ciphertext>` of a passphrase or cloud KMS " +
+            'one): `pulumi preview` fails with "failed to decrypt config" and the reason its ' +
+            `secrets manager gives; ${fix}`,
+        );
       const by =
         manager === "passphrase"
           ? "the passphrase secrets manager (encryptionsalt)"
-          : manager === "cloud"
-            ? "the stack's secretsprovider"
-            : "any secrets manager (Pulumi Cloud's or a passphrase)";
+          : "the stack's secretsprovider";
       throw new UsageError(
         `${where(key)} the secure value of '${key}' is not ciphertext ${by} can decrypt: ` +
-          `\`pulumi preview\` fails with "failed to decrypt config: ${error}"; set it with ` +
-          `\`pulumi config set --secret ${key} <value>\`, or give a value for this run with ` +
-          `--config ${key}=<value>`,
+          `\`pulumi preview\` fails with "failed to decrypt config: ${error}"; ${fix}`,
       );
     }
   }
