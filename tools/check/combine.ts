@@ -127,7 +127,7 @@ export function combinePhases(
     );
     const why = noteReason(n.detail);
     // A stack policy given the stopped apply phase with preview's view of what it never registered
-    // (./stopped-stack-policies.ts), needing a value of one of those.
+    // (./stopped-stack-policies.ts), needing a value of one of those; or one not run on it.
     const atStop =
       stop && n.atStop
         ? stopNoteReason(
@@ -137,7 +137,9 @@ export function combinePhases(
             describeStop(stop, opts.project.dir),
             why,
           )
-        : undefined;
+        : n.notRunAtStop
+          ? `a stack policy, not run on the apply phase the program stopped in (see the note): ${why}`
+          : undefined;
     unevaluated.push(
       unevaluatedOf(
         n,

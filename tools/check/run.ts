@@ -27,7 +27,13 @@ import { renamedInLaterPhases } from "./renamed";
 import type { PolicyReport } from "../lib/policy-runner";
 import { combinePhases } from "./combine";
 import { streamTo } from "./stream";
-import { stackPoliciesOnly, stackPolicyNames } from "./stopped-stack-policies";
+import {
+  stackPoliciesNote,
+  stackPoliciesOnRegistered,
+  stackPolicyNames,
+  unseenAtPreview,
+  withoutStackPolicies,
+} from "./stopped-stack-policies";
 import type { ProviderInputError } from "./provider-refusals";
 import { autonamingOf } from "../lib/fake-aws/autonaming";
 import { checkProviderConfig } from "./provider-config";
@@ -295,14 +301,30 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
     for (const run of usable) {
       const started = Date.now();
       // A stopped apply phase that never registered some of what preview saw is judged with those
-      // resources as preview saw them, so its stack policies see the whole stack; the resource
-      // policies' entries on them are preview's (./stopped-stack-policies.ts).
-      const missing =
-        run.phase === "apply" && run.stoppedAt && usable[0].phase === "preview"
-          ? missingAtApply(usable[0], run, renamedInLaterPhases([usable[0], run]))
-          : [];
-      let report = await streams[runs.indexOf(run)].finish(judge, [...run.resources, ...missing]);
-      if (missing.length > 0) report = stackPoliciesOnly(report, missing, await stackPolicyNames());
+      // resources as preview saw them, so its stack policies see the whole stack, when every
+      // resource it registered is one preview registered; the entries on the missing ones are
+      // preview's. One that registered a resource preview never did runs no stack policy
+      // (./stopped-stack-policies.ts).
+      const stopped = run.phase === "apply" && run.stoppedAt && usable[0].phase === "preview";
+      const missing = stopped
+        ? missingAtApply(usable[0], run, renamedInLaterPhases([usable[0], run]))
+        : [];
+      const unseen = missing.length > 0 ? unseenAtPreview(usable[0], run) : [];
+      const stream = streams[runs.indexOf(run)];
+      let report: PolicyReport;
+      if (unseen.length > 0) {
+        const stack = await stackPolicyNames();
+        report = withoutStackPolicies(
+          await stream.finish(judge, run.resources),
+          judged[0].report,
+          stack,
+        );
+        notes.push(stackPoliciesNote(judged[0].report, stack, unseen));
+      } else {
+        report = await stream.finish(judge, [...run.resources, ...missing]);
+        if (missing.length > 0)
+          report = stackPoliciesOnRegistered(report, missing, await stackPolicyNames());
+      }
       judged.push({ run, report, ms: Date.now() - started });
       traceEvent("check", `judged:${run.phase}`);
     }

@@ -59,6 +59,8 @@ export interface Violation {
   readonly previewNote?: boolean;
   /** A stack policy's note on an apply phase that stopped (../check/stopped-stack-policies.ts). */
   readonly atStop?: boolean;
+  /** A stack policy's preview note kept for a stopped apply phase that ran no stack policy. */
+  readonly notRunAtStop?: boolean;
 }
 
 export interface PolicyReport {
