@@ -106,6 +106,14 @@ describe("program process: the host's description of an error", () => {
         'const e = Object.assign(new Error("x"), { inner: new Proxy({ a: new Error("y") }, handler) });',
       ].join("\n"),
     ],
+    [
+      "a Proxy of an Error, with counting traps",
+      [
+        "const trap = (name) => (...a) => (calls.push(name), Reflect[name](...a));",
+        "const handler = Object.fromEntries(['get','ownKeys','getOwnPropertyDescriptor','getPrototypeOf','has'].map((n) => [n, trap(n)]));",
+        'const e = new Proxy(new Error("x"), handler);',
+      ].join("\n"),
+    ],
   ]) {
     it(`${what}: the same text and reads as without the preload`, () => {
       const script = [

@@ -144,10 +144,11 @@ function guardColouredInspect() {
     apply(target, thisArg, args) {
       const [value, options] = args;
       if (
-        isError(value) &&
         options &&
         typeof options === "object" &&
         options.colors === true &&
+        walkable(value) &&
+        isError(value) &&
         colouringNeverEndsIn(
           value,
           options.depth !== undefined ? options.depth : target.defaultOptions.depth,
