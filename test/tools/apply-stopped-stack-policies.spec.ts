@@ -108,7 +108,7 @@ describe("stack policies on an apply phase stopped at the program's top level", 
   });
 
   it("resources named anew in each run: no stack policy runs on the stopped apply phase, and a note says why", async () => {
-    // Each phase registers its own red-<time> and blue-<time>; the apply phase stops before their
+    // Each phase registers its own red-<suffix> and blue-<suffix>; the apply phase stops before their
     // access blocks. Judged beside preview's twins and their access blocks, the apply phase's
     // buckets were found to have none: a finding made by the stop.
     const fixture = "apply-stops-renamed";
@@ -120,6 +120,19 @@ describe("stack policies on an apply phase stopped at the program's top level", 
     expect(
       r.violations.filter((v: any) => v.policy === "s3-bucket-public-access-block"),
     ).to.deep.equal([]);
+    // The stack policies preview could not evaluate (the bucket policy is built from an ARN) are
+    // listed as not run on the stopped apply phase.
+    const notRun = r.unevaluated.filter((u: any) => u.type === "pulumi:pulumi:Stack");
+    expect(notRun.map((u: any) => `${u.enforcementLevel} ${u.policy}`).sort()).to.deep.equal([
+      "advisory s3-bucket-cross-account-restricted",
+      "advisory s3-bucket-documented-exceptions",
+      "mandatory s3-bucket-sse-kms-cmk",
+      "mandatory s3-bucket-tls-only",
+    ]);
+    for (const u of notRun)
+      expect(u.reason).to.match(
+        /^a stack policy, not run on the apply phase the program stopped in \(see the note\): /,
+      );
     expect(r.configNotes.join("\n")).to.match(
       new RegExp(
         "the program did not finish at apply, and registered there 2 resources preview never " +
