@@ -64,7 +64,9 @@ describe("the apply phase stopped at the program's top level", function () {
       ]);
     });
 
-    it("keeps the findings preview made on what apply never registered, at preview only", () => {
+    it("keeps the findings preview made on what apply never registered, as preview's alone", () => {
+      // Both are stack policies: the stopped apply phase runs them with the group as preview saw it
+      // (tools/check/stopped-stack-policies.ts), but keeps only its findings on what it registered.
       const admin = report.violations
         .filter((v: any) => v.name === "admin" && v.enforcementLevel === "mandatory")
         .map((v: any) => `${v.policy} ${v.phases.join("+")}`)
@@ -164,12 +166,13 @@ describe("the apply phase stopped at the program's top level", function () {
       ]);
     });
 
-    it("judges the repository's stack policy (its lifecycle policy) at preview only", () => {
-      // A stack policy runs only once the program has finished: not on the stopped apply phase.
+    it("judges the repository's stack policy (its lifecycle policy) on the stopped apply phase too", () => {
+      // A stack policy is given the stopped apply phase with what it never registered as preview
+      // saw it: the repository has no lifecycle policy in either.
       const r = plain.report;
       expect(
         r.violations.map((v: any) => `${v.policy} ${v.name} ${v.phases.join("+")}`),
-      ).to.deep.equal(["ecr-repository-lifecycle-policy app preview"]);
+      ).to.deep.equal(["ecr-repository-lifecycle-policy app preview+apply"]);
       expect(r.waived.map((w: any) => `${w.policy} ${w.name} ${w.phase}`)).to.deep.equal([
         "ecr-repository-kms-cmk app preview",
       ]);
@@ -181,29 +184,6 @@ describe("the apply phase stopped at the program's top level", function () {
       expect(gated.code).to.equal(1);
       expect(gated.report.summary).to.include({ result: "FAIL", unevaluatedMandatory: 1 });
     });
-  });
-
-  it("runs no stack policy on the stopped apply phase: the bucket's controls judged at preview", async () => {
-    // The public access block, encryption and TLS-only policy are registered after the stop: a
-    // stack policy run on the apply phase's part of the stack would report them missing.
-    const fixture = "apply-stops-stack-policies";
-    const run = await cli("--program", path.join(FIXTURES, fixture), "--format", "json");
-    const r = reportOf(run.stdout);
-    expect(r.phases).to.deep.equal(["preview", "apply"]);
-    const onBucket = r.violations
-      .filter((v: any) => v.name === "data" && v.type === "aws:s3/bucket:Bucket")
-      .map((v: any) => `${v.policy} ${v.phases.join("+")}`);
-    expect(onBucket.filter((v: string) => v.includes("apply"))).to.deep.equal([]);
-    expect(r.violations.map((v: any) => v.policy)).to.not.include.members([
-      "s3-bucket-public-access-block",
-      "s3-bucket-sse-kms-cmk",
-      "s3-bucket-tls-only",
-    ]);
-    const note = r.configNotes.filter((n: string) => n.includes("stack policies"));
-    expect(note).to.have.length(1);
-    expect(note[0]).to.match(
-      /^the program did not finish at apply, so the pack's \d+ stack policies, which judge the whole stack and run only once the program has finished, were not run at apply \(those preview reported on: [^)]*s3-bucket-logging-enabled[^)]*\): their preview judgement stands$/,
-    );
   });
 
   it("names the other invoke a stop left unanswered in the remedy, never as caught", async () => {
@@ -295,60 +275,5 @@ describe("the apply phase stopped at the program's top level", function () {
     );
     expect(r.unevaluated).to.deep.equal([]);
     expect(r.configNotes.join("\n")).to.not.contain("stopped");
-  });
-
-  describe("with stack policies preview could not evaluate, before the stop", () => {
-    const dir = () => path.join(FIXTURES, "apply-stops-stack-notes");
-
-    it("lists them as not run on the stopped apply phase, not as left unknown by the program", async () => {
-      const run = await cli("--program", dir(), "--format", "json");
-      expect(run.code, run.stderr).to.be.oneOf([0, 1]);
-      const notRun = reportOf(run.stdout).unevaluated.filter((u: any) =>
-        u.policy.startsWith("s3-bucket-"),
-      );
-      expect(notRun.map((u: any) => u.policy).sort()).to.include.members([
-        "s3-bucket-sse-kms-cmk",
-        "s3-bucket-tls-only",
-      ]);
-      for (const u of notRun) {
-        expect(u.reason).to.match(
-          /^a stack policy, not run on the apply phase the program stopped in/,
-        );
-        expect(u.reason).to.not.contain("unknown even when every created resource is known");
-      }
-    });
-
-    it("runs them on the stopped apply phase when it registered everything preview saw", async () => {
-      // With the lookup as the program's last step, the apply phase holds the stack preview judged
-      // with its values known: the stack policies preview could not evaluate are judged there.
-      const run = await cli(
-        "--program",
-        dir(),
-        "--format",
-        "json",
-        "--config",
-        "fixture-apply-stops-stack-notes:lookupLast=true",
-      );
-      expect(run.code, run.stderr).to.equal(1);
-      const r = reportOf(run.stdout);
-      expect(
-        r.violations
-          .filter((v: any) => v.enforcementLevel === "mandatory")
-          .map((v: any) => `${v.policy} ${v.name} ${v.phases.join("+")}`),
-      ).to.deep.equal([
-        "s3-bucket-public-access-block logs preview+apply",
-        "s3-bucket-sse-kms-cmk logs apply",
-        "s3-bucket-tls-only logs apply",
-      ]);
-      expect(r.unevaluated.map((u: any) => u.policy)).to.deep.equal([STOPPED]);
-      expect(r.configNotes.join("\n")).to.not.contain("stack policies");
-    });
-
-    it("gives SARIF the gate's result: FAIL under --fail-on-unevaluated, as the exit code", async () => {
-      const args = ["--program", dir(), "--fail-on-unevaluated", "--format"];
-      const sarif = await cli(...args, "sarif");
-      expect(sarif.code, sarif.stderr).to.equal(1);
-      expect(JSON.parse(sarif.stdout).runs[0].properties.summary.result).to.equal("FAIL");
-    });
   });
 });

@@ -304,7 +304,7 @@ describe("offline check inputs that must not hurt", function () {
 
     it("says a secret aws:region cannot be decrypted offline and how to give it, before running", async () => {
       const dir = demoProgram({
-        "Pulumi.dev.yaml": "config:\n  aws:region:\n    secure: v1:YQ==\n",
+        "Pulumi.dev.yaml": "config:\n  aws:region:\n    secure: v1:AAAAAAAAAAAAAAAA:YQ==\n",
       });
       const run = await cli("--program", dir, "--output", path.join(dir, "report.txt"));
       expect([run.code, fs.existsSync(path.join(dir, "report.txt"))]).to.deep.equal([2, false]);
@@ -317,7 +317,7 @@ describe("offline check inputs that must not hurt", function () {
 
     it("refuses a typed read of a secret it could not decrypt, and says how to supply it", async () => {
       const dir = demoProgram({
-        "Pulumi.dev.yaml": "config:\n  demo:port:\n    secure: v1:c2VjcmV0\n",
+        "Pulumi.dev.yaml": "config:\n  demo:port:\n    secure: v1:AAAAAAAAAAAAAAAA:c2VjcmV0\n",
       });
       const run = await cli("--program", dir, "--output", path.join(dir, "report.txt"));
       expect(run.code).to.equal(2);

@@ -1,8 +1,10 @@
 // A program that asks the Pulumi CLI who is logged in (test/fixtures/programs/pulumi-whoami):
 // `pulumi preview` runs it, since the CLI running the program is logged in. The check never starts
-// the CLI (tools/lib/engine/automation-guard.js), so it answers a bare `pulumi whoami` itself and
+// the CLI (tools/lib/engine/automation-guard.js), so it answers a bare `pulumi whoami` itself
+// (tools/lib/engine/whoami-answer.js) and
 // says so, rather than refusing it as a nested deployment; any other `pulumi` command stays refused.
 import { expect } from "chai";
+import { execFileSync } from "child_process";
 import * as path from "path";
 import { cliAnsweredNotes } from "../../tools/check/cli-note";
 import {
@@ -10,7 +12,7 @@ import {
   WHOAMI_USER,
   whoamiOutput,
   whoamiRefusal,
-} from "../../tools/lib/engine/automation-guard";
+} from "../../tools/lib/engine/whoami-answer";
 import { FIXTURES, lineOf, runStack } from "./program-runs";
 
 describe("a program that runs `pulumi whoami`", function () {
@@ -64,9 +66,35 @@ describe("a program that runs `pulumi whoami`", function () {
       ["pulumi whoami --json=false -v=1", verbose],
       ["pulumi whoami --json=maybe", undefined],
       ["pulumi whoami --org acme", undefined],
-      ["pulumi whoami --non-interactive", undefined],
+      // The CLI's global flags (pkg/cmd/pulumi/pulumi.go), before or after whoami, in pflag's forms.
+      ["pulumi whoami --non-interactive", `${WHOAMI_USER}\n`],
+      ["pulumi --non-interactive whoami -j", json],
+      ["pulumi whoami --color never", `${WHOAMI_USER}\n`],
+      ["pulumi --color=never whoami --verbose", verbose],
+      ["pulumi -C infra whoami", `${WHOAMI_USER}\n`],
+      ["pulumi whoami -jC infra", json],
+      ["pulumi whoami -Cinfra", `${WHOAMI_USER}\n`],
+      ["pulumi --cwd=infra whoami", `${WHOAMI_USER}\n`],
+      [
+        "pulumi whoami --logtostderr --logflow -e --emoji=false --memprofilerate 0",
+        `${WHOAMI_USER}\n`,
+      ],
+      ["pulumi whoami --disable-integrity-checking", `${WHOAMI_USER}\n`],
+      // whoami's own boolean --verbose takes the place of the root's int one: -v=9 fails there.
+      ["pulumi whoami -v=9", undefined],
+      ["pulumi whoami --color=purple", undefined],
+      ["pulumi whoami --cwd", undefined],
+      ["pulumi whoami --tracing file:/tmp/t", undefined],
+      ["pulumi --stack dev whoami", undefined],
+      // `--` ends the flags (pflag); before whoami it ends cobra's search for the command too.
+      ["pulumi whoami --", `${WHOAMI_USER}\n`],
+      ["pulumi whoami -j --", json],
+      ["pulumi whoami -- acme", undefined],
+      ["pulumi whoami -- -j", undefined],
+      ["pulumi -- whoami", undefined],
       ["pulumi whoami && pulumi up", undefined],
       ["pulumi up", undefined],
+      ["pulumi --non-interactive up", undefined],
     ];
     for (const [line, output] of cases)
       it(`${line}: ${output === undefined ? "not answered (refused)" : JSON.stringify(output)}`, () => {
@@ -76,11 +104,18 @@ describe("a program that runs `pulumi whoami`", function () {
 
   describe("refuses a form it does not answer, saying so (not as a deployment)", () => {
     const cases: [string, string | undefined][] = [
-      ["pulumi whoami --non-interactive", "--non-interactive"],
-      ["pulumi whoami --color=never -j", "--color=never"],
+      ["pulumi whoami -v=9", "-v=9"],
+      ["pulumi whoami --color=purple -j", "--color=purple"],
+      ["pulumi --tracing file:/tmp/t whoami", "--tracing"],
+      ["pulumi whoami --profiling prof", "--profiling"],
       ["pulumi whoami -jx", "-jx"],
+      ["pulumi whoami --non-interactive", undefined],
       ["pulumi whoami acme", "acme"],
       ["pulumi whoami -jv", undefined],
+      ["pulumi whoami --", undefined],
+      ["pulumi whoami -- acme", "acme"],
+      ["pulumi whoami -- -j", "-j"],
+      ["pulumi whoami --org acme -- x", "--org"],
       ["pulumi whoami && pulumi up", undefined],
       ["pulumi up", undefined],
     ];
@@ -92,13 +127,40 @@ describe("a program that runs `pulumi whoami`", function () {
           expect(e?.code).to.equal("ERR_OFFLINE_WHOAMI_FORM");
           expect(e?.message).to.equal(
             `\`${line}\` is not answered by the offline check: it answers \`pulumi whoami\` ` +
-              "with --json (-j) and --verbose (-v) only, in the forms the CLI accepts (-jv, " +
-              `--json=true), not "${word}"; run it without that word, or give the user another ` +
-              "way (a config value)",
+              "with its --json (-j) and --verbose (-v) and the CLI's global flags but --tracing, " +
+              "--profiling and --tracing-header, in the forms the CLI accepts (-jv, --json=true, " +
+              `-C dir, --color=never), not "${word}"; run it without that word, or give the ` +
+              "user another way (a config value)",
           );
           expect(e?.message).to.not.contain("Automation API");
         }
       });
+  });
+
+  describe("a file and its arguments run without a shell: the arguments as given", () => {
+    it('one argument with a space is one value (-C "my dir")', () => {
+      expect(whoamiOutput("pulumi", ["whoami", "-C", "my dir"])).to.equal(`${WHOAMI_USER}\n`);
+      expect(whoamiOutput("pulumi", ["whoami", "--cwd=my dir", "-j"])).to.contain('"user"');
+      expect(whoamiRefusal("pulumi", ["whoami", "-C", "my dir"])).to.equal(undefined);
+    });
+    it("an argument with a space is one argument, named whole", () => {
+      expect(whoamiOutput("pulumi", ["whoami", "my org"])).to.equal(undefined);
+      expect(whoamiRefusal("pulumi", ["whoami", "my org"])?.message).to.contain('not "my org"');
+    });
+    it("another file is not answered", () => {
+      expect(whoamiOutput("pulumi-other", ["whoami"])).to.equal(undefined);
+    });
+    it("execFileSync in the program's process answers it", () => {
+      const preload = path.resolve(__dirname, "../../tools/lib/engine/child-preload.js");
+      const script =
+        'process.stdout.write(require("child_process").execFileSync("pulumi", ' +
+        '["whoami", "-C", "my dir", "--"], { encoding: "utf8" }))';
+      const out = execFileSync(process.execPath, ["-r", preload, "-e", script], {
+        encoding: "utf8",
+        timeout: 20_000,
+      });
+      expect(out).to.equal(`${WHOAMI_USER}\n`);
+    });
   });
 
   it("a run that ran no query has no note", () => {

@@ -12,8 +12,8 @@ describe("offline check: secrets in the stack file", () => {
     const dir = demoProgram({
       "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
       "Pulumi.dev.yaml":
-        "config:\n  demo:db:\n    user: app\n    password:\n      secure: v1:c2VjcmV0\n" +
-        "  demo:token:\n    secure: v1:dG9rZW4=\n",
+        "config:\n  demo:db:\n    user: app\n    password:\n      secure: v1:AAAAAAAAAAAAAAAA:c2VjcmV0\n" +
+        "  demo:token:\n    secure: v1:AAAAAAAAAAAAAAAA:dG9rZW4=\n",
     });
     const config = loadStackConfig(loadProject(dir), "dev");
     expect(JSON.parse(config.values["demo:db"])).to.deep.equal({
@@ -31,9 +31,9 @@ describe("offline check: secrets in the stack file", () => {
     const dir = demoProgram({
       "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
       "Pulumi.dev.yaml":
-        "config:\n  demo:token:\n    secure: v1:dG9rZW4=\n" +
-        "  demo:dbPassword:\n    secure: v1:cHc=\n" +
-        "  demo:pair:\n    - secure: v1:YQ==\n    - secure: v1:Yg==\n",
+        "config:\n  demo:token:\n    secure: v1:AAAAAAAAAAAAAAAA:dG9rZW4=\n" +
+        "  demo:dbPassword:\n    secure: v1:AAAAAAAAAAAAAAAA:cHc=\n" +
+        "  demo:pair:\n    - secure: v1:AAAAAAAAAAAAAAAA:YQ==\n    - secure: v1:AAAAAAAAAAAAAAAA:Yg==\n",
     });
     const config = loadStackConfig(loadProject(dir), "dev");
     expect(config.placeholders).to.deep.equal({
@@ -63,8 +63,8 @@ describe("offline check: secrets in the stack file", () => {
     const dir = demoProgram({
       "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
       "Pulumi.dev.yaml":
-        "config:\n  demo:token:\n    secure: v1:dG9rZW4=\n" +
-        "  demo:endpoint:\n    secure: v1:cHc=\n",
+        "config:\n  demo:token:\n    secure: v1:AAAAAAAAAAAAAAAA:dG9rZW4=\n" +
+        "  demo:endpoint:\n    secure: v1:AAAAAAAAAAAAAAAA:cHc=\n",
     });
     const project = loadProject(dir);
     const config = loadStackConfig(project, "dev");

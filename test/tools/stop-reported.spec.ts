@@ -3,6 +3,7 @@
 // host's printed error, whatever the SDK or util.inspect put around either.
 import { expect } from "chai";
 import * as util from "util";
+import { describeFailure } from "../../tools/lib/engine/offline-cause";
 import { isThrownLine } from "../../tools/lib/engine/stop-reported";
 
 const SER = 'error serializing property "tags": ';
@@ -22,6 +23,22 @@ describe("the thrown error's line, as recorded and as printed", () => {
     expect(isThrownLine(printed(e), `${SER}lookup failed`)).to.equal(true);
     expect(isThrownLine(printed(e), "lookup failed")).to.equal(true);
     expect(isThrownLine(printed(new Error("lookup failed")), `${SER}lookup failed`)).to.equal(true);
+  });
+
+  it("matches what is no Error, or has no message, as the host prints it and the record reads it", () => {
+    // cmd/run/error.js `defaultErrorMessage`: `"" + err` for a value with no stack or message.
+    const thrown: [unknown, string][] = [
+      [{ code: 1 }, "[object Object]"],
+      ["failed", "failed"],
+      [42, "42"],
+      [new Error(""), "Error"],
+      [Object.assign(new Error("lookup failed"), { stack: "lookup failed" }), "lookup failed"],
+    ];
+    for (const [value, line] of thrown) {
+      const host = value instanceof Error ? util.inspect(value) : `${value as string}`;
+      const recorded = describeFailure(value, undefined, () => undefined).message;
+      expect([recorded, isThrownLine(host, String(recorded))], host).to.deep.equal([line, true]);
+    }
   });
 
   it("does not match another error, or an empty record", () => {

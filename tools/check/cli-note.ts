@@ -1,5 +1,5 @@
 // What the report says when a program ran a Pulumi CLI query the check answers itself (a bare
-// `pulumi whoami`: ../lib/engine/automation-guard.js). Under `pulumi preview` the CLI that runs
+// `pulumi whoami`: ../lib/engine/whoami-answer.js). Under `pulumi preview` the CLI that runs
 // the program is logged in and prints its user; offline there is no login, so the program got a
 // made-up user, and whatever it built from the answer (a `Created by` tag) was judged with it.
 import type { ProgramRun } from "../lib/engine/language-host";

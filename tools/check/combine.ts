@@ -17,11 +17,13 @@ import {
 import { leftUnknownSources, leftUnknownUnevaluated } from "./left-unknown-note";
 import { undecryptableReadsUnevaluated } from "./undecryptable-reads";
 import {
+  describeStop,
   missingAtApply,
   neverRegisteredReason,
   otherUnanswered,
   stoppedUnevaluated,
 } from "./stopped-at-apply";
+import { stopNoteReason } from "./stopped-stack-policies";
 import type { loadStackConfig } from "./project";
 import { quotesPlaceholder } from "./secret-placeholders";
 import { noteReason, notInAnyPhase, stackNoteParts } from "./note-reasons";
@@ -124,17 +126,30 @@ export function combinePhases(
       opts.project.dir,
     );
     const why = noteReason(n.detail);
+    // A stack policy given the stopped apply phase with preview's view of what it never registered
+    // (./stopped-stack-policies.ts), needing a value of one of those; or one not run on it.
+    const atStop =
+      stop && n.atStop
+        ? stopNoteReason(
+            n.detail,
+            missing,
+            last.resources,
+            describeStop(stop, opts.project.dir),
+            why,
+          )
+        : n.notRunAtStop
+          ? `a stack policy, not run on the apply phase the program stopped in (see the note): ${why}`
+          : undefined;
     unevaluated.push(
       unevaluatedOf(
         n,
         notInAnyPhase(n.detail) ??
-          (n.notRunAtStop
-            ? `a stack policy, not run on the apply phase the program stopped in (see the note): ${why}`
-            : last.phase === "apply"
-              ? `unknown even when every created resource is known (${sources?.join("; ") ?? LEFT_UNKNOWN_BY_PROGRAM}): ${why}`
-              : opts.phases.includes("apply")
-                ? `needs values known only after apply (the apply phase failed; see the note): ${why}`
-                : `needs values known only after apply (run the apply phase): ${why}`),
+          atStop ??
+          (last.phase === "apply"
+            ? `unknown even when every created resource is known (${sources?.join("; ") ?? LEFT_UNKNOWN_BY_PROGRAM}): ${why}`
+            : opts.phases.includes("apply")
+              ? `needs values known only after apply (the apply phase failed; see the note): ${why}`
+              : `needs values known only after apply (run the apply phase): ${why}`),
       ),
     );
   }

@@ -20,7 +20,7 @@ import { unreadStackReferences, unreadStackReferencesNote } from "../lib/engine/
 import { importedResourceNotes } from "./imported";
 import { dryRunNotes, dryRunSkipped } from "./dry-run-note";
 import { cliAnsweredNotes } from "./cli-note";
-import { WHOAMI_USER } from "../lib/engine/automation-guard";
+import { WHOAMI_USER } from "../lib/engine/whoami-answer";
 import { leftUnknownNotes } from "./left-unknown-note";
 import { missingAtApply, otherUnanswered, stoppedNote } from "./stopped-at-apply";
 import { renamedInLaterPhases } from "./renamed";
@@ -29,7 +29,9 @@ import { combinePhases } from "./combine";
 import { streamTo } from "./stream";
 import {
   stackPoliciesNote,
+  stackPoliciesOnRegistered,
   stackPolicyNames,
+  unseenAtPreview,
   withoutStackPolicies,
 } from "./stopped-stack-policies";
 import type { ProviderInputError } from "./provider-refusals";
@@ -298,23 +300,33 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
   try {
     for (const run of usable) {
       const started = Date.now();
-      const report = await streams[runs.indexOf(run)].finish(judge, run.resources);
+      // A stopped apply phase that never registered some of what preview saw is judged with those
+      // resources as preview saw them, so its stack policies see the whole stack, when every
+      // resource it registered is one preview registered; the entries on the missing ones are
+      // preview's. One that registered a resource preview never did runs no stack policy
+      // (./stopped-stack-policies.ts).
+      const stopped = run.phase === "apply" && run.stoppedAt && usable[0].phase === "preview";
+      const missing = stopped
+        ? missingAtApply(usable[0], run, renamedInLaterPhases([usable[0], run]))
+        : [];
+      const unseen = missing.length > 0 ? unseenAtPreview(usable[0], run) : [];
+      const stream = streams[runs.indexOf(run)];
+      let report: PolicyReport;
+      if (unseen.length > 0) {
+        const stack = await stackPolicyNames();
+        report = withoutStackPolicies(
+          await stream.finish(judge, run.resources),
+          judged[0].report,
+          stack,
+        );
+        notes.push(stackPoliciesNote(judged[0].report, stack, unseen));
+      } else {
+        report = await stream.finish(judge, [...run.resources, ...missing]);
+        if (missing.length > 0)
+          report = stackPoliciesOnRegistered(report, missing, await stackPolicyNames());
+      }
       judged.push({ run, report, ms: Date.now() - started });
       traceEvent("check", `judged:${run.phase}`);
-    }
-    const [preview, last] = judged;
-    // A stopped apply phase that never registered some of what preview saw: stack policies are
-    // not run on it (./stopped-stack-policies.ts). One that registered all of it holds the whole
-    // stack preview judged, its values known: they run on it.
-    if (
-      last?.run.phase === "apply" &&
-      last.run.stoppedAt &&
-      missingAtApply(preview.run, last.run, renamedInLaterPhases([preview.run, last.run])).length >
-        0
-    ) {
-      const stack = await stackPolicyNames();
-      last.report = withoutStackPolicies(last.report, preview.report, stack);
-      notes.push(stackPoliciesNote(preview.report, stack));
     }
   } catch (e) {
     for (const stream of streams) stream.abandon();

@@ -12,6 +12,7 @@ import type { Project } from "./project";
 import { unknownStackFileKeys } from "./stack-file-keys";
 import { applyOverrides, ConfigSource, fillFromProject } from "./config-sources";
 import { secretPlaceholder, stripSecure } from "./secret-placeholders";
+import { refuseUndecryptableSecure, secretsManagerOf } from "./secure-values";
 
 export interface StackConfig {
   readonly stack: string;
@@ -183,6 +184,10 @@ export function loadStackConfig(
   }
   notes.push(...plainCredentials(raw, secretKeys, lineOf));
   const overridden = applyOverrides(project, values, sources, opts.overrides ?? {});
+  // A `secure:` value that is no ciphertext fails `pulumi preview` before the program starts.
+  refuseUndecryptableSecure(raw, secretsManagerOf(doc), lineOf, (key) =>
+    overridden.includes(key.split(":").length === 3 ? key.replace(/:config:/, ":") : key),
+  );
   for (const k of overridden) secureKeys.delete(k);
   if (overridden.length > 0) {
     notes.push(

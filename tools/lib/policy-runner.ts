@@ -57,7 +57,9 @@ export interface Violation {
   readonly remediationSteps?: string;
   /** True for "can't run during preview" notes. */
   readonly previewNote?: boolean;
-  /** A stack policy's preview note kept for an apply phase that stopped and ran no stack policy. */
+  /** A stack policy's note on an apply phase that stopped (../check/stopped-stack-policies.ts). */
+  readonly atStop?: boolean;
+  /** A stack policy's preview note kept for a stopped apply phase that ran no stack policy. */
   readonly notRunAtStop?: boolean;
 }
 

@@ -17,34 +17,20 @@
 //   call wherever the program caught the refusal.
 //
 // One command is answered instead: `pulumi whoami` through execSync or execFileSync, which only
-// prints the user the CLI is logged in as ("Displays the username of the currently logged in
-// user", https://www.pulumi.com/docs/iac/cli/commands/pulumi_whoami/). Under `pulumi preview` the
-// CLI running the program is logged in, so the command succeeds there (a program tags its
-// resources with who created them); refusing it as a deployment would stop a program `pulumi
-// preview` runs. The check prints what the CLI prints for WHOAMI_USER, with its flags `--json`
-// / `-j` and `--verbose` / `-v` as pulumi/pulumi pkg/cmd/pulumi/whoami.go formats them (`--json`
-// first: the `WhoAmIJSON` struct, indented by two spaces with a newline, as `fprintJSON` writes
-// it; `--verbose`: the User, Organizations, Backend URL and Token type lines) for a user logged in
-// to Pulumi Cloud with a personal token (no `tokenInformation`), its own organization its only
-// one, records the call under `cli-answered:<call>`, and the report names it. The flags are read
-// as cobra parses them (`-jv`, `--json=false`); any other flag (a global one such as
-// `--non-interactive`) or word is refused with an error that says the form is not answered
-// offline (`whoamiRefusal`), not as a deployment.
+// prints the user the CLI is logged in as (./whoami-answer.js); the call is recorded under
+// `cli-answered:<call>`, and the report names it.
 "use strict";
 const childProcess = require("child_process");
 const Module = require("module");
 const path = require("path");
 const { callerStack } = require("./caller-stack");
+const { isPulumi, whoamiOutput, whoamiRefusal, syncOutput } = require("./whoami-answer");
 
 const NODE_MODULES = `${path.sep}node_modules${path.sep}`;
 /** The token prefixes the check reads (hints-automation.ts). */
 const CALL_SITE = "automation:";
 const BLOCKED_SITE = "automation-blocked:";
 const ANSWERED_SITE = "cli-answered:";
-/** The user `pulumi whoami` prints under the check: the CLI has no login here. */
-const WHOAMI_USER = "offline-check-user";
-/** Its backend URL: Pulumi Cloud's console page of the user (pkg/backend/httpstate/backend.go URL). */
-const WHOAMI_URL = `https://app.pulumi.com/${WHOAMI_USER}`;
 const ADVICE =
   "the Automation API is not run by the offline check: give the project its program belongs " +
   "to, --program <dir>";
@@ -78,16 +64,6 @@ const SHELLS = new Set([
   "pwsh",
 ]);
 
-function isPulumi(command) {
-  if (typeof command !== "string") return false;
-  const base = command
-    .replace(/^["']|["']$/g, "")
-    .split(/[\\/]/)
-    .pop()
-    .toLowerCase();
-  return base === "pulumi" || base === "pulumi.exe";
-}
-
 /** Whether a shell command line runs `pulumi` as one of its commands. */
 function lineRunsPulumi(line) {
   if (typeof line !== "string") return false;
@@ -114,106 +90,6 @@ function runsPulumi(command, args, shell) {
     if (at >= 0) return lineRunsPulumi(args.slice(at + 1).join(" "));
   }
   return false;
-}
-
-/** The flags of `pulumi whoami` the check answers (both booleans), by long and short name. */
-const WHOAMI_LONG = { json: "json", verbose: "verbose" };
-const WHOAMI_SHORT = { j: "json", v: "verbose" };
-/** The values a boolean flag takes after `=` (pflag, Go's strconv.ParseBool). */
-const BOOLS = {
-  ...Object.fromEntries(["1", "t", "T", "TRUE", "true", "True"].map((v) => [v, true])),
-  ...Object.fromEntries(["0", "f", "F", "FALSE", "false", "False"].map((v) => [v, false])),
-};
-
-/**
- * The flags of the words after `pulumi whoami` as cobra (spf13/pflag) parses them: `--json`,
- * `--json=<bool>`, `-j`, `-j=<bool>` and shorthands run together (`-jv`, `-vj=false`); a string
- * naming the first word the check does not answer (another flag: a global one such as
- * `--non-interactive` or `--color`, an argument, which whoami refuses).
- */
-function whoamiFlags(words) {
-  const flags = { json: false, verbose: false };
-  for (const w of words) {
-    const long = /^--([^=]+)(?:=(.*))?$/.exec(w);
-    if (long) {
-      const name = WHOAMI_LONG[long[1]];
-      const value = long[2] === undefined ? true : BOOLS[long[2]];
-      if (!name || value === undefined) return w;
-      flags[name] = value;
-      continue;
-    }
-    if (!/^-[^-]/.test(w)) return w;
-    let rest = w.slice(1);
-    while (rest.length > 0) {
-      const name = WHOAMI_SHORT[rest[0]];
-      if (!name) return w;
-      if (rest[1] === "=") {
-        const value = BOOLS[rest.slice(2)];
-        if (value === undefined) return w;
-        flags[name] = value;
-        break;
-      }
-      flags[name] = true;
-      rest = rest.slice(1);
-    }
-  }
-  return flags;
-}
-
-/** The words of a shell command line that is `pulumi whoami ...` alone; undefined otherwise. */
-function whoamiWords(line) {
-  if (typeof line !== "string" || /[;&|`\n<>]|\$\(/.test(line)) return undefined;
-  const words = line.trim().split(/\s+/);
-  if (words.length < 2 || !isPulumi(words[0]) || words[1] !== "whoami") return undefined;
-  return words.slice(2);
-}
-
-/**
- * What the CLI prints for a shell command line that is `pulumi whoami` with at most its `--json`
- * and `--verbose` flags in any form cobra accepts (`whoamiFlags`) and no other word or command;
- * undefined for any other.
- */
-function whoamiOutput(line) {
-  const words = whoamiWords(line);
-  const flags = words && whoamiFlags(words);
-  if (!flags || typeof flags === "string") return undefined;
-  if (flags.json) {
-    const who = { user: WHOAMI_USER, organizations: [WHOAMI_USER], url: WHOAMI_URL };
-    return `${JSON.stringify(who, null, 2)}\n`;
-  }
-  if (flags.verbose)
-    return (
-      `User: ${WHOAMI_USER}\nOrganizations: ${WHOAMI_USER}\nBackend URL: ${WHOAMI_URL}\n` +
-      "Token type: personal\n"
-    );
-  return `${WHOAMI_USER}\n`;
-}
-
-/**
- * For a `pulumi whoami` line the check does not answer (`whoamiFlags`: a global flag, an
- * argument), the error that says so: `pulumi preview` runs it with the CLI's own login, which
- * the check does not have. Undefined for any other line.
- */
-function whoamiRefusal(line) {
-  const words = whoamiWords(line);
-  const word = words && whoamiFlags(words);
-  if (typeof word !== "string") return undefined;
-  const e = new Error(
-    `\`${line.trim().slice(0, 120)}\` is not answered by the offline check: it answers ` +
-      "`pulumi whoami` with --json (-j) and --verbose (-v) only, in the forms the CLI accepts " +
-      `(-jv, --json=true), not ${JSON.stringify(word)}; run it without that word, or give the ` +
-      "user another way (a config value)",
-  );
-  e.code = "ERR_OFFLINE_WHOAMI_FORM";
-  return e;
-}
-
-/** What execSync or execFileSync returns for output `text`: a string when asked for an encoding. */
-function syncOutput(text, options) {
-  const encoding = options && typeof options === "object" ? options.encoding : undefined;
-  return typeof encoding === "string" && encoding !== "buffer"
-    ? Buffer.from(text).toString(encoding)
-    : Buffer.from(text);
 }
 
 /**
@@ -257,13 +133,18 @@ function guardAutomation(appendSite, programFrame) {
     const wrapper = function (command, args, options) {
       const opts = Array.isArray(args) ? options : args;
       const shell = !!(opts && typeof opts === "object" && opts.shell);
-      const line = [command, ...(Array.isArray(args) ? args : [])].join(" ");
-      const whoami = name === "execFileSync" ? whoamiOutput(line) : undefined;
+      const argv = Array.isArray(args) ? args : [];
+      // With a shell, Node runs the file and its arguments joined into one line; without one, the
+      // CLI gets the arguments as they are.
+      const [asCommand, asArgs] = shell
+        ? [[command, ...argv].join(" "), undefined]
+        : [command, argv];
+      const whoami = name === "execFileSync" ? whoamiOutput(asCommand, asArgs) : undefined;
       if (whoami !== undefined) {
         answered(`${name}("${shown(command, args)}")`, programCallSite(wrapper));
         return syncOutput(whoami, opts);
       }
-      const refused = name === "execFileSync" && !shell ? whoamiRefusal(line) : undefined;
+      const refused = name === "execFileSync" && !shell ? whoamiRefusal(command, argv) : undefined;
       if (refused) throw refused;
       if (runsPulumi(command, Array.isArray(args) ? args : [], shell))
         throw blocked(`${name}("${shown(command, args)}")`, programCallSite(wrapper));
@@ -344,8 +225,4 @@ module.exports = {
   guardAutomation,
   isAutomationModule,
   AutomationBlockedError,
-  WHOAMI_USER,
-  WHOAMI_URL,
-  whoamiOutput,
-  whoamiRefusal,
 };

@@ -26,10 +26,15 @@
 //    releases (20.20 among them) the colouring of node_modules frames never ends on a frame whose
 //    path has no separator after the package name, e.g. `node_modules/@pulumi/config.ts:301:19`,
 //    which is what the SDK's own source maps give: it grows a string until "Invalid string
-//    length", about a minute later. For such a stack, the coloured call returns the uncoloured
+//    length", about a minute later. The host colours the errors an error holds the same way (its
+//    `cause`, an AggregateError's `errors`: a failure the SDK's invoke raised, which a program
+//    caught and rethrew, or Promise.any gathered, can carry such a frame). For such a stack, on the
+//    error or on one it holds, the coloured call returns the uncoloured
 //    inspection at once: what the host of a recent SDK (3.224 has it, 3.150 not) falls back to
 //    (pulumi/pulumi#20567, #21326), and what an older host, which has no fallback and would
-//    report only "RangeError: Invalid string length", prints on a Node.js without the loop.
+//    report only "RangeError: Invalid string length", prints on a Node.js without the loop. The
+//    guard reads own data properties only, no Proxy, and a bounded number of objects
+//    (./colouring-guard.js).
 // 5. The host's `source-map-support` reads the source maps Node keeps (./node-source-maps.js):
 //    with OFFLINE_ESM_SOURCE_MAPS set (an ES module program), those of the modules ts-node's ESM
 //    loader compiles; and those of the CommonJS modules a loader that turns source maps on
@@ -122,6 +127,7 @@ const {
 } = require("./ts-cache");
 const { parseForTypeErrors, markTsNode } = require("./type-check-parse");
 const { guardAutomation, isAutomationModule } = require("./automation-guard");
+const { guardColouredInspect } = require("./colouring-guard");
 const { guardMocks, guardMockOptions } = require("./mocks-guard");
 const { recordInvokeSites } = require("./invoke-records");
 const { recordDryRunSites } = require("./dry-run-sites");
@@ -245,47 +251,8 @@ if (sitesFile) recordNetwork(appendSite, programFrame);
 // Item 15 of the list above: before the program or the SDK can reach child_process.
 const automation = guardAutomation(appendSite, programFrame);
 
-/**
- * True when Node's colouring of node_modules frames (`markNodeModules` in `internal/util/inspect`)
- * would not terminate on a line: a `node_modules` path segment whose package name (scoped or not)
- * is not followed by a separator.
- */
-function colouringNeverEnds(line) {
-  let from = 0;
-  for (;;) {
-    const at = line.indexOf("node_modules", from);
-    if (at === -1) return false;
-    const before = line[at - 1];
-    const after = line[at + 12];
-    if ((before !== "/" && before !== "\\") || (after !== "/" && after !== "\\")) {
-      from = at + 1;
-      continue;
-    }
-    const start = at + 13;
-    let end = line.indexOf(before, start);
-    if (line[start] === "@" && end !== -1) end = line.indexOf(before, end + 1);
-    if (end === -1) return true;
-    from = end;
-  }
-}
-
-const util = require("util");
-util.inspect = new Proxy(util.inspect, {
-  apply(target, thisArg, args) {
-    const [value, options] = args;
-    if (
-      value instanceof Error &&
-      options &&
-      typeof options === "object" &&
-      options.colors === true &&
-      typeof value.stack === "string" &&
-      value.stack.split("\n").some(colouringNeverEnds)
-    ) {
-      return Reflect.apply(target, thisArg, [value, { ...options, colors: false }]);
-    }
-    return Reflect.apply(target, thisArg, args);
-  },
-});
+// Item 4 of the list above.
+guardColouredInspect();
 
 const SOURCE_MAP_SUPPORT = path.join("source-map-support", "source-map-support.js");
 const esmSourceMaps = !!process.env.OFFLINE_ESM_SOURCE_MAPS;

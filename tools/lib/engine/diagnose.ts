@@ -212,7 +212,11 @@ function diagnoseEnd(ctx: RunEnd): ProgramFailure | undefined {
     const thrown = withoutWrapping(errorMessage(text));
     // The program caught an offline failure and threw its own error: it failed on that failure.
     const caught = caughtOffline(ctx.stop, thrown);
-    const message = caught ? `${thrown}, caused by: ${caught.message}` : thrown;
+    // Named by its recorded first line: the host prints an error with no stack frames whole
+    // (`[lookup failed] {\n  [cause]: ...`), which would repeat the cause.
+    const message = caught
+      ? `${withoutWrapping(caught.thrown ?? thrown)}, caused by: ${caught.message}`
+      : thrown;
     // A failed invoke names its token: the first recorded call site of that token is where it asked.
     const invoked = [
       ...ctx.sites.keys(),

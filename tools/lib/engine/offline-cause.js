@@ -159,10 +159,20 @@ function offlineFailure(e, failedFor = () => failedCommands) {
   return visit(e, 0);
 }
 
-/** The first line of what was thrown (at most 500 characters). */
+/**
+ * The first line of what was thrown (at most 500 characters): its message; for an error whose
+ * message is empty, the first line of its stack (`Error`, as the language host prints it); for a
+ * value with no message (a string, a number, a plain object), the value as text, as the host's
+ * `defaultErrorMessage` (cmd/run/error.js: `"" + err`) prints it: `failed`, `42`, `[object Object]`.
+ */
 function firstLine(e) {
+  const message = tried(() => (e && e.message) ?? undefined);
+  const stack = tried(() => (e && typeof e === "object" ? e.stack : undefined));
   const text =
-    tried(() => String((e && e.message) ?? e)) ?? "(an error whose message cannot be read)";
+    (message !== undefined && message !== "" ? tried(() => String(message)) : undefined) ??
+    (message === "" && typeof stack === "string" && stack !== "" ? stack : undefined) ??
+    tried(() => String(e)) ??
+    "(an error whose message cannot be read)";
   return text.split("\n")[0].slice(0, 500);
 }
 

@@ -29,7 +29,8 @@ export function isThrownLine(text: string, recorded: string): boolean {
   // which it writes into the error's own message, so the recorded line may carry it too.
   const want = withoutWrapping(recorded).trimEnd();
   const matches = (t: string) => withoutWrapping(t).slice(0, 500).trimEnd() === want;
-  return matches(line) || (named !== null && matches(named[1]));
+  // A value thrown that is no Error prints as text, brackets included (`[object Object]`).
+  return matches(head) || matches(line) || (named !== null && matches(named[1]));
 }
 
 /**
