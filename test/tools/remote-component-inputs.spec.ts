@@ -7,7 +7,7 @@
 // PublicBucketPolicy), restapi-routes (an open route, an authorized one and a preflight; a second
 // API behind an API key), eks-managed-nodes
 // (managed node groups with IMDSv2 off, on, and left out on AL2 and AL2023; a NodeGroupV2 passing
-// httpTokens "optional").
+// httpTokens "optional"; a Cluster whose default node group runs AL2 through nodeGroupOptions).
 import { expect } from "chai";
 import { summarize } from "../../tools/check/report";
 import type { StackResult } from "../../tools/check/run";
@@ -89,9 +89,10 @@ describe("remote components' inputs (synced-folder, aws-static-website, aws-apig
     expect(findings(r, "aws-apigateway-restapi-route-authorization", "keyed")).to.deep.equal([]);
   });
 
-  it("node groups with IMDSv1 allowed by their inputs are found; required, or on AL2023, not", async () => {
+  it("node groups (and a default one) with IMDSv1 allowed by their inputs are found; required, or on AL2023, not", async () => {
     const r = await runs.check("eks-managed-nodes", [...BOTH]);
     expect(remote(r)).to.deep.equal([
+      "eks:index:Cluster al2-default",
       "eks:index:Cluster demo",
       "eks:index:ManagedNodeGroup defaults",
       "eks:index:ManagedNodeGroup legacy",
@@ -104,7 +105,10 @@ describe("remote components' inputs (synced-folder, aws-static-website, aws-apig
     expect(judgedAtPreview(r, rule, "legacy").detail).to.contain('httpTokens "optional"');
     expect(judgedAtPreview(r, rule, "defaults").detail).to.contain('operatingSystem "AL2"');
     expect(judgedAtPreview(r, rule, "self-managed").detail).to.contain("goes as given");
-    for (const name of ["workers", "modern"])
+    expect(judgedAtPreview(r, rule, "al2-default").detail).to.contain(
+      'the default node group: nodeGroupOptions.metadataOptions.httpTokens is not set with operatingSystem "AL2"',
+    );
+    for (const name of ["workers", "modern", "demo"])
       expect(findings(r, rule, name), name).to.deep.equal([]);
   });
 });

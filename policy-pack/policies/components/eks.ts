@@ -57,7 +57,7 @@ export const eksComponentEndpointNotPublic = resourcePolicy({
  * args.skipDefaultNodeGroup || args.fargate`; the 4.x package's ClusterArgs.skipDefaultNodeGroup:
  * "Defaults to false, unless `fargate` or `autoMode` is enabled").
  */
-function hasDefaultNodeGroup(props: Record<string, any>): boolean {
+export function hasDefaultNodeGroup(props: Record<string, any>): boolean {
   if (props.skipDefaultNodeGroup === true) return false;
   if (isSet(props.fargate)) return false;
   return props.autoMode?.enabled !== true;

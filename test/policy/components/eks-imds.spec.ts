@@ -7,7 +7,10 @@ import {
   EKS_COMPONENT_MANAGED_NODE_GROUP,
   eksComponentNodesImdsV2 as policy,
 } from "../../../policy-pack/policies/components/eks-imds";
-import { EKS_COMPONENT_NODE_GROUP_V2 } from "../../../policy-pack/policies/components/eks";
+import {
+  EKS_COMPONENT_CLUSTER,
+  EKS_COMPONENT_NODE_GROUP_V2,
+} from "../../../policy-pack/policies/components/eks";
 import { res } from "../fixture";
 import { findingsOf, run, UNKNOWN } from "../fixtures/iam";
 
@@ -34,6 +37,24 @@ const v2 = (over: Record<string, unknown> = {}) =>
       instanceType: "t3.medium",
       operatingSystem: "AL2",
       metadataOptions: { httpTokens: "required", httpEndpoint: "enabled" },
+      ...over,
+    },
+    { custom: false },
+  );
+
+/** A Cluster whose default node group names AL2 and requires IMDSv2 in its nodeGroupOptions. */
+const cluster = (options: Record<string, unknown> = {}, over: Record<string, unknown> = {}) =>
+  res(
+    EKS_COMPONENT_CLUSTER,
+    "demo",
+    {
+      endpointPublicAccess: false,
+      nodeGroupOptions: {
+        instanceType: "t3.medium",
+        operatingSystem: "AL2",
+        metadataOptions: { httpTokens: "required", httpEndpoint: "enabled" },
+        ...options,
+      },
       ...over,
     },
     { custom: false },
@@ -72,11 +93,30 @@ describe("eks-component-nodes-imdsv2", () => {
         expect(f[0]).to.contain(named).and.contain("AL2 defaults to off");
       }
     });
+    it("a Cluster's default node group: nodeGroupOptions name AL2 and leave the metadata options out, or pass httpTokens optional", async () => {
+      for (const [group, says] of [
+        [cluster({ metadataOptions: undefined }), 'with operatingSystem "AL2"'],
+        [
+          cluster({
+            metadataOptions: undefined,
+            operatingSystem: undefined,
+            amiType: "AL2_x86_64",
+          }),
+          'with amiType "AL2_x86_64"',
+        ],
+        [cluster({ metadataOptions: { httpTokens: "optional" } }), "goes as given"],
+      ] as const) {
+        const f = await findingsOf(policy, [group]);
+        expect(f, says).to.have.length(1);
+        expect(f[0]).to.contain("the default node group: nodeGroupOptions.").and.contain(says);
+      }
+    });
     it("an input unknown at preview that decides it is a preview note, not a pass", async () => {
       for (const group of [
         managed({ enableIMDSv2: UNKNOWN }),
         managed({ enableIMDSv2: undefined, operatingSystem: UNKNOWN }),
         v2({ metadataOptions: { httpTokens: UNKNOWN } }),
+        cluster({ metadataOptions: undefined, operatingSystem: UNKNOWN }),
       ]) {
         const { findings, notes } = await run(policy, [group]);
         expect(findings).to.deep.equal([]);
@@ -106,6 +146,29 @@ describe("eks-component-nodes-imdsv2", () => {
           await findingsOf(policy, [v2({ metadataOptions: undefined, ...over })]),
           label,
         ).to.deep.equal([]);
+      }
+    });
+    it("a Cluster without a default node group, or whose default node group AL2 does not run", async () => {
+      const noMetadata = { metadataOptions: undefined };
+      for (const [label, c] of [
+        ["untouched", cluster()],
+        ["skipDefaultNodeGroup", cluster(noMetadata, { skipDefaultNodeGroup: true })],
+        ["fargate", cluster(noMetadata, { fargate: true })],
+        ["autoMode", cluster(noMetadata, { autoMode: { enabled: true } })],
+        ["AL2023 named", cluster({ ...noMetadata, operatingSystem: "AL2023" })],
+        [
+          "no OS named: the recommended AL2023",
+          cluster({ ...noMetadata, operatingSystem: undefined }),
+        ],
+        ["an AMI of the program", cluster({ ...noMetadata, amiId: "ami-0123456789abcdef0" })],
+        // The cluster's own node settings: eks builds nodeGroupOptions naming no OS from them.
+        [
+          "the cluster's own settings",
+          cluster(noMetadata, { nodeGroupOptions: undefined, instanceType: "t3.medium" }),
+        ],
+        ["no arguments at all", res(EKS_COMPONENT_CLUSTER, "bare", {}, { custom: false })],
+      ] as const) {
+        expect(await findingsOf(policy, [c]), label).to.deep.equal([]);
       }
     });
     it("a NodeGroupV2 with the metadata endpoint disabled", async () => {
