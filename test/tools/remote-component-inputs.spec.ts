@@ -5,7 +5,7 @@
 // Fixtures: test/fixtures/programs/synced-folder-site (the static-website template's public-read
 // folder next to a private one), aws-static-website-cdn (a Website with a CDN, a
 // PublicBucketPolicy), restapi-routes (an open route, an authorized one and a preflight; a second
-// API behind an API key), eks-managed-nodes
+// API behind an API key, with a localPath route), eks-managed-nodes
 // (managed node groups with IMDSv2 off, on, and left out on AL2 and AL2023; a NodeGroupV2 passing
 // httpTokens "optional"; a Cluster whose default node group runs AL2 through nodeGroupOptions).
 import { expect } from "chai";
@@ -76,7 +76,7 @@ describe("remote components' inputs (synced-folder, aws-static-website, aws-apig
     expect(p.detail).to.contain("blockPublicAcls false");
   });
 
-  it("the RestAPI's open route is found, the authorized, preflight and keyed routes pass", async () => {
+  it("the RestAPI's open route is found, the authorized, preflight and keyed routes pass; a localPath route's role is found", async () => {
     const r = await runs.check("restapi-routes", [...BOTH]);
     expect(remote(r)).to.deep.equal([
       "aws-apigateway:index:RestAPI api",
@@ -87,6 +87,9 @@ describe("remote components' inputs (synced-folder, aws-static-website, aws-apig
     expect(f.detail).to.match(/^GET \/date without authorization/);
     expect(f.detail).to.not.contain("/orders");
     expect(findings(r, "aws-apigateway-restapi-route-authorization", "keyed")).to.deep.equal([]);
+    const role = judgedAtPreview(r, "aws-apigateway-restapi-static-route-role", "keyed");
+    expect(role.detail).to.contain("GET /docs (localPath)").and.contain("AmazonS3FullAccess");
+    expect(findings(r, "aws-apigateway-restapi-static-route-role", "api")).to.deep.equal([]);
   });
 
   it("node groups (and a default one) with IMDSv1 allowed by their inputs are found; required, or on AL2023, not", async () => {

@@ -31,6 +31,7 @@ import { syncedFolderNoPublicAcl } from "./synced-folder";
 import { staticWebsiteNoPublicBucket } from "./static-website";
 import { staticWebsitePublicBucketPolicy } from "./static-website-bucket-policy";
 import { apigatewayComponentRouteAuthorization } from "./apigateway";
+import { apigatewayStaticRouteRole } from "./apigateway-static-routes";
 import { remoteComponentsUnexpanded } from "./remote";
 
 export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
@@ -61,5 +62,6 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   staticWebsiteNoPublicBucket,
   staticWebsitePublicBucketPolicy,
   apigatewayComponentRouteAuthorization,
+  apigatewayStaticRouteRole,
   remoteComponentsUnexpanded,
 ];
