@@ -1,0 +1,91 @@
+// Arguments a generated resource class drops without a word (tools/lib/engine/dropped-inputs.js):
+// the inputs read from the class itself, the nearest-name hint, and programs run through the check
+// as `npm run check -- --program <dir>` runs them (both phases): test/fixtures/programs/
+// dropped-inputs (JavaScript: a launch template's `securityGroupIds`, a bucket's `encrypted`, a
+// database's misspelt `publicAccessible`) and dropped-inputs-ts (`as any`, and a subclass passing
+// an extra key on). Each is a warning naming the resource, the key, the program's line and the
+// nearest input; inputs the installed class takes (deprecated ones too) are not, nor what a package
+// passes on (lambda-callback); the run and the resources' own source positions are what they were.
+import { expect } from "chai";
+import * as aws from "@pulumi/aws";
+import { inputsOf, nearestInput } from "../../tools/lib/engine/dropped-inputs";
+import type { StackResult } from "../../tools/check/run";
+import { QueuedRuns, withoutRegionEnv } from "./program-runs";
+
+const runs = new QueuedRuns();
+const BOTH = ["preview", "apply"] as const;
+
+/** The warnings about dropped arguments, each cut before the explanation. */
+const dropped = (r: StackResult) =>
+  r.warnings
+    .filter((w) => w.includes("its class drops"))
+    .map((w) => w.split(" is not")[0].split(" are not")[0]);
+
+describe("arguments a resource class drops", function () {
+  this.timeout(300_000);
+
+  describe("the inputs of a class, read from its constructor", () => {
+    it("the inputs it copies from its arguments, deprecated ones too; not its outputs", () => {
+      const lt = inputsOf(aws.ec2.LaunchTemplate)!;
+      expect([...lt]).to.include.members(["vpcSecurityGroupIds", "metadataOptions", "imageId"]);
+      expect(lt.has("arn")).to.equal(false); // an output (`undefined /*out*/`), and in `get`'s state
+      expect(lt.has("latestVersion")).to.equal(false);
+      const bucket = inputsOf(aws.s3.Bucket)!;
+      expect([...bucket]).to.include.members(["acl", "versioning", "bucket", "forceDestroy"]);
+      expect(bucket.has("bucketDomainName")).to.equal(false);
+    });
+    it("no inputs for a class that is not generated", () => {
+      expect(inputsOf(class Plain {})).to.equal(undefined);
+    });
+    it("the nearest input: by affix, else within a third of its length, case aside", () => {
+      const lt = inputsOf(aws.ec2.LaunchTemplate)!;
+      expect(nearestInput("securityGroupIds", lt)).to.equal("vpcSecurityGroupIds");
+      expect(nearestInput("publicAccessible", inputsOf(aws.rds.Instance)!)).to.equal(
+        "publiclyAccessible",
+      );
+      expect(nearestInput("instancetype", lt)).to.equal("instanceType");
+      expect(nearestInput("encrypted", inputsOf(aws.s3.Bucket)!)).to.equal(undefined);
+    });
+  });
+
+  describe("programs, offline", () => {
+    withoutRegionEnv();
+    before(() => {
+      runs.queueCheck("dropped-inputs", [...BOTH]);
+      runs.queueCheck("dropped-inputs-ts", [...BOTH]);
+      runs.queueCheck("lambda-callback", [...BOTH]);
+    });
+
+    it("a JavaScript program: each dropped key is a warning with its line and the nearest input", async () => {
+      const r = await runs.check("dropped-inputs", [...BOTH]);
+      expect(dropped(r)).to.deep.equal([
+        'aws:ec2/launchTemplate:LaunchTemplate "web" (index.js:11): "securityGroupIds" (did you mean vpcSecurityGroupIds?)',
+        'aws:s3/bucket:Bucket "logs" (index.js:18): "encrypted"',
+        'aws:rds/instance:Instance "db" (index.js:20): "publicAccessible" (did you mean publiclyAccessible?)',
+      ]);
+      expect(r.warnings.join("\n")).to.not.match(/"acl"|"metadataOptions"|"storageEncrypted"/);
+      // Nothing else changes: the run is judged (a failed one throws), and each resource keeps the
+      // program's line as its source position, not a frame of the wrapper.
+      expect(r.violations.length).to.be.greaterThan(0);
+      const lt = r.resources.find((x) => x.type === "aws:ec2/launchTemplate:LaunchTemplate")!;
+      expect(lt.source?.uri).to.match(/dropped-inputs\/index\.js$/);
+      expect(lt.source?.line).to.equal(11);
+    });
+
+    it("a TypeScript program past the type check: `as any`, and a subclass passing a key on", async () => {
+      const r = await runs.check("dropped-inputs-ts", [...BOTH]);
+      expect(dropped(r)).to.deep.equal([
+        'aws:s3/bucket:Bucket "data" (index.ts:8): "serverSideEncryption" (did you mean serverSideEncryptionConfiguration?)',
+        'aws:s3/bucket:Bucket "audit" (index.ts:16): "retention"',
+      ]);
+      expect(r.warnings.join("\n")).to.not.match(/"versioning"|"days"/);
+    });
+
+    it("a resource a package makes from what it consumed is not the program's: CallbackFunction's callback", async () => {
+      // aws.lambda.CallbackFunction passes its arguments, `callback` among them, on to Function.
+      const r = await runs.check("lambda-callback", [...BOTH]);
+      expect(r.resources.some((x) => x.type === "aws:lambda/function:Function")).to.equal(true);
+      expect(dropped(r)).to.deep.equal([]);
+    });
+  });
+});
