@@ -177,7 +177,12 @@ function watchInputs(module, filename, site) {
   const exports = module.exports;
   if (!exports || typeof exports !== "object" || !filename.includes(NODE_MODULES)) return;
   let warn;
-  const descriptors = Object.getOwnPropertyDescriptors(exports);
+  let descriptors;
+  try {
+    descriptors = Object.getOwnPropertyDescriptors(exports); // no getter runs (lazy-loaded modules)
+  } catch {
+    return; // a Proxy of a module's exports that refuses it
+  }
   for (const [key, d] of Object.entries(descriptors)) {
     const cls = d.value;
     if (typeof cls !== "function" || typeof cls.__pulumiType !== "string") continue;
