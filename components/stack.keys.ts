@@ -23,6 +23,28 @@ const REGION_NAME = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/;
 const ACCOUNT_ID = /^\d{12}$/;
 
 /**
+ * The partition of a region outside the commercial one (`aws`), as a phrase for the reader
+ * ("the aws-cn (China) partition"); undefined for a commercial region. The program deploys to commercial regions only: every stack builds
+ * the docs site, whose CloudFront log delivery is created in us-east-1
+ * (`CLOUDFRONT_LOG_REGION` in components/docs-site/resources.ts), and an account of another
+ * partition cannot reach that Region: "Accounts and credentials for the China (Beijing) and
+ * China (Ningxia) Regions will not work for other Amazon Regions" (Getting Started with Amazon
+ * Web Services in China, "General Information About Amazon Web Services China"); CloudFront "is
+ * located outside of the AWS GovCloud (US) boundary" and is set up "using your standard AWS
+ * credentials. You cannot use your AWS GovCloud (US) account credentials" (AWS GovCloud (US)
+ * User Guide, "Amazon CloudFront", Credentials). China's service endpoints also end in
+ * `.amazonaws.com.cn` ("Endpoints and ARNs for Amazon Web Services in China"), where the key
+ * policies name `<service>.<region>.amazonaws.com` in `kms:ViaService`. Such a stack would fail
+ * its first `pulumi up` at the docs site, after the network and most layers exist.
+ */
+export function nonCommercialPartition(region: string): string | undefined {
+  if (region.startsWith("cn-")) return "the aws-cn (China) partition";
+  if (region.startsWith("us-gov-")) return "the aws-us-gov (AWS GovCloud (US)) partition";
+  if (/^[a-z]{2}-iso[a-z]*-/.test(region)) return "an isolated (ISO) partition";
+  return undefined;
+}
+
+/**
  * Stack names every AWS name the program spells with them accepts: lowercase words joined by
  * single hyphens. The image repository is `<project>-<stack>-app`, and ECR repository names are
  * lowercase with single separators (ECR API, CreateRepository `repositoryName`); CodeBuild
@@ -73,10 +95,18 @@ export const STACK_SECTION = section({
       kind: "string",
       required: true,
       description: "AWS region of every resource of the stack (the AWS provider's key).",
-      allowed: 'an AWS region name such as "eu-west-1"',
+      allowed: 'a commercial AWS region name such as "eu-west-1" (not China, GovCloud or ISO)',
       check: (region, ctx) => {
-        if (REGION_NAME.test(region)) return;
-        ctx.fail("aws:region", `"${region}" is not an AWS region name such as "eu-west-1"`);
+        if (!REGION_NAME.test(region)) {
+          ctx.fail("aws:region", `"${region}" is not an AWS region name such as "eu-west-1"`);
+          return false;
+        }
+        const partition = nonCommercialPartition(region);
+        if (partition === undefined) return;
+        ctx.fail(
+          "aws:region",
+          `"${region}" is in ${partition}; the program deploys to commercial AWS regions only (its docs site's CloudFront log delivery is created in us-east-1, which that partition's credentials do not reach, so \`pulumi up\` would fail there after the network and most layers exist); set a commercial region: \`pulumi config set aws:region eu-west-1\``,
+        );
         return false;
       },
     },

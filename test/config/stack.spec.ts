@@ -40,6 +40,23 @@ describe("config: the stack", () => {
       ],
       ["missing region", { "aws:region": undefined }, /^aws:region: is required/],
       ["bad region", { "aws:region": "europe" }, /^aws:region: "europe" is not an AWS region/],
+      // The docs site's log delivery is created in us-east-1, out of reach of these partitions'
+      // accounts (components/stack.keys.ts, nonCommercialPartition).
+      [
+        "a GovCloud region",
+        { "aws:region": "us-gov-west-1" },
+        /^aws:region: "us-gov-west-1" is in the aws-us-gov \(AWS GovCloud \(US\)\) partition; the program deploys to commercial AWS regions only .*us-east-1.*`pulumi config set aws:region eu-west-1`$/,
+      ],
+      [
+        "a China region",
+        { "aws:region": "cn-northwest-1" },
+        /^aws:region: "cn-northwest-1" is in the aws-cn \(China\) partition; the program deploys to commercial AWS regions only/,
+      ],
+      [
+        "an ISO region",
+        { "aws:region": "us-iso-east-1" },
+        /^aws:region: "us-iso-east-1" is in an isolated \(ISO\) partition; the program deploys to commercial AWS regions only/,
+      ],
       [
         "wrong type boolean",
         { "platform:protectData": "yes" },
