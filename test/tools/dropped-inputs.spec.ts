@@ -8,7 +8,7 @@
 // passes on (lambda-callback); the run and the resources' own source positions are what they were.
 import { expect } from "chai";
 import * as aws from "@pulumi/aws";
-import { inputsOf, nearestInput } from "../../tools/lib/engine/dropped-inputs";
+import { inputsOf, nearestInput, watchInputs } from "../../tools/lib/engine/dropped-inputs";
 import type { StackResult } from "../../tools/check/run";
 import { QueuedRuns, withoutRegionEnv } from "./program-runs";
 
@@ -45,6 +45,101 @@ describe("arguments a resource class drops", function () {
       );
       expect(nearestInput("instancetype", lt)).to.equal("instanceType");
       expect(nearestInput("encrypted", inputsOf(aws.s3.Bucket)!)).to.equal(undefined);
+    });
+  });
+
+  describe("what a program can observe of a wrapped class: as without the wrapper", () => {
+    /** A module under node_modules exporting a generated-looking class, once wrapped. */
+    const wrapped = () => {
+      class Resource {
+        constructor(readonly type: string) {}
+      }
+      // What the check marks on the SDK's Resource once its callsites leave the wrapper out.
+      Object.defineProperty(Resource, Symbol.for("offline-check.hidden-frames"), { value: true });
+      // The shape the code generator writes (@pulumi/aws s3/bucket.js), in miniature.
+      class Bucket extends Resource {
+        static __pulumiType = "aws:s3/bucket:Bucket";
+        constructor(_name: string, argsOrState?: { acl?: string }, opts?: { id?: string }) {
+          const resourceInputs: Record<string, unknown> = {};
+          if (opts?.id) resourceInputs["acl"] = argsOrState?.acl;
+          else {
+            const args = argsOrState;
+            if (args?.acl === undefined) throw new Error("Missing required property 'acl'");
+            resourceInputs["acl"] = args?.acl;
+          }
+          super(Bucket.__pulumiType);
+        }
+        static get(name: string, id: string) {
+          return new Bucket(name, {}, { id });
+        }
+        static isInstance(obj: unknown): obj is Bucket {
+          return (obj as Resource | undefined)?.type === Bucket.__pulumiType;
+        }
+      }
+      const module = { exports: { Bucket } };
+      watchInputs(module, "/p/node_modules/@pulumi/aws/s3/bucket.js", () => undefined);
+      expect(module.exports.Bucket).to.not.equal(Bucket); // wrapped: what follows is what it hides
+      return { Exported: module.exports.Bucket, text: Function.prototype.toString.call(Bucket) };
+    };
+
+    it("the instance's constructor, a Map keyed by the class, instanceof, isInstance, get, extends", () => {
+      const { Exported } = wrapped();
+      const b = new Exported("b", { acl: "private" });
+      expect(b.constructor).to.equal(Exported);
+      expect(Object.getPrototypeOf(b).constructor).to.equal(Exported);
+      expect(new Map<unknown, number>([[Exported, 1]]).get(b.constructor)).to.equal(1);
+      expect(b).to.be.instanceOf(Exported);
+      expect(Exported.isInstance(b)).to.equal(true);
+      expect(Exported.get("g", "id-1").constructor).to.equal(Exported);
+      class Mine extends Exported {}
+      const m = new Mine("m", { acl: "private" });
+      expect(m.constructor).to.equal(Mine);
+      expect(m).to.be.instanceOf(Exported);
+      expect(Object.getPrototypeOf(Mine)).to.equal(Exported);
+    });
+
+    it("its text: the class's own, by toString and by Function.prototype.toString", () => {
+      const { Exported, text } = wrapped();
+      expect(text).to.match(/^class Bucket extends Resource/);
+      expect(Exported.toString()).to.equal(text);
+      expect(Function.prototype.toString.call(Exported)).to.equal(text);
+      expect(Function.prototype.toString.call(Function.prototype.toString)).to.match(
+        /^function toString\(\) \{ \[native code\] \}$/,
+      );
+    });
+
+    it("a missing required input's stack: the constructor's frame, then the caller's", () => {
+      const { Exported } = wrapped();
+      let stack = "";
+      try {
+        new Exported("b", {});
+      } catch (e) {
+        stack = String((e as Error).stack);
+      }
+      const frames = stack.split("\n").filter((l) => /^\s+at /.test(l));
+      expect(stack).to.contain("Missing required property 'acl'");
+      expect(frames[0]).to.match(/^\s+at new Bucket \(/);
+      expect(frames[1]).to.contain("dropped-inputs.spec.ts:");
+      expect(stack).to.not.contain("dropped-inputs.js");
+    });
+
+    it("a package whose exports refuse reads of names they do not define is left as it is", () => {
+      // A strict enum: a function Proxy that throws on any unknown name, `__pulumiType` among them.
+      const Colour = new Proxy(function Colour() {}, {
+        get(t, k) {
+          if (k in t) return (t as unknown as Record<PropertyKey, unknown>)[k];
+          throw new TypeError(`Colour has no member ${String(k)}`);
+        },
+        getOwnPropertyDescriptor(t, k) {
+          if (k in t) return Reflect.getOwnPropertyDescriptor(t, k);
+          throw new TypeError(`Colour has no member ${String(k)}`);
+        },
+      });
+      const module = { exports: { Colour } };
+      expect(() =>
+        watchInputs(module, "/p/node_modules/strict-enum/index.js", () => undefined),
+      ).to.not.throw();
+      expect(module.exports.Colour).to.equal(Colour);
     });
   });
 

@@ -96,7 +96,8 @@
 //    (ts-node 10's `getTypeInfo(...).comment` is empty); a service the program makes is untouched.
 // 22. A key of a resource's arguments its generated class drops (not an input of the type) is
 //    warned about through the program's SDK, at the program's line (./dropped-inputs.js). The
-//    exported classes become Proxies of themselves: `x.constructor === aws.s3.Bucket` is false.
+//    exported classes become Proxies of themselves, which their prototypes' `constructor` and
+//    `Function.prototype.toString` answer for, so identity and text hold (docs/check-reports.md).
 "use strict";
 const Module = require("module");
 const fs = require("fs");
@@ -379,5 +380,12 @@ function afterLoad(module, filename) {
   } else if (trace.tracing && !sdkLoaded && filename.endsWith(SDK_INDEX)) {
     sdkLoaded = true;
     trace.traceEvent(TRACE_AS, "sdk-loaded");
-  } else if (filename.includes(NODE_MODULES)) watchInputs(module, filename, programCallSite);
+  } else if (filename.includes(NODE_MODULES)) {
+    // Any package's exports, whatever they do on a read: a failure here leaves the module as it is.
+    try {
+      watchInputs(module, filename, programCallSite);
+    } catch {
+      // no warnings about this module's classes
+    }
+  }
 }

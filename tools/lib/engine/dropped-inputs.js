@@ -24,11 +24,22 @@
 // receives as `pulumi preview` would and the report lists with the run's other warnings: the
 // resource's type and name, the program's line that made it, and the nearest input of the type.
 //
+// What the program can observe stays as without the wrapper: the class's `prototype.constructor`
+// is the Proxy (so an instance's `constructor` is the exported binding: identity, a Map keyed by
+// the class, `instanceof`, `extends`, static `isInstance`/`get` hold), and
+// `Function.prototype.toString` of the Proxy gives the class's own text (a Proxy's is
+// `function () { [native code] }`, ECMA-262 Function.prototype.toString). An error the class's
+// constructor throws (a missing required input) loses the trap's frame from its stack, so its
+// first frames are the constructor's and then the program's line, as without the wrapper. What
+// still differs: `util.types.isProxy`, and the class's own code, whose name binding is the class
+// itself (docs/check-reports.md).
+//
 // The SDK finds a resource's source position 4 frames below `Resource`'s constructor
 // (@pulumi/pulumi resource.js: `Resource.stackTrace(4)` over `Resource.callsites()`), so the
 // Proxy's frame would become every wrapped resource's position: `hideOwnFrames` leaves this
 // file's frames out of `callsites`, and a class is wrapped only when the SDK it extends has that
-// filter (an SDK without `callsites` counts frames otherwise: its classes are not looked at).
+// filter (an SDK without `callsites`, before 3.192.0, counts frames otherwise: its classes are not
+// looked at).
 "use strict";
 const Module = require("module");
 const path = require("path");
@@ -50,6 +61,51 @@ function hideOwnFrames(exports) {
     return callsites.apply(this, arguments).filter((f) => !f || f.file !== __filename);
   };
   resource[HIDDEN] = true;
+}
+
+/** Each Proxy made here, to its class. */
+const TARGETS = new WeakMap();
+
+/**
+ * `Function.prototype.toString` of a Proxy made here gives its class's text, as without the
+ * Proxy; of anything else, what it gave. Installed once.
+ */
+function showClassText() {
+  const toString = Function.prototype.toString;
+  if (toString[WRAPPED]) return;
+  const shown = {
+    toString() {
+      return toString.call(this === shown ? toString : (TARGETS.get(this) ?? this));
+    },
+  }.toString;
+  Object.defineProperty(shown, "name", { value: "toString" });
+  Object.defineProperty(shown, WRAPPED, { value: true });
+  Object.defineProperty(Function.prototype, "toString", {
+    ...Object.getOwnPropertyDescriptor(Function.prototype, "toString"),
+    value: shown,
+  });
+}
+
+/** Removes this file's frames from the stack of an error thrown through the trap. */
+function withoutOwnFrames(error) {
+  try {
+    if (!(error instanceof Error) || typeof error.stack !== "string") return;
+    const stack = error.stack.split("\n").filter((l) => !l.includes(`${__filename}:`));
+    error.stack = stack.join("\n");
+  } catch {
+    // the stack keeps the frame
+  }
+}
+
+/** The class's own static `__pulumiType`, read without running a getter or a Proxy's trap. */
+function typeOf(value) {
+  if (typeof value !== "function" || TARGETS.has(value)) return undefined;
+  try {
+    const d = Object.getOwnPropertyDescriptor(value, "__pulumiType");
+    return d && typeof d.value === "string" ? d.value : undefined;
+  } catch {
+    return undefined; // a Proxy that refuses it
+  }
 }
 
 /** Whether the class extends a `Resource` whose `callsites` leave this file's frames out. */
@@ -184,47 +240,63 @@ function watchInputs(module, filename, site) {
     return; // a Proxy of a module's exports that refuses it
   }
   for (const [key, d] of Object.entries(descriptors)) {
+    try {
+      wrap(key, d);
+    } catch {
+      // an export that refuses a read is left as it is
+    }
+  }
+
+  function wrap(key, d) {
     const cls = d.value;
-    if (typeof cls !== "function" || typeof cls.__pulumiType !== "string") continue;
-    if (Object.prototype.hasOwnProperty.call(cls, WRAPPED) || !d.writable || !framesHidden(cls))
-      continue;
+    const type = typeOf(cls);
+    if (type === undefined || !d.writable) return;
+    if (Object.prototype.hasOwnProperty.call(cls, WRAPPED) || !framesHidden(cls)) return;
     const inputs = inputsOf(cls);
-    if (!inputs) continue;
-    const construct = (target, args, newTarget) => {
-      const [name, given, opts] = args;
+    if (!inputs) return;
+    const look = ([name, given, opts]) => {
       if (
-        given &&
-        typeof given === "object" &&
-        !Array.isArray(given) &&
-        !(opts && (opts.id || opts.urn))
-      ) {
-        const dropped = Object.keys(given).filter((k) => !inputs.has(k) && given[k] !== undefined);
-        if (dropped.length && !libraryCall(construct)) {
-          const at = site(construct);
-          const where = at ? `${path.relative(process.cwd(), at.file) || at.file}:${at.line}` : "";
-          try {
-            warn ??= Module.createRequire(filename)("@pulumi/pulumi").log.warn;
-            void Promise.resolve(
-              warn(
-                droppedMessage(
-                  target.__pulumiType,
-                  String(name),
-                  dropped,
-                  inputs,
-                  where,
-                  packageOf(filename),
-                ),
-              ),
-            ).catch(() => undefined);
-          } catch {
-            // no warning, nothing else
-          }
-        }
+        !given ||
+        typeof given !== "object" ||
+        Array.isArray(given) ||
+        (opts && (opts.id || opts.urn))
+      )
+        return;
+      const dropped = Object.keys(given).filter((k) => !inputs.has(k) && given[k] !== undefined);
+      if (!dropped.length || libraryCall(construct)) return;
+      const at = site(construct);
+      const where = at ? `${path.relative(process.cwd(), at.file) || at.file}:${at.line}` : "";
+      warn ??= Module.createRequire(filename)("@pulumi/pulumi").log.warn;
+      const message = droppedMessage(
+        type,
+        String(name),
+        dropped,
+        inputs,
+        where,
+        packageOf(filename),
+      );
+      void Promise.resolve(warn(message)).catch(() => undefined);
+    };
+    const construct = (target, args, newTarget) => {
+      try {
+        look(args);
+      } catch {
+        // no warning, nothing else
       }
-      return Reflect.construct(target, args, newTarget);
+      try {
+        return Reflect.construct(target, args, newTarget);
+      } catch (error) {
+        withoutOwnFrames(error);
+        throw error;
+      }
     };
     const proxy = new Proxy(cls, { construct });
     Object.defineProperty(cls, WRAPPED, { value: true });
+    TARGETS.set(proxy, cls);
+    showClassText();
+    const ctor = Object.getOwnPropertyDescriptor(cls.prototype, "constructor");
+    if (ctor && ctor.value === cls && ctor.writable)
+      Object.defineProperty(cls.prototype, "constructor", { ...ctor, value: proxy });
     exports[key] = proxy;
   }
 }
