@@ -1,6 +1,6 @@
-// @pulumi/eks's node groups (provider plugin components from eks 2 on, as the Cluster is:
-// ./eks.ts): whether their nodes accept IMDSv1, where the inputs decide it. From the component's
-// source (pulumi/pulumi-eks nodejs/eks/nodes/nodegroup.ts):
+// @pulumi/eks's node groups (provider plugin components from eks 3 on, as the Cluster is:
+// ./eks.ts; eks 2's Node.js SDK runs them in the program): whether their nodes accept IMDSv1,
+// where the inputs decide it. From the component's source (pulumi/pulumi-eks nodejs/eks/nodes/nodegroup.ts):
 // - ManagedNodeGroup: an `enableIMDSv2` that is given makes the component create its own launch
 //   template (`requiresCustomLaunchTemplate`: `args[key] !== undefined` for "enableIMDSv2") whose
 //   `metadataOptions` are `{ httpTokens: args.enableIMDSv2 ? "required" : "optional",
@@ -66,6 +66,18 @@ function namedAl2(props: any): string | undefined {
     : undefined;
 }
 
+/**
+ * Whether the Cluster is the eks provider plugin's (eks 3 and later, a remote component: the
+ * engine gives it its package's provider, pulumi/pulumi source_eval.go `RegisterResource`), not
+ * eks 2's local component, whose `createNodeGroup` builds the default node group as a NodeGroup
+ * (v1: a CloudFormation stack and a launch configuration, @pulumi/eks 2.8.1 cluster.js) from the
+ * program itself: those children are judged by the resource rules, and this reading of
+ * `nodeGroupOptions` (a NodeGroupV2's) does not hold for them.
+ */
+function servedByEksPlugin(args: { provider?: { type: string } }): boolean {
+  return args.provider?.type === "pulumi:providers:eks";
+}
+
 const AL2_DEFAULT =
   'eks sets no metadata options, and the AL2 AMI allows IMDSv1 (pulumi-eks: "AL2 defaults to off")';
 
@@ -112,6 +124,9 @@ export const eksComponentNodesImdsV2 = resourcePolicy({
       return;
     }
     if (args.type === EKS_COMPONENT_CLUSTER) {
+      // Only a remote Cluster (eks 3 on), which the engine constructs through the eks provider:
+      // eks 2's local Cluster makes a NodeGroup (v1) whose children are judged themselves.
+      if (!servedByEksPlugin(args)) return;
       const cluster = props ?? {};
       if (!hasDefaultNodeGroup(cluster)) return;
       const options = cluster.nodeGroupOptions;

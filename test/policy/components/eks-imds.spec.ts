@@ -42,8 +42,15 @@ const v2 = (over: Record<string, unknown> = {}) =>
     { custom: false },
   );
 
-/** A Cluster whose default node group names AL2 and requires IMDSv2 in its nodeGroupOptions. */
-const cluster = (options: Record<string, unknown> = {}, over: Record<string, unknown> = {}) =>
+/**
+ * A Cluster whose default node group names AL2 and requires IMDSv2 in its nodeGroupOptions, remote
+ * as eks 3 and later register it (`local`: as eks 2's Node.js SDK does, a component of the program).
+ */
+const cluster = (
+  options: Record<string, unknown> = {},
+  over: Record<string, unknown> = {},
+  local = false,
+) =>
   res(
     EKS_COMPONENT_CLUSTER,
     "demo",
@@ -57,7 +64,7 @@ const cluster = (options: Record<string, unknown> = {}, over: Record<string, unk
       },
       ...over,
     },
-    { custom: false },
+    { custom: false, remote: !local },
   );
 
 describe("eks-component-nodes-imdsv2", () => {
@@ -166,7 +173,13 @@ describe("eks-component-nodes-imdsv2", () => {
           "the cluster's own settings",
           cluster(noMetadata, { nodeGroupOptions: undefined, instanceType: "t3.medium" }),
         ],
-        ["no arguments at all", res(EKS_COMPONENT_CLUSTER, "bare", {}, { custom: false })],
+        [
+          "no arguments at all",
+          res(EKS_COMPONENT_CLUSTER, "bare", {}, { custom: false, remote: true }),
+        ],
+        // eks 2's Cluster is a local component: its default node group is a NodeGroup (v1,
+        // CloudFormation) whose children the program registers and the pack judges themselves.
+        ["eks 2, local", cluster({ metadataOptions: { httpTokens: "optional" } }, {}, true)],
       ] as const) {
         expect(await findingsOf(policy, [c]), label).to.deep.equal([]);
       }
