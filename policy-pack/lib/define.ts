@@ -24,7 +24,7 @@ import {
   nativePropsOf,
   nativeWording,
 } from "./native/view";
-import { UNKNOWN } from "./values";
+import { UNKNOWN, flagOn, flagValue } from "./values";
 import { findWaiver, Waiver, WaiverSource } from "./waivers";
 
 /** A control a policy mirrors, e.g. `{ source: "cdk-nag", id: "AwsSolutions-S2" }`. */
@@ -227,25 +227,28 @@ const finding = (what: string, why: string | undefined): string =>
 
 /**
  * The check of a rule that judges one boolean input: the finding `<prop> is <value>.` (with `why`,
- * `<prop> is <value>: <why>.`) when the input is exactly `value` (a setting that must not be on,
- * or not be turned off); left out, it passes (the provider's default is the safe one).
+ * `<prop> is <value>: <why>.`) when the input reads as `value`, written as a boolean or as a string
+ * the provider parses to it ("true", "False", "1": values.ts, flagValue), a setting that must not
+ * be on, or not be turned off; left out (or a string that is no boolean), it passes (the
+ * provider's default is the safe one).
  */
 export function reportIf(prop: string, value: boolean, why?: string) {
   const message = finding(`${prop} is ${value}`, why);
   return (props: any, ctx: { report(message: string): void }): void => {
-    if (props[prop] === value) ctx.report(message);
+    if (flagValue(props[prop]) === value) ctx.report(message);
   };
 }
 
 /**
  * The check of a rule that requires a boolean input to be on: the finding `<prop> is not true.`
- * (with `why`, `<prop> is not true: <why>.`) when it is anything but `true` (left out too: the
- * provider's default is off).
+ * (with `why`, `<prop> is not true: <why>.`) unless it reads as true, written as `true` or as a
+ * string the provider parses to true ("true", "True", "1": values.ts, flagOn); left out is a
+ * finding too (the provider's default is off).
  */
 export function requireTrue(prop: string, why?: string) {
   const message = finding(`${prop} is not true`, why);
   return (props: any, ctx: { report(message: string): void }): void => {
-    if (props[prop] !== true) ctx.report(message);
+    if (!flagOn(props[prop])) ctx.report(message);
   };
 }
 

@@ -3,7 +3,7 @@
 // a policy makes its resource public is decided in one place: ./public-policy.ts.
 import { IamDocument, IamStatement, isWildcardPrincipal } from "./policy-document";
 import type { PartialList } from "./policy-elements";
-import { isAllServicesPattern } from "./iam/documents";
+import { allServicesGrant, isAllServicesPattern } from "./iam/documents";
 import {
   ACMPCA_POLICY,
   AMP_RESOURCE_POLICY,
@@ -301,7 +301,7 @@ export function unlistedActions(s: IamStatement): string | undefined {
   if (!s.isAllow) return undefined;
   if (s.notActions) return `Allow with NotAction grants ${everyActionBut(s)}`;
   const all = s.actions?.known.find(isAllServicesPattern);
-  if (all !== undefined) return `Allow "${all}" grants every action of every service`;
+  if (all !== undefined) return `Allow "${all}" ${allServicesGrant(all)}`;
   if (s.actions?.unknown) throw s.actions.unknown;
   return undefined;
 }

@@ -95,7 +95,9 @@ export function plaintextSecretReason(variable: any, config: SecretNameConfig): 
   // swapped) or under DEPLOY is still one, as Trivy AWS-0036 judges values whatever the name.
   if (nameVerdict(name, config) !== "credential") {
     const found =
-      raw.known && typeof raw.value === "string" ? credentialInText(raw.value) : undefined;
+      raw.known && typeof raw.value === "string"
+        ? (credentialInText(raw.value) ?? passwordInConnectionString(raw.value))
+        : undefined;
     return found ? `'${name}' holds ${found}` : undefined;
   }
   const value = variable.value;
@@ -146,6 +148,75 @@ export function credentialInText(text: string): string | undefined {
   if (SECRET_KEY_ASSIGNMENT.test(text)) return "an AWS secret access key";
   return undefined;
 }
+
+/**
+ * A password in a URL's user information (`scheme://user:password@host`): the shape
+ * detect-secrets' BasicAuthDetector looks for (detect_secrets/plugins/basic_auth.py, whose
+ * character classes, RFC 3986's reserved characters and sub-delimiters, keep `${VAR}` out). The
+ * user may be empty, as in `redis://:password@host`. Group 1 is the password.
+ */
+const URL_PASSWORD =
+  /[a-z][a-z0-9+.-]*:\/\/[^:/?#[\]@!$&'()*+,;=\s]*:([^:/?#[\]@!$&'()*+,;=\s]+)@/gi;
+/**
+ * A password given as a parameter of a connection string: a JDBC URL's query (`?user=u&password=p`,
+ * the PostgreSQL and MySQL drivers' `password` property), or an ADO.NET/ODBC string
+ * (`Server=s;User Id=u;Password=p;`, ODBC's `PWD`). Group 1: the space after `=`; group 2: the
+ * value, quoted or not; group 3: what follows it up to the next separator.
+ */
+const PARAM_PASSWORD =
+  /(?:^|[?&;])\s*(?:password|passwd|pwd)\s*=(\s*)("[^"]*"|'[^']*'|[^&;#\s]+)([^&;#]*)/gi;
+/**
+ * A password given as a command-line option in a variable that holds them (JAVA_OPTS,
+ * JAVA_TOOL_OPTIONS, a container's ARGS): `-Dspring.datasource.password=p`, `--password=p`,
+ * `--db-password=p`. Group 1 is the value. `--password-file=…` names a file, not a password.
+ */
+const OPTION_PASSWORD = /(?:^|\s)--?[\w.-]*(?:password|passwd)=("[^"]*"|'[^']*'|\S+)/gi;
+/**
+ * A value that stands for the password rather than being it: a shell or Compose variable
+ * (`${DB_PASSWORD}`, `$DB_PASSWORD`, `$(cat …)`), a Mustache/Jinja, Python format or Ruby
+ * template (`{{DB_PASSWORD}}`, `{db_password}`, `#{db_password}`), a Windows variable
+ * (`%DB_PASSWORD%`), a documentation placeholder (`<password>`), or a mask (`****`).
+ */
+const PLACEHOLDER = /^(?:\$.*|\{\{.*\}\}|\{[A-Za-z_][\w.-]*\}|#\{.*\}|<.*>|%[A-Za-z_]\w*%|\*+)$/s;
+
+/** Whether a written value (quotes around it dropped) is a placeholder, not a password. */
+function isPlaceholder(written: string): boolean {
+  const quoted = /^(["'])(.*)\1$/s.exec(written);
+  const value = quoted ? quoted[2] : written;
+  return value === "" || PLACEHOLDER.test(value);
+}
+
+/**
+ * A password written into a connection string (or a command-line option) that a variable holds
+ * whatever its name (DATABASE_URL, SPRING_DATASOURCE_URL, a DSN, JAVA_OPTS), or undefined; a
+ * placeholder (PLACEHOLDER) is no password. Environment values only: a longer text (a script, a
+ * bundle) is judged by credentialInText, where such examples are common.
+ */
+export function passwordInConnectionString(value: string): string | undefined {
+  for (const m of value.matchAll(URL_PASSWORD)) {
+    if (!isPlaceholder(m[1])) return "a password in a URL (user:password@host)";
+  }
+  for (const [, space, written, rest] of value.matchAll(PARAM_PASSWORD)) {
+    // Spaces may surround a value (`Password = p;`), but then it runs to the next separator:
+    // in "password= in url" the word after `=` is prose, not a value.
+    if (space && rest.trim() !== "") continue;
+    if (!isPlaceholder(written)) return "a password in a connection string (password=...)";
+  }
+  for (const m of value.matchAll(OPTION_PASSWORD)) {
+    if (!isPlaceholder(m[1])) return "a password in a command-line option (--password=...)";
+  }
+  return undefined;
+}
+
+/**
+ * What the plaintext-secret rules judge in a value under any name (plaintextSecretReason), for
+ * their descriptions.
+ */
+export const VALUES_JUDGED =
+  "Under any name a value is judged too: a private key, an AWS access key id, or a password " +
+  "written into a connection string (user:password@host, password=...) or a command-line option " +
+  "(-D...password=..., --password=...); a placeholder such as ${DB_PASSWORD} or {{DB_PASSWORD}} " +
+  "is no password.";
 
 /**
  * Why the rules that ask for an AWS-managed database master password are advisory: a supplied

@@ -3,7 +3,8 @@
 // preview` does; in the apply phase every created resource's outputs are known, the documents are
 // complete JSON, and each core rule must flag the statically bad statement beside the stack ARN.
 // A document built from a secret the check cannot decrypt, or from another stack's output, stays
-// unknown even then: it is listed as not evaluated, never passed.
+// unknown even then: it is listed as not evaluated, never passed. An archive a local command of the
+// stack builds is missing offline, as no command runs, but not at `pulumi up`: the apply goes on.
 import { expect } from "chai";
 import type { StackResult } from "../../tools/check/run";
 import { QueuedRuns } from "./program-runs";
@@ -24,6 +25,9 @@ describe("the apply phase: every check evaluated", function () {
     runs.queueCheck("apply-phase", ["preview", "apply"]);
     runs.queueCheck("apply-phase", ["preview"]);
     runs.queueCheck("remote-secret-input", ["preview", "apply"]);
+    runs.queueCheck("apply-command-built-archive", ["preview", "apply"]);
+    runs.queueCheck("apply-archive-beside-command", ["preview", "apply"]);
+    runs.queueRun("fail-archive-depends-on-command");
     both = await runs.check("apply-phase", ["preview", "apply"]);
     preview = await runs.check("apply-phase", ["preview"]);
   });
@@ -115,5 +119,31 @@ describe("the apply phase: every check evaluated", function () {
     expect(c.passed + c.failed + c.waived + c.unevaluated).to.be.at.most(c.checks);
     const mandatoryOpen = both.unevaluated.filter((u) => u.enforcementLevel === "mandatory");
     expect(mandatoryOpen.length).to.be.greaterThan(0);
+  });
+
+  it("an archive made from a local command's output is taken as the command's product", async () => {
+    const r = await runs.check("apply-command-built-archive", ["preview", "apply"]);
+    expect(r.configNotes.filter((n) => /apply phase failed/.test(n))).to.deep.equal([]);
+    const warned = r.warnings.filter((w) => w.includes("./api/lambda.zip"));
+    expect(warned).to.have.length(1);
+    expect(warned[0]).to.contain("names it only once the command api-build has run");
+    // A document built from the function's ARN is judged only in the apply phase, which goes on.
+    const open = mandatory(r, "iam-no-wildcard-actions", "invoke-anything");
+    expect(open).to.have.length(1);
+    expect(open[0].phases).to.deep.equal(["apply"]);
+  });
+
+  it("an archive no command of the stack makes fails the apply phase, as `pulumi up` fails hashing it", async () => {
+    // The property is built from a command that reads the git revision: it makes no file.
+    const r = await runs.check("apply-archive-beside-command", ["preview", "apply"]);
+    const failed = r.configNotes.filter((n) => /apply phase failed/.test(n));
+    expect(failed).to.have.length(1);
+    expect(failed[0]).to.contain("couldn't read archive path './dist/lambda.zip'");
+    expect(r.warnings.filter((w) => w.includes("lambda.zip"))).to.deep.equal([]);
+  });
+
+  it("an archive whose resource only dependsOn the command that builds it fails at preview", async () => {
+    const f = (await runs.run("fail-archive-depends-on-command")).failure!;
+    expect(f.message).to.contain("couldn't read archive path './api/lambda.zip'");
   });
 });

@@ -111,6 +111,42 @@ describe("how the check explains a program's own failure", () => {
     expect(renamed).to.contain('new pulumi.Config("demo-old")');
   });
 
+  it("a required key with ':' in its name: no config can hold it, so the way to rename it, not to set it", () => {
+    // `new pulumi.Config().requireSecret("db:password")` reads demo:db:password, a key the CLI
+    // refuses to parse; the SDK's message still says to set it.
+    const dir = demoProgram({ "Pulumi.dev.yaml": "config:\n  demo:replicas: 2\n" });
+    const text = explainDevError(
+      dir,
+      "Missing required configuration variable 'demo:db:password'\n\tplease set a value using the command `pulumi config set --secret demo:db:password <value>`",
+      { line: 2, column: 1 },
+    );
+    expect(text).to.contain("demo:db:password can never be set");
+    // Read with requireSecret (the SDK's message asks for --secret): the advice keeps both.
+    expect(text).to.contain('config.requireSecret("db-password")');
+    expect(text).to.contain("`pulumi config set --secret demo:db-password <value>`");
+    expect(text).to.contain('new pulumi.Config("db").requireSecret("password")');
+    expect(text).not.to.contain("--config demo:db:password=<value>");
+    const plain = explainDevError(
+      dir,
+      "Missing required configuration variable 'demo:db:password'\n\tplease set a value using the command `pulumi config set demo:db:password <value>`",
+      { line: 2, column: 1 },
+    );
+    expect(plain).to.contain('config.require("db-password")');
+    expect(plain).not.to.contain("--secret");
+    // `config.require("config:password")` asks for demo:config:password, which the SDK never
+    // finds: the stack's legacy demo:config:password reaches the program as demo:password.
+    const legacy = explainDevError(
+      dir,
+      "Missing required configuration variable 'demo:config:password'\n\tplease set a value using the command `pulumi config set demo:config:password <value>`",
+      { line: 2, column: 1 },
+    );
+    expect(legacy).to.contain("demo:config:password can never be set");
+    expect(legacy).to.contain("reaches the program as demo:<name>");
+    expect(legacy).to.contain('config.require("password")');
+    expect(legacy).to.contain('new pulumi.Config("demo:config").require("password")');
+    expect(legacy).not.to.contain("is not set; set it with");
+  });
+
   it("any other failure of a stack that imports ESC environments: names what they would have given the program", () => {
     // A program that validates its environment variables (t3-oss/env-core, zod) and fails
     // because the ESC environment that sets them under `pulumi preview` is not opened offline.

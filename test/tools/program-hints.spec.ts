@@ -20,7 +20,11 @@ import {
   missingCommandHint,
   missingRegionHint,
 } from "../../tools/lib/engine/hints-runtime";
-import { noEntrypointHint } from "../../tools/lib/engine/hints-entrypoint";
+import {
+  commonJsNoEntryHint,
+  noEntrypointHint,
+  programEntryFile,
+} from "../../tools/lib/engine/hints-entrypoint";
 import { nodeSatisfies } from "../../tools/lib/engine/node-engines";
 import {
   STACK_REFERENCE_TYPE,
@@ -29,6 +33,7 @@ import {
   unreadStackReferencesNote,
 } from "../../tools/lib/engine/stack-references";
 import { UNKNOWN } from "../../tools/lib/engine/wire";
+import { writeFiles } from "./files";
 
 describe("hints on a failed program's error", () => {
   it("a default import of a CommonJS module without esModuleInterop: named, with the two fixes", () => {
@@ -187,6 +192,33 @@ describe("hints on a failed program's error", () => {
       expect(noEntrypointHint(message, dir)).to.contain(
         '"exports" is "./dist/index.js", which does not exist',
       );
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("a CommonJS program in a folder below its package: main is named from the package's folder", () => {
+    // Pulumi.yaml says `main: app/` and package.json is at the root: the host resolves package.json's
+    // "main" from the package's folder (cmd/run/run.js, resolveEntrypoint), so "src/index.ts" would
+    // name a file that is not there.
+    const dir = writeFiles(fs.mkdtempSync(path.join(os.tmpdir(), "entry-below-")), {
+      "Pulumi.yaml": "name: entry\nruntime: nodejs\nmain: app/\n",
+      "package.json": '{ "name": "entry" }',
+      "app/src/index.ts": "export {};\n",
+    });
+    try {
+      const app = path.join(dir, "app");
+      const message = `We failed to locate the entry point for your program: ${app}/`;
+      const hint = commonJsNoEntryHint(message, app);
+      expect(hint).to.contain('set "main": "app/src/index.ts" in ../package.json');
+      expect(hint).to.contain("(or `main: app/src/index.ts` in Pulumi.yaml)");
+      // Once set so, the entry file is found where the host finds it.
+      fs.writeFileSync(
+        path.join(dir, "package.json"),
+        '{ "name": "entry", "main": "app/src/index.ts" }',
+      );
+      expect(commonJsNoEntryHint(message, app)).to.equal("");
+      expect(programEntryFile(app, "app/")).to.equal(path.join(app, "src", "index.ts"));
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

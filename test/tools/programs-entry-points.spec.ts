@@ -38,6 +38,7 @@ describe("real-world program shapes, offline: templates, ES modules and entry po
     runs.queueCheck("lambda-callback");
     runs.queueCheck("main-fallback");
     runs.queueCheck("main-src");
+    runs.queueRun("fail-entry-in-src");
     // The same ES module program outside the repository, with no node_modules of its own: it
     // runs on the packages the check lends it, as a fresh clone would.
     lentEsm = fs.mkdtempSync(path.join(os.tmpdir(), "esm-lent-"));
@@ -186,6 +187,17 @@ describe("real-world program shapes, offline: templates, ES modules and entry po
       expect(findings(r, "ec2-security-group-no-admin-ports-public", "bastion-ssh")).to.have.length(
         1,
       );
+    });
+
+    it("a CommonJS package with its program in src/ and no main: the file to name is found", async () => {
+      const f = (await runs.run("fail-entry-in-src")).failure!;
+      expect(f.kind).to.equal("error");
+      expect(f.message).to.contain("We failed to locate the entry point for your program");
+      expect(f.message).to.contain(
+        'The folder "." has no index.js or index.ts and package.json names no "main"',
+      );
+      expect(f.message).to.contain("its advice to run tsc does not apply");
+      expect(f.message).to.contain('set "main": "src/index.ts" in package.json');
     });
   });
 });

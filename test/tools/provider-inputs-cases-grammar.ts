@@ -165,6 +165,8 @@ export const GRAMMAR_BROKEN: Case[] = [
       handler: undefined,
       runtime: undefined,
       code: undefined,
+      // An image takes no layers (rules-function-package.ts): the fixture's are left out.
+      layers: undefined,
       imageUri: "123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1",
       packageType: "Image",
     },

@@ -50,6 +50,11 @@ export const NAMES_BROKEN: Case[] = [
   // One level with a leading slash names the same parameter as without it (the guide's
   // uniqueness example: /TestParam1 and TestParam1 are not unique).
   [PARAMETER, "name", "/awsConfig", 'may not begin with "aws" or "ssm"'],
+  // A first level that only begins with the letters: AWS tests the name without its slash
+  // (a reported refusal: "No access to reserved parameter name: awssec/lab01/vpc_id.").
+  [PARAMETER, "name", "/awssec/lab01/vpc_id", 'may not begin with "aws" or "ssm"'],
+  [PARAMETER, "name", "/awsome/app/url", 'may not begin with "aws" or "ssm"'],
+  [PARAMETER, "name", "/SSMagent/url", 'may not begin with "aws" or "ssm"'],
   [PARAMETER, "name", "app/db/url", "a name in a hierarchy begins with /"],
   [PARAMETER, "name", levels(16), "16 hierarchy levels: a hierarchy has at most 15"],
 ];

@@ -22,10 +22,6 @@ export const SERVICES_COMPLIANT: Record<string, Record<string, unknown>> = {
     deploymentController: { type: "CODE_DEPLOY" },
     orderedPlacementStrategies: [{ type: "binpack", field: "memory" }],
     placementConstraints: [{ type: "distinctInstance" }],
-    capacityProviderStrategies: [
-      { capacityProvider: "FARGATE", weight: 1000, base: 100000 },
-      { capacityProvider: "FARGATE_SPOT", weight: 0, base: 0 },
-    ],
     healthCheckGracePeriodSeconds: 2147483647,
     loadBalancers: [
       {
@@ -113,12 +109,15 @@ export const SERVICES_BROKEN: [string, string, unknown, string, Record<string, u
     "capacityProviderStrategies",
     [{ capacityProvider: "FARGATE", weight: 1001 }],
     "(0 - 1000), got 1001",
+    // A capacity provider strategy takes the place of the launch type (CreateService).
+    { launchType: undefined },
   ],
   [
     ECS_SERVICE,
     "capacityProviderStrategies",
     [{ capacityProvider: "FARGATE", base: -1 }],
     "(0 - 100000), got -1",
+    { launchType: undefined },
   ],
   [ECS_SERVICE, "healthCheckGracePeriodSeconds", -1, "got -1"],
   [

@@ -26,6 +26,9 @@ import { GRAMMAR_BROKEN, GRAMMAR_COMPLIANT } from "./provider-inputs-cases-gramm
 import { AUTHORIZERS_BROKEN, AUTHORIZERS_COMPLIANT } from "./provider-inputs-cases-authorizers";
 import { NAMES_BROKEN, NAMES_COMPLIANT } from "./provider-inputs-cases-names";
 import { FLOW_LOGS_BROKEN, FLOW_LOGS_COMPLIANT } from "./provider-inputs-cases-flow-logs";
+import { ROUTING_BROKEN, ROUTING_COMPLIANT } from "./provider-inputs-cases-routing";
+import { DB_USERS_BROKEN, DB_USERS_COMPLIANT } from "./provider-inputs-cases-db-users";
+import { FUNCTIONS_BROKEN, FUNCTIONS_COMPLIANT } from "./provider-inputs-cases-functions";
 import {
   DEFINITIONS_BROKEN,
   DEFINITIONS_COMPLIANT,
@@ -65,6 +68,9 @@ const PARTS = [
   AUTHORIZERS_COMPLIANT,
   NAMES_COMPLIANT,
   FLOW_LOGS_COMPLIANT,
+  ROUTING_COMPLIANT,
+  DB_USERS_COMPLIANT,
+  FUNCTIONS_COMPLIANT,
 ];
 
 /** The resources of every case file, a type's inputs in a later file added to the first's. */
@@ -103,4 +109,7 @@ export const BROKEN = [
   ...AUTHORIZERS_BROKEN,
   ...NAMES_BROKEN,
   ...FLOW_LOGS_BROKEN,
+  ...ROUTING_BROKEN,
+  ...DB_USERS_BROKEN,
+  ...FUNCTIONS_BROKEN,
 ];

@@ -21,10 +21,11 @@ describe("provider inputs: SSM parameter names AWS takes", () => {
       "Param_1.v-2",
       levels(15), // 15 levels above the name, 16 parts: the most a hierarchy has
       " /app/db/url ", // spaces at either end are removed by AWS
+      "\t/app/db/url\n", // other white space at either end: how AWS trims is not documented
       "/app/awsConfig",
       "/app/aws/url", // only the first level is a prefix
-      "/awsome/app/url", // a first level that only begins with aws: the guide gives no example
       "Configs-for-ssm",
+      "/my-aws/url", // "aws" inside the first level, not at its start
     ])
       expect(parameter(ok), ok).to.deep.equal([]);
     expect(parameter(levels(16))).to.have.length(1);

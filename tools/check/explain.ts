@@ -79,13 +79,14 @@ export function configHints(
   // A required key the program did not get: an ESC environment the stack imports may be where
   // its value lives, and offline it cannot be opened.
   const missing = /Missing required configuration variable '([^']+)'/.exec(e.message)?.[1];
-  if (missing && !reason) {
+  // The SDK asks for `--secret` when the program read the key with requireSecret (its
+  // ConfigMissingError, sdk/nodejs/config.ts), so the stack file keeps it encrypted.
+  const secret = !!missing && e.message.includes(`pulumi config set --secret ${missing}`);
+  const unsettable = missing && !reason ? unsettableKey(missing, secret) : undefined;
+  if (unsettable) reason = unsettable;
+  else if (missing && !reason) {
     const envs = config.environments ?? [];
-    // The SDK asks for `--secret` when the program read the key with requireSecret (its
-    // ConfigMissingError, sdk/nodejs/config.ts), so the stack file keeps it encrypted.
-    const secretFlag = e.message.includes(`pulumi config set --secret ${missing}`)
-      ? "--secret "
-      : "";
+    const secretFlag = secret ? "--secret " : "";
     reason =
       `${missing} is not set` +
       (envs.length > 0
@@ -179,6 +180,52 @@ function structuredNote(key: string, shape: "list" | "map", project: string): st
   return (
     `  it is a YAML ${shape} there, which config.require and config.get return as its JSON text: ` +
     `read it with config.requireObject("${name}") (config.getObject when it may be absent)`
+  );
+}
+
+/**
+ * Why a required key the program reads can never be set, or undefined when it can. The SDK reads
+ * `config.require("db:password")` of `new pulumi.Config()` as the key `<project>:db:password`
+ * (`Config.fullKey`) and looks it up exactly in the config it parsed (`getConfig`, @pulumi/pulumi
+ * runtime/config.ts), whose keys all have one ':': the CLI parses any key of more as a module
+ * member and refuses it, in the stack file and in `pulumi config set` alike (pulumi/pulumi
+ * sdk/go/common/resource/config/key.go, `ParseKey`), and the one longer form it takes, the legacy
+ * `<namespace>:config:<name>`, reaches the program as `<namespace>:<name>` (`parseConfig` strips
+ * `:config:` with `cleanKey`). So `config.require("config:password")` is never satisfied either;
+ * the legacy form the SDK reads is the Config's name, `new pulumi.Config("demo:config")` (the
+ * constructor drops `:config`). `pulumi preview` fails the same way, though the SDK's message
+ * says to set the key. A key read with requireSecret keeps that call and `--secret` in the advice
+ * (the SDK's message asks for `--secret` then, sdk/nodejs/config.ts `ConfigMissingError`).
+ */
+function unsettableKey(missing: string, secret: boolean): string | undefined {
+  const parts = missing.split(":");
+  if (parts.length < 3) return undefined;
+  const [ns, ...rest] = parts;
+  const asked = rest.join(":");
+  const read = secret ? "requireSecret" : "require";
+  const set = (key: string) =>
+    `set with \`pulumi config set ${secret ? "--secret " : ""}${key} <value>\``;
+  const cause =
+    `${missing} can never be set: the program asks its config for "${asked}", which makes the ` +
+    `key ${missing}, and the SDK looks that key up as is in a config whose keys have one ':' ` +
+    `('<namespace>:<name>')`;
+  const same = "so `pulumi preview` fails the same way, whatever the SDK's message says";
+  if (rest[0] === "config") {
+    const name = rest.slice(1).join("-");
+    return (
+      `${cause}: the stack file's legacy ${ns}:config:<name> reaches the program as ` +
+      `${ns}:<name>, ${same}. Ask for the name alone (\`config.${read}("${name}")\`, ${set(`${ns}:${name}`)}), ` +
+      `or keep the legacy form as the Config's name: \`new pulumi.Config("${ns}:config").${read}("${name}")\``
+    );
+  }
+  const [inner, ...name] = rest;
+  return (
+    `${cause}, and neither \`pulumi config set\` nor the stack file (nor --config) can hold it, ` +
+    `${same}. Name the key without ':' ` +
+    `(\`config.${read}("${rest.join("-")}")\`, ${set(`${ns}:${rest.join("-")}`)})` +
+    (rest.length === 2
+      ? `, or read it from its own namespace (\`new pulumi.Config("${inner}").${read}("${name.join(":")}")\`, ${set(`${inner}:${name.join(":")}`)})`
+      : "")
   );
 }
 

@@ -1,7 +1,7 @@
 // Verdicts on one ECS container definition and on a task's namespaces, shared by the rules on
 // `aws.ecs.TaskDefinition` (its `containerDefinitions` JSON) and on the awsx ECS components (their
 // `container`/`containers` inputs), so both give the same answer for the same settings.
-import { asList } from "../values";
+import { asList, flagOn } from "../values";
 
 /** Linux capabilities that amount to (or escalate to) root on the host. */
 const PRIVILEGED_CAPABILITIES = new Set([
@@ -16,7 +16,7 @@ const PRIVILEGED_CAPABILITIES = new Set([
 /** Why a container definition is privileged (`privileged: true`, host-level capabilities), if it is. */
 export function privilegedContainerProblems(name: string, def: any): string[] {
   const out: string[] = [];
-  if (def?.privileged === true) out.push(`Container '${name}' runs privileged.`);
+  if (flagOn(def?.privileged)) out.push(`Container '${name}' runs privileged.`);
   const added = asList(def?.linuxParameters?.capabilities?.add);
   const risky = added
     .map((a) => String(a).toUpperCase().replace(/^CAP_/, ""))

@@ -1,7 +1,7 @@
 // Who can reach an EKS cluster's Kubernetes API endpoint, read the same way wherever its settings
 // appear: an aws.eks.Cluster's (or aws-native's) `vpcConfig`, and the arguments of @pulumi/eks's
 // Cluster, which pulumi-eks passes through unchanged (nodejs/eks/cluster.ts, `createCore`).
-import { asList } from "../values";
+import { asList, flagValue } from "../values";
 import { isInternetWide } from "../network/ports";
 
 /**
@@ -20,7 +20,7 @@ export function eksEndpointOpenTo(
 ): string[] {
   // Read in this order, the ranges only when the endpoint is on: an unknown list behind an endpoint
   // that is off is no reason to stop.
-  if (settings?.endpointPublicAccess === false) return [];
+  if (flagValue(settings?.endpointPublicAccess) === false) return [];
   const cidrs = asList<string>(settings?.publicAccessCidrs);
   return cidrs.length === 0 ? ["0.0.0.0/0 (the default)"] : cidrs.filter((c) => isInternetWide(c));
 }

@@ -278,6 +278,22 @@ export function isAllServicesPattern(pattern: string): boolean {
 }
 
 /**
+ * What an {@link isAllServicesPattern} pattern grants, worded for a finding: `*` and `*:*` grant
+ * every action of every service; a wildcard in the service prefix only (`*:PassRole`, `s*:Get*`)
+ * matches the actions of every service whose prefix it fits (IAM User Guide, "IAM JSON policy
+ * elements: Action": a service prefix and an action name, either of which may hold wildcards).
+ */
+export function allServicesGrant(pattern: string): string {
+  if (isEveryAction(pattern)) return "grants every action of every service";
+  const service = splitAction(pattern)?.service;
+  return `has a wildcard in its service prefix: it matches actions of several services (every service whose prefix fits "${service}")`;
+}
+
+/** Whether a pattern is `*` or `*:*`: every action of every service, not a wildcard prefix only. */
+export const isEveryAction = (pattern: string): boolean =>
+  pattern === "*" || /^\*:\*$/.test(pattern);
+
+/**
  * The known actions the statement's `Action` patterns expand to, and whether it grants "every
  * action" (`*`, a service wildcard, or `NotAction`). Throws if an Action element is unknown.
  */

@@ -6,7 +6,7 @@
 // camelCased).
 import * as t from "../types";
 import * as n from "./types";
-import { asList, present } from "../values";
+import { asList, present, flagOn } from "../values";
 import type { Twin } from "./twins";
 import { classicBlock } from "./classic-props";
 import { LAUNCH_TEMPLATE_SPEC } from "./twins-launches";
@@ -221,7 +221,7 @@ export const NETWORK_TWINS: [string, Twin][] = [
           map: (v: unknown) => {
             if (!Array.isArray(v)) return undefined;
             const nics = asList(v);
-            if (nics.some((e: any) => e?.associatePublicIpAddress === true)) return true;
+            if (nics.some((e: any) => flagOn(e?.associatePublicIpAddress))) return true;
             return primaryInterface(nics)?.associatePublicIpAddress;
           },
         },

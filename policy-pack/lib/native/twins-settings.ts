@@ -30,7 +30,7 @@
 import * as t from "../types";
 import * as n from "./types";
 import type { Twin } from "./twins";
-import { asList } from "../values";
+import { asList, flagValue, flagOn } from "../values";
 import { mapAsList } from "./json-map";
 import { renamedBlock, renamedBlocks } from "./classic-props";
 
@@ -60,7 +60,7 @@ export function mskClientAuthentication(v: any): unknown {
       return {
         // TLS turned off names no authority, whatever the list holds.
         get certificateAuthorityArns() {
-          return tls.enabled === false ? [] : tls.certificateAuthorityArnList;
+          return flagValue(tls.enabled) === false ? [] : tls.certificateAuthorityArnList;
         },
       };
     },
@@ -72,7 +72,7 @@ function accountSources(v: unknown): unknown {
   if (!Array.isArray(v) || v.length === 0) return undefined;
   return {
     get allRegions() {
-      return asList(v).every((s: any) => s?.allAwsRegions === true);
+      return asList(v).every((s: any) => flagOn(s?.allAwsRegions));
     },
   };
 }

@@ -1,7 +1,7 @@
 // EBS encryption-by-default as the stack configures it for its account and region.
 import type { StackIndex } from "../define";
 import { classifyKey } from "../kms/keys";
-import { isUnknownError, peek } from "../values";
+import { isUnknownError, peek, flagValue } from "../values";
 
 import { EBS_DEFAULT_KMS_KEY, EBS_ENCRYPTION_BY_DEFAULT } from "../types";
 
@@ -21,7 +21,7 @@ export interface EbsDefaults {
 export function ebsDefaults(index: StackIndex): EbsDefaults {
   const encrypted = index
     .ofType(EBS_ENCRYPTION_BY_DEFAULT)
-    .some((r) => peek(() => r.props.enabled).known && r.props.enabled !== false);
+    .some((r) => peek(() => r.props.enabled).known && flagValue(r.props.enabled) !== false);
   let cmk = false;
   let keyUnknown = false;
   for (const r of index.ofType(EBS_DEFAULT_KMS_KEY)) {

@@ -1,7 +1,7 @@
 // Network ACL entries, inline (NetworkAcl / DefaultNetworkAcl `ingress`/`egress`) and as
 // NetworkAclRule resources, read into one shape.
 import type { PolicyResource } from "@pulumi/policy";
-import { numberish } from "../values";
+import { flagOn, numberish } from "../values";
 import { PortRange, portRange } from "./ports";
 import { label } from "./labels";
 
@@ -58,7 +58,7 @@ export function naclRuleEntry(r: PolicyResource): NaclEntry {
     holder: r,
     where: `network ACL rule "${r.name}" (rule ${p.ruleNumber})`,
     ruleNo: Number(p.ruleNumber),
-    egress: p.egress === true,
+    egress: flagOn(p.egress),
     ...naclTraffic(p, "ruleAction"),
   };
 }

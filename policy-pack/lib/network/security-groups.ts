@@ -6,7 +6,7 @@
 import type { PolicyResource } from "@pulumi/policy";
 import type { StackIndex } from "../define";
 import { byLiteralId, perStack, resolveRef } from "../references";
-import { collect, get, must, numberish, unknownError } from "../values";
+import { collect, flagOn, get, must, numberish, unknownError } from "../values";
 import { normaliseProtocol, PortRange, portRange } from "./ports";
 import { label } from "./labels";
 import { PrefixLists } from "./prefix-lists";
@@ -173,7 +173,7 @@ export class SecurityGroupGraph {
       AWSX_NETWORK_LOAD_BALANCER,
     )) {
       const internal = get(lb.props, "internal");
-      if (internal.known && internal.value === true) continue;
+      if (internal.known && flagOn(internal.value)) continue;
       const target = internal.known ? this.publicLbGroups : this.maybePublicLbGroups;
       const ref = resolveRef(lb, ["securityGroups", "*"], SECURITY_GROUP_TYPES);
       if (ref.unresolved) this.lbsWithUnknownGroups.push(lb);

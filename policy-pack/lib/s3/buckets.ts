@@ -15,7 +15,7 @@
 import type { PolicyResource } from "@pulumi/policy";
 import type { StackIndex } from "../define";
 import { accountOf, perStack, shortType } from "../references";
-import { asList, Peek, peek, programSetting, unknownError } from "../values";
+import { asList, Peek, peek, programSetting, unknownError, flagValue } from "../values";
 import {
   BUCKET_TYPES,
   S3_DIRECTORY_BUCKET,
@@ -170,7 +170,7 @@ class S3Index {
       for (const prop of LOAD_BALANCER_LOG_PROPS) {
         const cfg = peek(() => lb.props[prop]);
         if (!cfg.known || !cfg.value) continue;
-        if (peek(() => cfg.value.enabled).known && cfg.value.enabled === false) continue;
+        if (peek(() => cfg.value.enabled).known && flagValue(cfg.value.enabled) === false) continue;
         const targets = this.resolve(lb, prop, () => cfg.value.bucket);
         if (targets === "unresolved") continue;
         const sseS3Only =

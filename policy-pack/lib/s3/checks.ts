@@ -3,14 +3,14 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { checkov, fsbp, trivy } from "../controls";
 import type { StackCheckContext } from "../define";
-import { asList } from "../values";
+import { asList, flagOn } from "../values";
 import { bucketsOf } from "./buckets";
 
 const FLAGS = ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"];
 
 /** Names of the public-access flags that are not `true` (an unset flag defaults to false). */
 export function falseFlags(props: any): string[] {
-  return FLAGS.filter((f) => props[f] !== true);
+  return FLAGS.filter((f) => !flagOn(props[f]));
 }
 
 export const label = (r: PolicyResource) => `bucket "${r.name}"`;

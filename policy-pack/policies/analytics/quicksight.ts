@@ -4,6 +4,7 @@ import { resourcePolicy } from "../../lib/define";
 import { QUICKSIGHT_DATA_SOURCE } from "../../lib/types";
 import { awsDocs, cdkNag } from "../../lib/controls";
 import { NATIVE_QUICKSIGHT_DATA_SOURCE } from "../../lib/native/types";
+import { flagOn } from "../../lib/values";
 
 export const quicksightDataSourceSsl = resourcePolicy({
   name: "quicksight-data-source-ssl",
@@ -20,7 +21,7 @@ export const quicksightDataSourceSsl = resourcePolicy({
   ],
   types: [QUICKSIGHT_DATA_SOURCE, NATIVE_QUICKSIGHT_DATA_SOURCE],
   check: (props, ctx) => {
-    if (props.sslProperties?.disableSsl === true) {
+    if (flagOn(props.sslProperties?.disableSsl)) {
       ctx.report("sslProperties.disableSsl is true: the connection is not encrypted.");
     }
   },

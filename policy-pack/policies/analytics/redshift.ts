@@ -3,7 +3,7 @@
 // with non-default names, AWS-managed admin passwords and audit log exports; and the AWS-managed
 // master password of provisioned clusters (whose public access is ../exposure/endpoints.ts').
 import { reportIf, requireTrue, resourcePolicy, stackPolicy } from "../../lib/define";
-import { asList, present } from "../../lib/values";
+import { asList, present, flagOn } from "../../lib/values";
 import { SUPPLIED_PASSWORD_ADVISORY, suppliedPasswords } from "../../lib/secrets";
 import {
   REDSHIFT_CLUSTER,
@@ -136,7 +136,7 @@ export const redshiftNamespaceAdminUsername = resourcePolicy({
   types: [REDSHIFTSERVERLESS_NAMESPACE, NATIVE_REDSHIFTSERVERLESS_NAMESPACE],
   check: (props, ctx) => {
     const hasAdmin =
-      props.manageAdminPassword === true ||
+      flagOn(props.manageAdminPassword) ||
       present(props, "adminUserPassword") ||
       present(props, "adminUserPasswordWo");
     const name = props.adminUsername;

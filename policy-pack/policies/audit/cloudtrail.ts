@@ -6,7 +6,7 @@
 import { reportIf, requireTrue, resourcePolicy } from "../../lib/define";
 import { CLOUDTRAIL_TRAIL } from "../../lib/types";
 import { NATIVE_CLOUDTRAIL_TRAIL } from "../../lib/native/types";
-import { present } from "../../lib/values";
+import { present, flagOn, flagValue } from "../../lib/values";
 import { awsDocs, checkov, fsbp, kics, trivy } from "../../lib/controls";
 
 export const cloudtrailLogFileValidation = resourcePolicy({
@@ -48,11 +48,11 @@ export const cloudtrailMultiRegion = resourcePolicy({
   ],
   types: [CLOUDTRAIL_TRAIL, NATIVE_CLOUDTRAIL_TRAIL],
   check: (props, ctx) => {
-    if (props.isMultiRegionTrail !== true) {
+    if (!flagOn(props.isMultiRegionTrail)) {
       ctx.report("isMultiRegionTrail is not true: activity in other regions is not recorded.");
     }
     // Global services (IAM, STS, CloudFront) log to us-east-1 and reach a trail only with this on.
-    if (props.includeGlobalServiceEvents === false) {
+    if (flagValue(props.includeGlobalServiceEvents) === false) {
       ctx.report("includeGlobalServiceEvents is false: IAM and STS activity is not recorded.");
     }
   },

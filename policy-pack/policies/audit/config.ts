@@ -4,6 +4,7 @@ import { resourcePolicy } from "../../lib/define";
 import { CONFIG_AGGREGATOR, CONFIG_RECORDER, CONFIG_RECORDER_STATUS } from "../../lib/types";
 import { awsDocs, checkov, fsbp, trivy } from "../../lib/controls";
 import { NATIVE_CONFIG_AGGREGATOR, NATIVE_CONFIG_RECORDER } from "../../lib/native/types";
+import { flagOn, flagValue } from "../../lib/values";
 
 export const configAggregatorAllRegions = resourcePolicy({
   name: "config-aggregator-all-regions",
@@ -23,7 +24,7 @@ export const configAggregatorAllRegions = resourcePolicy({
   types: [CONFIG_AGGREGATOR, NATIVE_CONFIG_AGGREGATOR],
   check: (props, ctx) => {
     const source = props.accountAggregationSource ?? props.organizationAggregationSource;
-    if (source?.allRegions !== true) {
+    if (!flagOn(source?.allRegions)) {
       ctx.report("the aggregation source does not set allRegions: some regions are not collected.");
     }
   },
@@ -48,7 +49,7 @@ export const configRecorderAllResources = resourcePolicy({
   types: [CONFIG_RECORDER, NATIVE_CONFIG_RECORDER],
   check: (props, ctx) => {
     const group = props.recordingGroup;
-    if (group?.allSupported !== false) return;
+    if (flagValue(group?.allSupported) !== false) return;
     // The exclusion strategy records every supported type but the listed ones (RecordingGroup,
     // recordingStrategy.useOnly EXCLUSION_BY_RESOURCE_TYPES).
     ctx.report(
@@ -73,6 +74,6 @@ export const configRecorderEnabled = resourcePolicy({
     "CloudFormation has no type for a Config recorder's status (aws.cfg.RecorderStatus starts and stops recording).",
   types: [CONFIG_RECORDER_STATUS],
   check: (props, ctx) => {
-    if (props.isEnabled !== true) ctx.report("isEnabled is not true: the recorder is stopped.");
+    if (!flagOn(props.isEnabled)) ctx.report("isEnabled is not true: the recorder is stopped.");
   },
 });

@@ -5,7 +5,7 @@ import { mutableTagsReason } from "../../lib/compute/repositories";
 import { classifyLiteralKey } from "../../lib/kms/keys";
 import { resourcePolicy } from "../../lib/define";
 import { AWSX_ECR_REPOSITORY } from "../../lib/types";
-import { asList, peek, unknownError } from "../../lib/values";
+import { asList, peek, unknownError, flagOn } from "../../lib/values";
 import { checkov, fsbp, trivy } from "../../lib/controls";
 
 export const awsxEcrTagImmutability = resourcePolicy({
@@ -34,7 +34,7 @@ export const awsxEcrScanOnPush = resourcePolicy({
   references: [checkov("CKV_AWS_163"), trivy("AWS-0030"), fsbp("ECR.1")],
   types: [AWSX_ECR_REPOSITORY],
   check: (props, ctx) => {
-    if (props.imageScanningConfiguration?.scanOnPush !== true) {
+    if (!flagOn(props.imageScanningConfiguration?.scanOnPush)) {
       ctx.report(
         "Images are not scanned on push (imageScanningConfiguration.scanOnPush is not true).",
       );

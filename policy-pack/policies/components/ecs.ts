@@ -11,9 +11,14 @@ import {
 } from "../../lib/components/awsx";
 import { hostNamespaceProblems, privilegedContainerProblems } from "../../lib/compute/containers";
 import { resourcePolicy } from "../../lib/define";
-import { plaintextSecretReason, SecretNameConfig, secretNameSchema } from "../../lib/secrets";
+import {
+  plaintextSecretReason,
+  SecretNameConfig,
+  secretNameSchema,
+  VALUES_JUDGED,
+} from "../../lib/secrets";
 import { AWSX_FARGATE_SERVICE } from "../../lib/types";
-import { asList } from "../../lib/values";
+import { asList, flagOn } from "../../lib/values";
 import { cdkNag, checkov, fsbp, trivy } from "../../lib/controls";
 
 export const awsxEcsNotPrivileged = resourcePolicy({
@@ -39,7 +44,9 @@ export const awsxEcsNotPrivileged = resourcePolicy({
 export const awsxEcsNoPlaintextSecrets = resourcePolicy<SecretNameConfig>({
   name: "awsx-ecs-container-no-plaintext-secrets",
   description:
-    "awsx ECS containers receive no credentials as literal `environment` values (a DB_PASSWORD-style name with a literal value, or an AWS access key id). Mandatory, the same detection as ecs-task-definition-no-plaintext-secrets.",
+    "awsx ECS containers receive no credentials as literal `environment` values (a DB_PASSWORD-style name with a literal value). " +
+    VALUES_JUDGED +
+    " Mandatory, the same detection as ecs-task-definition-no-plaintext-secrets.",
   enforcementLevel: "mandatory",
   severity: "high",
   remediationSteps:
@@ -70,10 +77,10 @@ export const awsxEcsServiceNoPublicIp = resourcePolicy({
   check: (props, ctx, args) => {
     // FargateService's own `assignPublicIp` (Fargate only, default false) and the service network
     // configuration's, which both awsx services pass to aws.ecs.Service.
-    if (args.type === AWSX_FARGATE_SERVICE && props.assignPublicIp === true) {
+    if (args.type === AWSX_FARGATE_SERVICE && flagOn(props.assignPublicIp)) {
       ctx.report("assignPublicIp is true: tasks get public IP addresses.");
     }
-    if (props.networkConfiguration?.assignPublicIp === true) {
+    if (flagOn(props.networkConfiguration?.assignPublicIp)) {
       ctx.report("networkConfiguration.assignPublicIp is true: tasks get public IP addresses.");
     }
   },

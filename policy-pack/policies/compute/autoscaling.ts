@@ -6,7 +6,7 @@ import type { PolicyResource } from "@pulumi/policy";
 import { resourcePolicy, stackPolicy } from "../../lib/define";
 import { groupLaunchTemplates, templateTagsInstances } from "../../lib/compute/launch-templates";
 import { resolveRef } from "../../lib/references";
-import { asList, holdsValue, stringProp, unknownError } from "../../lib/values";
+import { asList, holdsValue, stringProp, unknownError, flagOn } from "../../lib/values";
 import { AUTOSCALING_GROUP, AUTOSCALING_NOTIFICATION, EC2_LAUNCH_TEMPLATE } from "../../lib/types";
 import { awsDocs, cdkNag, checkov, fsbp } from "../../lib/controls";
 import { NATIVE_AUTOSCALING_GROUP, NATIVE_EC2_LAUNCH_TEMPLATE } from "../../lib/native/types";
@@ -75,7 +75,7 @@ export const autoscalingGroupPropagatesTags = stackPolicy({
     for (const group of groups) {
       ctx.each(group, () => {
         const tags = asList<Record<string, unknown>>(group.props.tags);
-        if (tags.some((t) => t?.propagateAtLaunch === true)) return;
+        if (tags.some((t) => flagOn(t?.propagateAtLaunch))) return;
         const { templates, outside } = groupLaunchTemplates(ctx.index, group);
         const untagged = templates.filter((t) => !templateTagsInstances(t));
         if (templates.length > 0 && untagged.length === 0 && outside.length === 0) return;

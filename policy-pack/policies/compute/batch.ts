@@ -4,7 +4,7 @@ import { privilegedContainerProblems } from "../../lib/compute/containers";
 import { resourcePolicy } from "../../lib/define";
 import { BATCH_JOB_DEFINITION } from "../../lib/types";
 import { NATIVE_BATCH_JOB_DEFINITION } from "../../lib/native/types";
-import { asList, jsonDocument } from "../../lib/values";
+import { asList, jsonDocument, flagOn } from "../../lib/values";
 import { kics } from "../../lib/controls";
 
 /** A JSON property of the job definition, parsed; undefined when it is not set. */
@@ -40,7 +40,7 @@ export const batchJobDefinitionNotPrivileged = resourcePolicy({
       for (const c of asList(task?.containers)) containers.push([c?.name ?? "ecs container", c]);
     }
     for (const c of asList(props.eksProperties?.podProperties?.containers)) {
-      if (c?.securityContext?.privileged === true) {
+      if (flagOn(c?.securityContext?.privileged)) {
         ctx.report(`EKS container '${c.name ?? "?"}' runs privileged.`);
       }
     }

@@ -22,7 +22,7 @@ import {
   NATIVE_EC2_LAUNCH_TEMPLATE,
   NATIVE_EC2_VOLUME,
 } from "../../lib/native/types";
-import { asList, must, unknownError } from "../../lib/values";
+import { asList, must, unknownError, flagOn, flagValue } from "../../lib/values";
 import { awsGuard, cdkNag, checkov, fsbp, kics, trivy } from "../../lib/controls";
 
 interface EbsConfig {
@@ -58,7 +58,7 @@ function volumeFinding(
   keys = true,
 ): string | undefined {
   const encrypted = must(() => v?.encrypted, `encrypted of ${what}`);
-  const enc = encrypted === true || encrypted === "true";
+  const enc = flagOn(encrypted);
   if (enc && keys) {
     const ref = classifyKey(index, r, prop, () => v?.kmsKeyId);
     if (ref.kind === "customer") return undefined;
@@ -221,7 +221,7 @@ export const ebsEncryptionByDefault = stackPolicy({
   check: (ctx) => {
     for (const r of ctx.index.ofType(EBS_ENCRYPTION_BY_DEFAULT)) {
       ctx.each(r, () => {
-        if (r.props.enabled === false) {
+        if (flagValue(r.props.enabled) === false) {
           ctx.report(
             r,
             `EBS encryption by default "${r.name}" is turned off: new volumes may be unencrypted.`,

@@ -17,7 +17,7 @@ import {
   NATIVE_ECR_REGISTRY_SCANNING_CONFIGURATION,
   NATIVE_ECR_REPOSITORY,
 } from "../../lib/native/types";
-import { asList, asString, present } from "../../lib/values";
+import { asList, asString, present, flagOn } from "../../lib/values";
 import { cdkNag, checkov, fsbp, kics, trivy } from "../../lib/controls";
 
 export const ecrRepositoryTagImmutability = resourcePolicy({
@@ -91,7 +91,7 @@ export const ecrRepositoryScanOnPush = stackPolicy({
     for (const repo of ctx.index.ofType(ECR_REPOSITORY)) {
       ctx.each(repo, () => {
         if (registryConfigs.length === 0) {
-          if (repo.props.imageScanningConfiguration?.scanOnPush !== true) {
+          if (!flagOn(repo.props.imageScanningConfiguration?.scanOnPush)) {
             ctx.report(
               repo,
               "Images are not scanned on push (imageScanningConfiguration.scanOnPush is not true).",

@@ -5,7 +5,7 @@
 import { INSTANCE_LAUNCHERS } from "../../lib/compute/launch-templates";
 import { resourcePolicy } from "../../lib/define";
 
-import { asList, holdsValue } from "../../lib/values";
+import { asList, holdsValue, flagOn } from "../../lib/values";
 import {
   EC2_INSTANCE,
   EC2_LAUNCH_TEMPLATE,
@@ -26,7 +26,7 @@ export const instanceDetailedMonitoring = resourcePolicy({
   types: [EC2_INSTANCE, EC2_LAUNCH_TEMPLATE, NATIVE_EC2_INSTANCE, NATIVE_EC2_LAUNCH_TEMPLATE],
   check: (props, ctx, args) => {
     const on =
-      args.type === EC2_INSTANCE ? props.monitoring === true : props.monitoring?.enabled === true;
+      args.type === EC2_INSTANCE ? flagOn(props.monitoring) : flagOn(props.monitoring?.enabled);
     if (!on) ctx.report("Detailed monitoring is off.");
   },
 });
@@ -76,16 +76,54 @@ export const instanceProfileAttached = resourcePolicy({
  * Patterns of credentials written into user data. The password pattern starts where no letter or
  * digit comes before the word, not at a word boundary: `_` is a word character, so `\bpassword`
  * never matched the environment-variable names scripts write (`DB_PASSWORD=`, `GITHUB_TOKEN=`).
+ * It leaves a command's flag (`--db-password=...`) to `secretFlag`, which names it.
  */
 const SECRET_PATTERNS: readonly [RegExp, string][] = [
   [/\b(AKIA|ASIA)[A-Z0-9]{16}\b/, "an AWS access key id"],
   [/aws_secret_access_key\s*[=:]/i, "an AWS secret access key"],
   [/-----BEGIN (?:RSA |EC |DSA |OPENSSH )?PRIVATE KEY-----/, "a private key"],
   [
-    /(?<![a-z0-9])(?:password|passwd|secret|api[_-]?key|token)\s*[=:]\s*["']?[^\s"'$]{8,}/i,
+    /(?<![a-z0-9])(?<!(?:^|[\s"'(])--?[\w-]*)(?:password|passwd|secret|api[_-]?key|token)\s*[=:]\s*["']?[^\s"'$]{8,}/im,
     "a password or token",
   ],
 ];
+
+/**
+ * A flag that takes a password, token or key, and its value: `--token`, `--db-password`,
+ * `--clientSecret`, `--authToken`, `--auth-key` / `--authkey` (`tailscale up`), `--secret-key`,
+ * `--secret-access-key` (`--s3-secret-access-key`). Bare `--secret` is left out: it names a secret
+ * or a file, not its value (`docker service create --secret <name>`, Docker "Manage sensitive data
+ * with Docker secrets"; `podman run --secret <name>`; `openvpn --secret <file>`).
+ */
+const SECRET_FLAG =
+  /(?:^|[\s"'(])(--?[a-z0-9_-]{0,40}?(?:secret[-_]?access[-_]?key|password|passwd|secret|api[-_]?key|auth[-_]?key|token)(?:[-_]?key)?)(?:=|[ \t]+)["']?([^\s"'`]+)/gim;
+
+/** mysql's password joined to its short flag, `-pS3cret` (MySQL "Command Options for Connecting"). */
+const MYSQL_PASSWORD =
+  /\b(?:mysql|mysqldump|mysqladmin|mariadb(?:-dump|-admin)?)\b[^\n;&|]*?[ \t](-p)["']?([^\s"'`]+)/g;
+
+/**
+ * Whether a flag's value is a literal secret: not one read at boot (`$VAR`, `$(...)`, `%VAR%`,
+ * `{{ var }}`, `<placeholder>`), not a path (`/run/secrets/x`, `./x`, `~/x`, `secrets/db.txt`),
+ * not an ARN, not a `key=value` list (a trailing `=` is base64 padding), and `min` long.
+ */
+function literalValue(raw: string, min: number): boolean {
+  const v = raw.replace(/[;)]+$/, "");
+  if (v.length < min || /^(?:[-/~.<{]|arn:)/i.test(v) || /[$`%]|\{\{/.test(v)) return false;
+  if (/=[^=]/.test(v)) return false;
+  const relativePath =
+    v.includes("/") && (/\.[a-z0-9]{1,5}$/i.test(v) || /^[a-z0-9._-]+(?:\/[a-z0-9._-]+)+$/.test(v));
+  return !relativePath;
+}
+
+/** The first flag in `text` given a literal secret (`--token`, `-p` of mysql), if any. */
+function secretFlag(text: string): string | undefined {
+  for (const m of text.matchAll(SECRET_FLAG)) {
+    if (!/^--?secret$/i.test(m[1]) && literalValue(m[2], 8)) return m[1];
+  }
+  for (const m of text.matchAll(MYSQL_PASSWORD)) if (literalValue(m[2], 4)) return m[1];
+  return undefined;
+}
 
 function decodeBase64(s: string): string {
   try {
@@ -125,6 +163,8 @@ export const instanceNoSecretsInUserData = resourcePolicy({
     const found = SECRET_PATTERNS.filter(([re]) => texts.some((t) => re.test(t))).map(
       ([, what]) => what,
     );
+    const flag = texts.map(secretFlag).find((f) => f !== undefined);
+    if (flag) found.push(`a password or token given to a command as a flag (${flag})`);
     if (found.length) ctx.report(`User data appears to contain ${found.join(", ")}.`);
   },
 });
@@ -171,7 +211,7 @@ export const instanceEbsOptimized = resourcePolicy({
   check: (props, ctx) => {
     const type = String(props.instanceType ?? "");
     if (EBS_OPTIMIZED_ON_REQUEST.has(type)) {
-      if (props.ebsOptimized !== true)
+      if (!flagOn(props.ebsOptimized))
         ctx.report(`ebsOptimized is not true, and ${type} is not EBS-optimized by default.`);
     } else if (NO_EBS_OPTIMIZATION.test(type)) {
       ctx.report(`${type} cannot be EBS-optimized.`);

@@ -5,7 +5,16 @@ import { groupLaunchTemplates, INSTANCE_LAUNCHERS } from "../../lib/compute/laun
 import { resourcePolicy, stackPolicy } from "../../lib/define";
 import { label, NetworkGraph } from "../../lib/network";
 import type { PolicyResource } from "@pulumi/policy";
-import { asList, get, holdsValue, must, programSetting, unknownError } from "../../lib/values";
+import {
+  asList,
+  flagOn,
+  flagValue,
+  get,
+  holdsValue,
+  must,
+  programSetting,
+  unknownError,
+} from "../../lib/values";
 import {
   EC2_EIP,
   EC2_EIP_ASSOCIATION,
@@ -197,7 +206,7 @@ export const instanceNoPublicIp = stackPolicy({
       for (const s of subnets) {
         const sr = s.resource;
         const what = `mapPublicIpOnLaunch of ${s.label}`;
-        if (sr && must(() => sr.props.mapPublicIpOnLaunch, what) === true)
+        if (sr && flagOn(must(() => sr.props.mapPublicIpOnLaunch, what)))
           ctx.report(r, say(s.label));
       }
       if (unresolved) throw unknownError(`the subnet of ${label(r)} is unknown until apply`);
@@ -206,7 +215,7 @@ export const instanceNoPublicIp = stackPolicy({
     // and subnetId) for the instance it launches.
     for (const i of ctx.index.ofType(EC2_INSTANCE, EC2_SPOT_INSTANCE_REQUEST)) {
       ctx.each(i, () => {
-        const assoc = i.props.associatePublicIpAddress;
+        const assoc = flagValue(i.props.associatePublicIpAddress);
         if (assoc === true) {
           ctx.report(i, `${label(i)} sets associatePublicIpAddress: true.`);
           return;
@@ -246,7 +255,7 @@ export const instanceNoPublicIp = stackPolicy({
             () => spec?.associatePublicIpAddress,
             `associatePublicIpAddress of ${label(f)}`,
           );
-          if (flag === true)
+          if (flagOn(flag))
             ctx.report(
               f,
               `${label(f)} launch specification #${k + 1} sets associatePublicIpAddress: true.`,
@@ -263,7 +272,7 @@ export const instanceNoPublicIp = stackPolicy({
       ctx.each(lt, () => {
         const nis = (lt.props.networkInterfaces ?? []) as any[];
         const pub = nis
-          .map((n, k) => (String(n.associatePublicIpAddress) === "true" ? k + 1 : 0))
+          .map((n, k) => (flagOn(n.associatePublicIpAddress) ? k + 1 : 0))
           .filter((k) => k > 0);
         if (pub.length)
           ctx.report(
@@ -274,7 +283,7 @@ export const instanceNoPublicIp = stackPolicy({
     }
     for (const lc of ctx.index.ofType(EC2_LAUNCH_CONFIGURATION)) {
       ctx.each(lc, () => {
-        if (lc.props.associatePublicIpAddress === true)
+        if (flagOn(lc.props.associatePublicIpAddress))
           ctx.report(lc, `${label(lc)} sets associatePublicIpAddress: true for every instance.`);
       });
     }

@@ -11,6 +11,7 @@ import {
   plaintextSecretReason,
   SecretNameConfig,
   secretNameSchema,
+  VALUES_JUDGED,
 } from "../../lib/secrets";
 import { LAMBDA_FUNCTION, LAMBDA_FUNCTION_EVENT_INVOKE_CONFIG } from "../../lib/types";
 import { NATIVE_LAMBDA_EVENT_INVOKE_CONFIG, NATIVE_LAMBDA_FUNCTION } from "../../lib/native/types";
@@ -35,7 +36,8 @@ export const lambdaNoPlaintextCredentials = resourcePolicy<SecretNameConfig>({
   name: "lambda-function-no-plaintext-credentials",
   description:
     "Lambda environment variables hold no credentials: no AWS access keys, secret keys or private " +
-    "keys, and no literal values under credential-like names.",
+    "keys, and no literal values under credential-like names. " +
+    VALUES_JUDGED,
   enforcementLevel: "advisory",
   severity: "high",
   remediationSteps:

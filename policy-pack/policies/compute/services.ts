@@ -2,7 +2,7 @@
 // rules, EventBridge Scheduler schedules and pipes launch), deployment circuit breaker with
 // rollback, the LATEST Fargate platform, and Container Insights.
 import { resourcePolicy } from "../../lib/define";
-import { asList } from "../../lib/values";
+import { asList, flagValue, flagOn } from "../../lib/values";
 import {
   CLOUDWATCH_EVENT_TARGET,
   ECS_CLUSTER,
@@ -62,7 +62,8 @@ export const ecsServiceNoPublicIp = resourcePolicy({
   check: (props, ctx, args) => {
     const [path, value] = TASK_NETWORK[args.type];
     const at = path.reduce<any>((o, k) => o?.[k], props);
-    if (at === value)
+    // A boolean switch may be written as a string the provider parses (flagValue).
+    if (typeof value === "boolean" ? flagValue(at) === value : at === value)
       ctx.report(`${path.join(".")} is ${JSON.stringify(value)}: tasks get public IP addresses.`);
   },
 });
@@ -81,8 +82,8 @@ export const ecsServiceCircuitBreaker = resourcePolicy({
     const controller = props.deploymentController?.type;
     if (controller !== undefined && controller !== "ECS") return; // CODE_DEPLOY/EXTERNAL roll back themselves
     const cb = props.deploymentCircuitBreaker;
-    if (cb?.enable !== true) ctx.report("The deployment circuit breaker is not enabled.");
-    else if (cb.rollback !== true)
+    if (!flagOn(cb?.enable)) ctx.report("The deployment circuit breaker is not enabled.");
+    else if (!flagOn(cb.rollback))
       ctx.report("The deployment circuit breaker does not roll back failed deployments.");
   },
 });

@@ -2,7 +2,7 @@
 import { resourcePolicy } from "../../lib/define";
 import { SFN_STATE_MACHINE } from "../../lib/types";
 import { NATIVE_SFN_STATE_MACHINE } from "../../lib/native/types";
-import { holdsValue } from "../../lib/values";
+import { holdsValue, flagOn } from "../../lib/values";
 import { checkov, fsbp } from "../../lib/controls";
 
 interface ExecutionLoggingConfig {
@@ -44,7 +44,7 @@ export const sfnExecutionLogging = resourcePolicy<ExecutionLoggingConfig>({
     if (!holdsValue(() => logging.logDestination)) {
       ctx.report("loggingConfiguration has no logDestination.");
     }
-    if (ctx.config.requireExecutionData && logging.includeExecutionData !== true) {
+    if (ctx.config.requireExecutionData && !flagOn(logging.includeExecutionData)) {
       ctx.report("loggingConfiguration.includeExecutionData is not true.");
     }
   },
@@ -61,7 +61,7 @@ export const sfnTracing = resourcePolicy({
   references: [checkov("CKV_AWS_284")],
   types: [SFN_STATE_MACHINE, NATIVE_SFN_STATE_MACHINE],
   check: (props, ctx) => {
-    if (props.tracingConfiguration?.enabled !== true) {
+    if (!flagOn(props.tracingConfiguration?.enabled)) {
       ctx.report("tracingConfiguration.enabled is not true.");
     }
   },

@@ -3,8 +3,13 @@
 // EFS volumes encrypted in transit.
 import { hostNamespaceProblems, privilegedContainerProblems } from "../../lib/compute/containers";
 import { resourcePolicy, stackPolicy } from "../../lib/define";
-import { plaintextSecretReason, SecretNameConfig, secretNameSchema } from "../../lib/secrets";
-import { asList, asString, jsonDocument, present } from "../../lib/values";
+import {
+  plaintextSecretReason,
+  SecretNameConfig,
+  secretNameSchema,
+  VALUES_JUDGED,
+} from "../../lib/secrets";
+import { asList, asString, flagOn, jsonDocument, present } from "../../lib/values";
 import { ECS_TASK_DEFINITION } from "../../lib/types";
 import { NATIVE_ECS_TASK_DEFINITION } from "../../lib/native/types";
 import { cdkNag, checkov, fsbp, trivy } from "../../lib/controls";
@@ -79,7 +84,7 @@ export const ecsTaskDefinitionReadOnlyRoot = resourcePolicy({
   check: (props, ctx) => {
     if (isWindows(props)) return;
     eachContainer(props, ctx, (c) => {
-      if (c.def.readonlyRootFilesystem !== true) {
+      if (!flagOn(c.def.readonlyRootFilesystem)) {
         ctx.report(
           `Container '${c.name}' has a writable root filesystem (readonlyRootFilesystem is not true).`,
         );
@@ -124,7 +129,8 @@ export const ecsTaskDefinitionNoPlaintextSecrets = resourcePolicy<SecretNameConf
   name: "ecs-task-definition-no-plaintext-secrets",
   description:
     "ECS containers must not receive credentials as literal `environment` values. Mandatory: the value is readable by anyone " +
-    "who can describe the task definition and is stored in Pulumi state. Use `secrets` (Secrets Manager or SSM references).",
+    "who can describe the task definition and is stored in Pulumi state. Use `secrets` (Secrets Manager or SSM references). " +
+    VALUES_JUDGED,
   enforcementLevel: "mandatory",
   severity: "high",
   remediationSteps:

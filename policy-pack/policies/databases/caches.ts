@@ -9,7 +9,7 @@ import {
   NATIVE_ELASTICACHE_CACHE_CLUSTER,
   NATIVE_ELASTICACHE_REPLICATION_GROUP,
 } from "../../lib/native/types";
-import { peek, present } from "../../lib/values";
+import { peek, present, flagOn, flagValue } from "../../lib/values";
 import { awsDocs, cdkNag, checkov, fsbp, trivy } from "../../lib/controls";
 
 export const elasticacheTransitEncryption = resourcePolicy({
@@ -33,7 +33,7 @@ export const elasticacheTransitEncryption = resourcePolicy({
   check: (props, ctx) => {
     // A member of a global datastore takes the primary group's encryption settings.
     if (present(props, "globalReplicationGroupId")) return;
-    if (props.transitEncryptionEnabled !== true) {
+    if (!flagOn(props.transitEncryptionEnabled)) {
       ctx.report("transitEncryptionEnabled is not true: clients and replicas talk in plaintext.");
     } else if (props.transitEncryptionMode === "preferred") {
       ctx.report(
@@ -73,7 +73,7 @@ export const elasticacheAuthentication = resourcePolicy({
       (Array.isArray(groups.value) && groups.value.length > 0);
     if (!authenticated) {
       ctx.report("neither authToken nor userGroupIds is set: clients connect without credentials.");
-    } else if (props.transitEncryptionEnabled !== true) {
+    } else if (!flagOn(props.transitEncryptionEnabled)) {
       ctx.report(
         "credentials are set but transitEncryptionEnabled is not true: they travel in plaintext.",
       );
@@ -143,14 +143,14 @@ export const elasticacheAutomaticFailover = resourcePolicy({
   ],
   types: [ELASTICACHE_REPLICATION_GROUP, NATIVE_ELASTICACHE_REPLICATION_GROUP],
   check: (props, ctx) => {
-    if (props.automaticFailoverEnabled !== true)
+    if (!flagOn(props.automaticFailoverEnabled))
       ctx.report(
-        `automaticFailoverEnabled is ${props.automaticFailoverEnabled === false ? "false" : "not set (default false)"}: no replica takes over when the primary fails.`,
+        `automaticFailoverEnabled is ${flagValue(props.automaticFailoverEnabled) === false ? "false" : "not set (default false)"}: no replica takes over when the primary fails.`,
       );
     // The provider's ReplicationGroup: multiAzEnabled "Defaults to false" and needs failover.
-    else if (props.multiAzEnabled !== true)
+    else if (!flagOn(props.multiAzEnabled))
       ctx.report(
-        `multiAzEnabled is ${props.multiAzEnabled === false ? "false" : "not set (default false)"}: the replica that takes over may be in the primary's zone.`,
+        `multiAzEnabled is ${flagValue(props.multiAzEnabled) === false ? "false" : "not set (default false)"}: the replica that takes over may be in the primary's zone.`,
       );
   },
 });

@@ -6,6 +6,7 @@ import { resourcePolicy } from "../../lib/define";
 import { DYNAMODB_TABLE, QLDB_LEDGER } from "../../lib/types";
 import { NATIVE_DYNAMODB_TABLE, NATIVE_QLDB_LEDGER } from "../../lib/native/types";
 import { awsDocs, checkov, fsbp, kics, trivy } from "../../lib/controls";
+import { flagOn } from "../../lib/values";
 
 export const dynamodbPointInTimeRecovery = resourcePolicy({
   name: "dynamodb-table-point-in-time-recovery",
@@ -24,7 +25,7 @@ export const dynamodbPointInTimeRecovery = resourcePolicy({
   ],
   types: [DYNAMODB_TABLE, NATIVE_DYNAMODB_TABLE],
   check: (props, ctx) => {
-    if (props.pointInTimeRecovery?.enabled !== true) {
+    if (!flagOn(props.pointInTimeRecovery?.enabled)) {
       ctx.report(
         "pointInTimeRecovery is not enabled: the table can only be restored from backups.",
       );

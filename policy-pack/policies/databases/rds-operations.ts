@@ -3,7 +3,7 @@
 // a certificate authority that has not expired, and Aurora MySQL backtracking.
 // All advisory: they buy availability and diagnosis, not confidentiality, and each costs money.
 import { reportIf, resourcePolicy } from "../../lib/define";
-import { present } from "../../lib/values";
+import { present, flagOn, flagValue } from "../../lib/values";
 import { auroraMember } from "../../lib/databases/aurora";
 import { RDS_CLUSTER, RDS_CLUSTER_INSTANCE, RDS_INSTANCE } from "../../lib/types";
 import {
@@ -55,9 +55,9 @@ export const rdsMultiAz = resourcePolicy({
     if (present(props, "replicateSourceDb")) return;
     // An aws-native DBInstance in an Aurora cluster (no classic Instance has dbClusterIdentifier).
     if (auroraMember(args.type, props)) return;
-    if (props.multiAz !== true)
+    if (!flagOn(props.multiAz))
       ctx.report(
-        props.multiAz === false
+        flagValue(props.multiAz) === false
           ? "multiAz is false: one AZ, no standby."
           : "multiAz is not set (default false): one AZ, no standby.",
       );
@@ -118,7 +118,7 @@ export const rdsPerformanceInsights = resourcePolicy({
   check: (props, ctx) => {
     const engine = String(props.engine ?? "");
     if (NO_PI_ENGINES.test(engine) && NO_PI_CLASSES.has(String(props.instanceClass ?? ""))) return;
-    if (props.performanceInsightsEnabled !== true)
+    if (!flagOn(props.performanceInsightsEnabled))
       ctx.report("performanceInsightsEnabled is not true.");
   },
 });

@@ -5,7 +5,7 @@
 // authentication.
 import { reportIf, requireTrue, resourcePolicy } from "../../lib/define";
 import { SUPPLIED_PASSWORD_ADVISORY, suppliedPasswords } from "../../lib/secrets";
-import { present } from "../../lib/values";
+import { present, flagOn } from "../../lib/values";
 import { auroraMember } from "../../lib/databases/aurora";
 import {
   DOCDB_CLUSTER,
@@ -138,7 +138,7 @@ export const rdsIamAuthentication = resourcePolicy({
     if (auroraMember(args.type, props)) return; // the cluster's setting
     // Neptune supports IAM authentication whatever its engine field says (always "neptune").
     if (args.type !== NEPTUNE_CLUSTER && !IAM_AUTH_ENGINES.test(String(props.engine ?? ""))) return;
-    if (props.iamDatabaseAuthenticationEnabled !== true)
+    if (!flagOn(props.iamDatabaseAuthenticationEnabled))
       ctx.report("IAM database authentication is not enabled.");
   },
 });

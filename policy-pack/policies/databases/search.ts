@@ -5,7 +5,7 @@
 // (../exposure/service-policies.ts).
 import { resourcePolicy } from "../../lib/define";
 import { ELASTICSEARCH_DOMAIN, OPENSEARCH_DOMAIN } from "../../lib/types";
-import { asList, peek } from "../../lib/values";
+import { asList, peek, flagOn, flagValue } from "../../lib/values";
 import { awsDocs, cdkNag, checkov, fsbp, trivy } from "../../lib/controls";
 import { NATIVE_OPENSEARCH_DOMAIN } from "../../lib/native/types";
 
@@ -35,7 +35,7 @@ export const searchNodeToNodeEncryption = resourcePolicy({
     // Trivy AWS-0043 judges every domain; Checkov CKV_AWS_6 only those of more than one node.
     // A one-node domain may grow, and the setting cannot be added without a blue/green deploy,
     // so every domain is asked for it.
-    if (props.nodeToNodeEncryption?.enabled !== true) {
+    if (!flagOn(props.nodeToNodeEncryption?.enabled)) {
       ctx.report("nodeToNodeEncryption is not enabled: nodes talk to each other in plaintext.");
     }
   },
@@ -66,7 +66,7 @@ export const searchHttpsOnly = resourcePolicy({
   check: (props, ctx) => {
     const options = props.domainEndpointOptions;
     // The provider defaults enforceHttps to true (Checkov CKV_AWS_83 passes an omitted block).
-    if (options?.enforceHttps === false) {
+    if (flagValue(options?.enforceHttps) === false) {
       ctx.report("domainEndpointOptions.enforceHttps is false: the domain accepts plain HTTP.");
     }
     const policy = options?.tlsSecurityPolicy;
@@ -107,7 +107,7 @@ export const searchAuditLogs = resourcePolicy({
   check: (props, ctx) => {
     // Trivy AWS-0042 asks for audit logs specifically; an entry is on unless enabled is false.
     const audit = asList(props.logPublishingOptions).some(
-      (o) => o?.logType === "AUDIT_LOGS" && o?.enabled !== false,
+      (o) => o?.logType === "AUDIT_LOGS" && flagValue(o?.enabled) !== false,
     );
     if (!audit) ctx.report("no enabled AUDIT_LOGS entry in logPublishingOptions.");
   },
@@ -136,7 +136,7 @@ export const searchSlowLogs = resourcePolicy({
   types: DOMAINS,
   check: (props, ctx) => {
     const published = asList(props.logPublishingOptions)
-      .filter((o) => o?.enabled !== false)
+      .filter((o) => flagValue(o?.enabled) !== false)
       .map((o) => String(o?.logType));
     const missing = SLOW_LOGS.filter((t) => !published.includes(t));
     if (missing.length > 0)
@@ -194,7 +194,7 @@ export const searchFineGrainedAccess = resourcePolicy({
     // internal user database only when fine-grained access control itself is enabled (its docs,
     // "Fine-grained access control": AdvancedSecurityOptions.Enabled).
     const options = props.advancedSecurityOptions;
-    if (options?.enabled !== true) {
+    if (!flagOn(options?.enabled)) {
       ctx.report("advancedSecurityOptions is not enabled: no fine-grained access control.");
     }
   },
@@ -224,7 +224,7 @@ export const searchZoneAwareness = resourcePolicy({
   types: DOMAINS,
   check: (props, ctx) => {
     const config = props.clusterConfig;
-    if (config?.zoneAwarenessEnabled !== true) {
+    if (!flagOn(config?.zoneAwarenessEnabled)) {
       ctx.report("clusterConfig.zoneAwarenessEnabled is not true: every data node is in one zone.");
     }
     const count = config?.instanceCount;
@@ -254,7 +254,7 @@ export const searchDedicatedMasters = resourcePolicy({
   types: DOMAINS,
   check: (props, ctx) => {
     const config = props.clusterConfig;
-    if (config?.dedicatedMasterEnabled !== true) {
+    if (!flagOn(config?.dedicatedMasterEnabled)) {
       ctx.report(
         "clusterConfig.dedicatedMasterEnabled is not true: data nodes also elect the master.",
       );

@@ -3,8 +3,13 @@
 // timeouts. Encryption of build artifacts and logs with customer-managed keys is the KMS policies'
 // rule (../kms/service-keys.ts) and is not repeated here.
 import { resourcePolicy } from "../../lib/define";
-import { plaintextSecretReason, SecretNameConfig, secretNameSchema } from "../../lib/secrets";
-import { asList, present } from "../../lib/values";
+import {
+  plaintextSecretReason,
+  SecretNameConfig,
+  secretNameSchema,
+  VALUES_JUDGED,
+} from "../../lib/secrets";
+import { asList, flagOn, present } from "../../lib/values";
 import { CODEBUILD_PROJECT, CODEBUILD_SOURCE_CREDENTIAL } from "../../lib/types";
 import {
   NATIVE_CODEBUILD_PROJECT,
@@ -33,7 +38,7 @@ export const codebuildPrivilegedMode = resourcePolicy({
   ],
   types: PROJECTS,
   check: (props, ctx) => {
-    if (props.environment?.privilegedMode === true) {
+    if (flagOn(props.environment?.privilegedMode)) {
       ctx.report(
         "The build environment runs in privileged mode (root access to the build host's Docker daemon).",
       );
@@ -45,7 +50,8 @@ export const codebuildNoPlaintextCredentials = resourcePolicy<SecretNameConfig>(
   name: "codebuild-project-no-plaintext-credentials",
   description:
     "CodeBuild environment variables of type PLAINTEXT (the default type) must not hold credentials. Mandatory: the value " +
-    "is shown in the console and API to anyone who can read the project, and it sits in Pulumi state.",
+    "is shown in the console and API to anyone who can read the project, and it sits in Pulumi state. " +
+    VALUES_JUDGED,
   enforcementLevel: "mandatory",
   severity: "critical",
   remediationSteps:

@@ -7,7 +7,7 @@
 // judged the same way (../../lib/edge/openapi-auth.ts).
 import { stackPolicy } from "../../lib/define";
 import { openOperations, yamlOpenApi } from "../../lib/edge/openapi-auth";
-import { unknownError } from "../../lib/values";
+import { flagOn, unknownError } from "../../lib/values";
 import {
   APIGATEWAY_METHOD,
   APIGATEWAY_REST_API,
@@ -83,7 +83,7 @@ export const apigatewayAuthorization = stackPolicy({
         // aws-native method's authorizationType is optional in AWS::ApiGateway::Method), the
         // method is created without authorization: judged as NONE, as the v2 routes are below.
         if (String(m.props.authorization ?? "NONE").toUpperCase() !== "NONE") return;
-        if (m.props.apiKeyRequired === true) return;
+        if (flagOn(m.props.apiKeyRequired)) return;
         const apis = ctx.index.referenced(m, "restApi", APIGATEWAY_REST_API);
         if (apis.length && isPrivateOnly(apis[0].props.endpointConfiguration)) return;
         ctx.report(
@@ -120,7 +120,7 @@ export const apigatewayAuthorization = stackPolicy({
         }
         const type = route.props.authorizationType ?? "NONE";
         if (String(type).toUpperCase() !== "NONE") return;
-        if (route.props.apiKeyRequired === true) return;
+        if (flagOn(route.props.apiKeyRequired)) return;
         ctx.report(
           route,
           `API Gateway route "${route.name}" (${routeKey}) has no authorization type (NONE).`,

@@ -2,7 +2,7 @@
 // certificate or pass TCP through to the instances, and cross-zone load balancing. Application and Network Load Balancers: ./load-balancers.ts.
 import { resourcePolicy } from "../../lib/define";
 import { ELB_LOAD_BALANCER } from "../../lib/types";
-import { asList, present } from "../../lib/values";
+import { asList, present, flagValue } from "../../lib/values";
 import { awsDocs, checkov, fsbp } from "../../lib/controls";
 import { NATIVE_ELB_LOAD_BALANCER } from "../../lib/native/types";
 
@@ -25,7 +25,7 @@ export const elbClassicAccessLogs = resourcePolicy({
   check: (props, ctx) => {
     // Provider docs, aws.elb.LoadBalancer accessLogs.enabled: "Default is true".
     const logs = props.accessLogs;
-    if (!present(logs, "bucket") || logs.enabled === false) {
+    if (!present(logs, "bucket") || flagValue(logs.enabled) === false) {
       ctx.report("access logs are not enabled (no accessLogs bucket, or enabled is false).");
     }
   },
@@ -97,7 +97,7 @@ export const elbClassicCrossZone = resourcePolicy({
   ],
   types: [ELB_LOAD_BALANCER, NATIVE_ELB_LOAD_BALANCER],
   check: (props, ctx) => {
-    if (props.crossZoneLoadBalancing !== false) return;
+    if (flagValue(props.crossZoneLoadBalancing) !== false) return;
     // Only an aws-native balancer reads false without writing it (lib/native/twins-traffic.ts):
     // CloudFormation, like the ELB API, creates the balancer without cross-zone load balancing.
     ctx.report(

@@ -9,7 +9,7 @@ import {
   tlsPolicyProblem,
 } from "../../lib/edge/listeners";
 import { eachWithReferrers } from "../../lib/references";
-import { asList, present } from "../../lib/values";
+import { asList, flagOn, present, flagValue } from "../../lib/values";
 import {
   ALB_LISTENER,
   ALB_LISTENER_RULE,
@@ -48,7 +48,7 @@ export const elbAlbDropInvalidHeaders = resourcePolicy({
   types: [...LOAD_BALANCERS, NATIVE_ELBV2_LOAD_BALANCER],
   check: (props, ctx) => {
     if (!isApplicationLb(props)) return;
-    if (props.dropInvalidHeaderFields !== true) ctx.report("dropInvalidHeaderFields is not true.");
+    if (!flagOn(props.dropInvalidHeaderFields)) ctx.report("dropInvalidHeaderFields is not true.");
   },
 });
 
@@ -89,7 +89,7 @@ export const elbAccessLogs = resourcePolicy({
   check: (props, ctx) => {
     if (props.loadBalancerType === "gateway") return;
     const logs = props.accessLogs;
-    if (logs?.enabled !== true || !present(logs, "bucket"))
+    if (!flagOn(logs?.enabled) || !present(logs, "bucket"))
       ctx.report("Access logging is not enabled.");
   },
 });
@@ -106,7 +106,7 @@ export const elbDeletionProtection = resourcePolicy({
   references: [checkov("CKV_AWS_150"), fsbp("ELB.6")],
   types: [...LOAD_BALANCERS, NATIVE_ELBV2_LOAD_BALANCER],
   check: (props, ctx) => {
-    if (props.enableDeletionProtection !== true) ctx.report("Deletion protection is not enabled.");
+    if (!flagOn(props.enableDeletionProtection)) ctx.report("Deletion protection is not enabled.");
   },
 });
 
@@ -128,9 +128,9 @@ export const elbCrossZoneLoadBalancing = resourcePolicy({
   types: [...LOAD_BALANCERS, NATIVE_ELBV2_LOAD_BALANCER],
   check: (props, ctx) => {
     if (isApplicationLb(props)) return;
-    if (props.enableCrossZoneLoadBalancing !== true)
+    if (!flagOn(props.enableCrossZoneLoadBalancing))
       ctx.report(
-        `enableCrossZoneLoadBalancing is ${props.enableCrossZoneLoadBalancing === false ? "false" : "not set (default false)"}.`,
+        `enableCrossZoneLoadBalancing is ${flagValue(props.enableCrossZoneLoadBalancing) === false ? "false" : "not set (default false)"}.`,
       );
   },
 });
@@ -251,7 +251,7 @@ export const elbAlbWafAssociation = stackPolicy({
           "This internet-facing load balancer is not associated with a WAFv2 web ACL.",
         );
       },
-      (lb) => isApplicationLb(lb.props) && lb.props.internal !== true,
+      (lb) => isApplicationLb(lb.props) && !flagOn(lb.props.internal),
     );
   },
 });

@@ -4,7 +4,7 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { resourcePolicy, stackPolicy, StackIndex } from "../../lib/define";
 import { eachWithReferrers } from "../../lib/references";
-import { asList, jsonDocument, present } from "../../lib/values";
+import { asList, jsonDocument, present, flagValue, flagOn } from "../../lib/values";
 import {
   WAFV2_WEB_ACL,
   WAFV2_WEB_ACL_LOGGING_CONFIGURATION,
@@ -159,16 +159,16 @@ export const wafv2Metrics = resourcePolicy({
   check: (props, ctx, args) => {
     if (args.type !== WAFV2_WEB_ACL) {
       // Separate rule resources: visibilityConfig is optional there; flag only an explicit opt-out.
-      if (props.visibilityConfig?.cloudwatchMetricsEnabled === false) {
+      if (flagValue(props.visibilityConfig?.cloudwatchMetricsEnabled) === false) {
         ctx.report("CloudWatch metrics are disabled for this rule.");
       }
       return;
     }
-    if (props.visibilityConfig?.cloudwatchMetricsEnabled !== true) {
+    if (!flagOn(props.visibilityConfig?.cloudwatchMetricsEnabled)) {
       ctx.report("CloudWatch metrics are disabled for the web ACL.");
     }
     for (const r of asList(props.rules)) {
-      if (r?.visibilityConfig?.cloudwatchMetricsEnabled !== true) {
+      if (!flagOn(r?.visibilityConfig?.cloudwatchMetricsEnabled)) {
         ctx.report(`CloudWatch metrics are disabled for rule '${r?.name}'.`);
       }
     }

@@ -14,7 +14,7 @@ import {
   S3CONTROL_OBJECT_LAMBDA_ACCESS_POINT_POLICY,
 } from "../../lib/types";
 import { NATIVE_S3_ACCESS_POINT } from "../../lib/native/types";
-import { present } from "../../lib/values";
+import { flagValue, present } from "../../lib/values";
 import { awsDocs, checkov, fsbp } from "../../lib/controls";
 
 const FLAGS = ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"];
@@ -26,7 +26,7 @@ const FLAGS = ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "rest
  */
 function flagsOff(block: any): string[] {
   if (block === undefined || block === null) return [];
-  return FLAGS.filter((f) => block[f] === false);
+  return FLAGS.filter((f) => flagValue(block[f]) === false);
 }
 
 export const accessPointPublicAccessBlock = resourcePolicy({

@@ -20,7 +20,7 @@
 import { resourcePolicy } from "../../lib/define";
 import { APPRUNNER_SERVICE } from "../../lib/types";
 import { NATIVE_APPRUNNER_SERVICE } from "../../lib/native/types";
-import { isSet } from "../../lib/values";
+import { flagValue, isSet } from "../../lib/values";
 import { awsDocs } from "../../lib/controls";
 
 const INGRESS_API = awsDocs("apprunner/latest/api/API_IngressConfiguration");
@@ -49,7 +49,7 @@ export const apprunnerServiceNotPublic = resourcePolicy({
   types: [APPRUNNER_SERVICE, NATIVE_APPRUNNER_SERVICE],
   check: (props, ctx) => {
     const net = props.networkConfiguration;
-    const flag = net?.ingressConfiguration?.isPubliclyAccessible;
+    const flag = flagValue(net?.ingressConfiguration?.isPubliclyAccessible);
     if (flag === false) return;
     const egress = net?.egressConfiguration?.egressType;
     ctx.report(

@@ -3,7 +3,7 @@
 import { reportIf, resourcePolicy } from "../../lib/define";
 import { COGNITO_IDENTITY_POOL, COGNITO_USER_POOL } from "../../lib/types";
 import { NATIVE_COGNITO_IDENTITY_POOL, NATIVE_COGNITO_USER_POOL } from "../../lib/native/types";
-import { numberish } from "../../lib/values";
+import { numberish, flagValue } from "../../lib/values";
 import { awsDocs, cdkNag, checkov, fsbp } from "../../lib/controls";
 
 export const cognitoUserPoolMfa = resourcePolicy({
@@ -92,7 +92,7 @@ export const cognitoUserPoolPasswordPolicy = resourcePolicy({
       ctx.report(`passwordPolicy.minimumLength is ${length} (at least ${MIN_PASSWORD_LENGTH}).`);
     }
     for (const field of ["requireUppercase", "requireNumbers", "requireSymbols"]) {
-      if (policy[field] === false) ctx.report(`passwordPolicy.${field} is false.`);
+      if (flagValue(policy[field]) === false) ctx.report(`passwordPolicy.${field} is false.`);
     }
   },
 });

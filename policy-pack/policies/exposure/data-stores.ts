@@ -16,6 +16,7 @@ import {
   NATIVE_SECRETSMANAGER_RESOURCE_POLICY,
 } from "../../lib/native/types";
 import { awsDocs, checkov, kics } from "../../lib/controls";
+import { flagOn } from "../../lib/values";
 
 const PIN_HINT =
   'Name the principals (role or account ARNs) instead of "*", or add a StringEquals/ArnEquals ' +
@@ -75,7 +76,7 @@ export const efsFileSystemPolicyNotPublic = resourcePolicy({
   check: (props, ctx) => {
     // EFS API reference, PutFileSystemPolicy: BypassPolicyLockoutSafetyCheck "Setting it to true
     // increases the risk that the file system will be locked out."
-    if (props.bypassPolicyLockoutSafetyCheck === true) {
+    if (flagOn(props.bypassPolicyLockoutSafetyCheck)) {
       ctx.report("bypassPolicyLockoutSafetyCheck is true.");
     }
     reportPublicPolicy(props.policy, "", ctx.report);

@@ -22,7 +22,7 @@ import {
   NATIVE_NEPTUNE_DB_INSTANCE,
   NATIVE_REDSHIFT_CLUSTER,
 } from "../../lib/native/types";
-import { peek } from "../../lib/values";
+import { flagOn, flagValue, peek } from "../../lib/values";
 import { eksEndpointOpenTo } from "../../lib/compute/eks-endpoint";
 import { INTERNET_RANGES } from "../../lib/network/ports";
 import { awsDocs, checkov, fsbp, kics, trivy } from "../../lib/controls";
@@ -93,7 +93,8 @@ export const dmsReplicationInstanceNotPublic = resourcePolicy({
     // value and the service chooses, and "The default value is true" (DMS API Reference,
     // CreateReplicationInstance, PubliclyAccessible;
     // https://docs.aws.amazon.com/dms/latest/APIReference/API_CreateReplicationInstance.html).
-    if (props.publiclyAccessible === true) ctx.report("publiclyAccessible is true.");
+    const flag = flagValue(props.publiclyAccessible);
+    if (flag === true) ctx.report("publiclyAccessible is true.");
     else if (props.publiclyAccessible === undefined) {
       ctx.report("publiclyAccessible is left out, and DMS then makes the instance public.");
     }
@@ -164,7 +165,7 @@ export const mskClusterClientAuthentication = resourcePolicy({
   types: [MSK_CLUSTER, NATIVE_MSK_CLUSTER],
   check: (props, ctx) => {
     const auth = props.clientAuthentication;
-    if (auth?.unauthenticated === true) {
+    if (flagOn(auth?.unauthenticated)) {
       ctx.report(
         "clientAuthentication.unauthenticated is true: clients may connect without credentials.",
       );
@@ -176,8 +177,8 @@ export const mskClusterClientAuthentication = resourcePolicy({
     // so the elements are never read.
     const authorities = peek(() => auth?.tls?.certificateAuthorityArns);
     const methods =
-      auth?.sasl?.iam === true ||
-      auth?.sasl?.scram === true ||
+      flagOn(auth?.sasl?.iam) ||
+      flagOn(auth?.sasl?.scram) ||
       !authorities.known ||
       (Array.isArray(authorities.value) && authorities.value.length > 0);
     if (!methods) {

@@ -16,7 +16,7 @@ import {
   NATIVE_APPSTREAM_IMAGE_BUILDER,
   NATIVE_DRS_REPLICATION_CONFIGURATION_TEMPLATE,
 } from "../../lib/native/types";
-import { asList, must } from "../../lib/values";
+import { asList, must, flagOn } from "../../lib/values";
 import { awsDocs, fsbp } from "../../lib/controls";
 
 /** The one port EMR.2 lets a cluster's security groups open to the internet (SSH). */
@@ -44,7 +44,7 @@ export const emrBlockPublicAccessEnabled = resourcePolicy({
   types: [EMR_BLOCK_PUBLIC_ACCESS_CONFIGURATION],
   check: (props, ctx) => {
     const on = must(() => props.blockPublicSecurityGroupRules, "blockPublicSecurityGroupRules");
-    if (on !== true && on !== "true") {
+    if (!flagOn(on)) {
       ctx.report(
         "blockPublicSecurityGroupRules is false: EMR launches clusters whose security groups " +
           "accept traffic from the internet on any port.",
@@ -93,7 +93,7 @@ export const appstreamNoDefaultInternetAccess = resourcePolicy({
   // unchecked): only an explicit true is reported.
   check: (props, ctx) => {
     const v = must(() => props.enableDefaultInternetAccess, "enableDefaultInternetAccess");
-    if (v === true || v === "true")
+    if (flagOn(v))
       ctx.report(
         "enableDefaultInternetAccess is true: streaming instances get public IP addresses.",
       );
@@ -124,7 +124,7 @@ export const workspacesDirectoryNoInternetAccess = resourcePolicy({
       () => props.workspaceCreationProperties?.enableInternetAccess,
       "workspaceCreationProperties.enableInternetAccess",
     );
-    if (v === true || v === "true")
+    if (flagOn(v))
       ctx.report(
         "workspaceCreationProperties.enableInternetAccess is true: new WorkSpaces get an " +
           "Elastic public IP address.",
@@ -153,7 +153,7 @@ export const drsReplicationNoPublicIp = resourcePolicy({
   // The provider requires the flag, so it is always written out.
   check: (props, ctx) => {
     const v = must(() => props.createPublicIp, "createPublicIp");
-    if (v === true || v === "true")
+    if (flagOn(v))
       ctx.report(
         "createPublicIp is true: DRS gives the instances it launches public IP addresses.",
       );

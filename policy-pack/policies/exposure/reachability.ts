@@ -21,7 +21,7 @@ import {
   NATIVE_TIMESTREAM_INFLUXDB_CLUSTER,
   NATIVE_TIMESTREAM_INFLUXDB_INSTANCE,
 } from "../../lib/native/types";
-import { asList, jsonDocument } from "../../lib/values";
+import { asList, flagValue, jsonDocument } from "../../lib/values";
 import { awsDocs } from "../../lib/controls";
 
 export const dmsInstanceProfileNotPublic = resourcePolicy({
@@ -41,7 +41,7 @@ export const dmsInstanceProfileNotPublic = resourcePolicy({
   ],
   types: [DMS_INSTANCE_PROFILE, NATIVE_DMS_INSTANCE_PROFILE],
   check: (props, ctx) => {
-    const flag = props.publiclyAccessible;
+    const flag = flagValue(props.publiclyAccessible);
     if (flag === false) return;
     ctx.report(
       flag === true

@@ -32,7 +32,7 @@ import {
   NATIVE_IMAGEBUILDER_DISTRIBUTION_CONFIGURATION,
   NATIVE_RAM_RESOURCE_SHARE,
 } from "../../lib/native/types";
-import { asList, must, present } from "../../lib/values";
+import { asList, flagOn, must, present } from "../../lib/values";
 import { awsDocs, checkov, fsbp } from "../../lib/controls";
 
 export const amiNotPublic = resourcePolicy({
@@ -195,7 +195,7 @@ const ENDPOINT_SERVICE_TYPES = [
 ];
 
 function acceptsAll(service: PolicyResource): boolean {
-  return must(() => service.props.acceptanceRequired, "acceptanceRequired") !== true;
+  return !flagOn(must(() => service.props.acceptanceRequired, "acceptanceRequired"));
 }
 
 export const vpcEndpointServiceNotPublic = stackPolicy({
@@ -281,7 +281,7 @@ export const ramShareNoExternalPrincipals = resourcePolicy({
     // Left out, the classic provider sends false (its Terraform default), so only true is
     // reported; an aws-native share left without it takes CloudFormation's default, true (its view
     // reads true without the property being written).
-    if (props.allowExternalPrincipals === true) {
+    if (flagOn(props.allowExternalPrincipals)) {
       const leftOut = present(props, "allowExternalPrincipals")
         ? ""
         : " (left out: CloudFormation's default is true)";

@@ -8,6 +8,7 @@
 // is a finding here.
 import { resourcePolicy } from "../../lib/define";
 import { awsDocs, checkov, fsbp, kics } from "../../lib/controls";
+import { flagOn } from "../../lib/values";
 
 /** aws.iam.AccountPasswordPolicy (one per account). */
 export const IAM_ACCOUNT_PASSWORD_POLICY = "aws:iam/accountPasswordPolicy:AccountPasswordPolicy";
@@ -76,7 +77,7 @@ function characterTypeRule(t: CharacterType) {
     noNativeTwin: NO_NATIVE_TWIN,
     types: [IAM_ACCOUNT_PASSWORD_POLICY],
     check: (props, ctx) => {
-      if (props[t.key] !== true) {
+      if (!flagOn(props[t.key])) {
         ctx.report(`${t.key} is ${String(props[t.key] ?? "not set (false)")}.`);
       }
     },

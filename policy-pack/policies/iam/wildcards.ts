@@ -15,7 +15,9 @@ import { peek } from "../../lib/values";
 import {
   documentPolicy,
   grantedActions,
+  allServicesGrant,
   isAllServicesPattern,
+  isEveryAction,
   listSome,
   narrowedByCondition,
   narrowedByResourceTag,
@@ -97,10 +99,10 @@ export const noWildcardActions = documentPolicy<WildcardActionsConfig>(
           // The finding stands either way; only its wording depends on Resource (maybe unknown).
           const res = peek(() => unscopedResource(s));
           const admin =
-            res.known && res.value ? " on all resources: full administrator access" : "";
-          ctx.report(
-            `${where} ${s.label}: Action "${p}" grants every action of every service${admin}.`,
-          );
+            isEveryAction(p) && res.known && res.value
+              ? " on all resources: full administrator access"
+              : "";
+          ctx.report(`${where} ${s.label}: Action "${p}" ${allServicesGrant(p)}${admin}.`);
           continue;
         }
         const parts = splitAction(p);

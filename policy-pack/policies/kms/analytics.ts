@@ -3,7 +3,7 @@
 // Kendra indexes (Glue: ./glue.ts).
 import type { KeyCheck } from "../../lib/kms/keys";
 import { customerKeyPolicy } from "../../lib/kms/keys";
-import { jsonDocument } from "../../lib/values";
+import { flagOn, jsonDocument, flagValue } from "../../lib/values";
 import {
   ATHENA_DATABASE,
   ATHENA_WORKGROUP,
@@ -43,7 +43,7 @@ export const searchDomainKms = customerKeyPolicy({
   noun: (r) => (r.type === OPENSEARCH_DOMAIN ? "OpenSearch domain" : "Elasticsearch domain"),
   check: (k) => {
     const atRest = k.setting("encryptAtRest");
-    if (atRest?.enabled !== true) {
+    if (!flagOn(atRest?.enabled)) {
       k.report("encryptAtRest is not enabled: indexes and snapshots are stored unencrypted.");
       return;
     }
@@ -149,7 +149,7 @@ export const athenaKms = customerKeyPolicy({
     const config = k.props.configuration;
     // Athena user guide, "Override client-side settings": without enforcement, every client
     // chooses its own result location and encryption.
-    if (config?.enforceWorkgroupConfiguration === false) {
+    if (flagValue(config?.enforceWorkgroupConfiguration) === false) {
       k.report(
         "configuration.enforceWorkgroupConfiguration is false: clients may override the encryption.",
       );
@@ -157,7 +157,7 @@ export const athenaKms = customerKeyPolicy({
     // Athena user guide, "Managed query results": Athena stores the results itself, encrypted with
     // an AWS-owned key unless encryptionConfiguration.kmsKey names a customer key.
     const managed = config?.managedQueryResultsConfiguration;
-    if (managed?.enabled === true) {
+    if (flagOn(managed?.enabled)) {
       k.requireKey({
         prop: "configuration",
         read: () => managed.encryptionConfiguration?.kmsKey,

@@ -6,7 +6,7 @@ import type { StackIndex } from "../../lib/define";
 import { customerKeyPolicy } from "../../lib/kms/keys";
 import { APIGATEWAY_METHOD_SETTINGS, APIGATEWAY_STAGE, APPSYNC_API_CACHE } from "../../lib/types";
 import { NATIVE_APIGATEWAY_STAGE, NATIVE_APPSYNC_API_CACHE } from "../../lib/native/types";
-import { asList, stringProp } from "../../lib/values";
+import { asList, flagOn, flagValue, stringProp } from "../../lib/values";
 import { awsDocs, checkov, fsbp, kics, trivy } from "../../lib/controls";
 
 /** The method settings of `stage`: linked by property dependency, or by literal API and stage name. */
@@ -48,7 +48,7 @@ export const apigatewayCacheEncrypted = customerKeyPolicy({
   noun: (r) => (r.type === APIGATEWAY_STAGE ? "API Gateway stage" : "API Gateway method settings"),
   check: (k) => {
     if (k.resource.type === APIGATEWAY_STAGE) {
-      if (k.props.cacheClusterEnabled !== true) return;
+      if (!flagOn(k.props.cacheClusterEnabled)) return;
       // API Gateway Developer Guide, "Cache settings for REST APIs": "When you enable caching for
       // a stage, only GET methods have caching enabled by default", and cacheDataEncrypted
       // defaults to false, so GET responses are cached unencrypted unless */* settings say so.
@@ -62,7 +62,7 @@ export const apigatewayCacheEncrypted = customerKeyPolicy({
       const everyMethod = (m: any) => m?.resourcePath === "/*" && m?.httpMethod === "*";
       for (const m of inline) {
         if (everyMethod(m)) continue; // judged below, as the stage's "*/*" settings
-        if (m?.cachingEnabled === true && m.cacheDataEncrypted !== true) {
+        if (flagOn(m?.cachingEnabled) && !flagOn(m.cacheDataEncrypted)) {
           k.report(
             `methodSettings ${String(m.resourcePath)} ${String(m.httpMethod)}: caching is on and cacheDataEncrypted is not true.`,
           );
@@ -70,7 +70,7 @@ export const apigatewayCacheEncrypted = customerKeyPolicy({
       }
       all.push(...inline.filter(everyMethod));
       const covered = all.some(
-        (m) => m?.cacheDataEncrypted === true || m?.cachingEnabled === false,
+        (m) => flagOn(m?.cacheDataEncrypted) || flagValue(m?.cachingEnabled) === false,
       );
       if (!covered) {
         k.report(
@@ -82,7 +82,7 @@ export const apigatewayCacheEncrypted = customerKeyPolicy({
     // API Gateway API, MethodSetting: cacheDataEncrypted is the only encryption setting of the
     // stage cache (no key parameter).
     const settings = k.props.settings;
-    if (settings?.cachingEnabled === true && settings.cacheDataEncrypted !== true) {
+    if (flagOn(settings?.cachingEnabled) && !flagOn(settings.cacheDataEncrypted)) {
       k.report("caching is on and settings.cacheDataEncrypted is not true.");
     }
   },
@@ -106,7 +106,7 @@ export const appsyncCacheEncrypted = customerKeyPolicy({
   check: (k) => {
     // AppSync API, CreateApiCache: AtRestEncryptionEnabled is the only encryption-at-rest setting
     // (no key parameter).
-    if (k.setting("atRestEncryptionEnabled") !== true) {
+    if (!flagOn(k.setting("atRestEncryptionEnabled"))) {
       k.report("atRestEncryptionEnabled is not true: cached responses are stored unencrypted.");
     }
   },

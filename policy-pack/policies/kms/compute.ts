@@ -29,7 +29,7 @@ import {
   NATIVE_SSM_DOCUMENT,
   NATIVE_WORKSPACES_WORKSPACE,
 } from "../../lib/native/types";
-import { asList } from "../../lib/values";
+import { asList, flagOn } from "../../lib/values";
 import { isOn, sessionInputs } from "../../lib/kms/session-documents";
 import { awsDocs, checkov, fsbp, kics, trivy } from "../../lib/controls";
 
@@ -130,7 +130,7 @@ export const ecsExecKms = customerKeyPolicy({
     // asks for the flags whatever the logging: that would report a setting ECS does not read.
     if (exec.logging !== "OVERRIDE") return;
     const log = exec.logConfiguration;
-    if (log?.cloudWatchEncryptionEnabled !== true && log?.s3BucketEncryptionEnabled !== true) {
+    if (!flagOn(log?.cloudWatchEncryptionEnabled) && !flagOn(log?.s3BucketEncryptionEnabled)) {
       k.report(
         "executeCommandConfiguration.logConfiguration enables neither " +
           "cloudWatchEncryptionEnabled nor s3BucketEncryptionEnabled: ECS Exec session logs are " +
@@ -332,7 +332,7 @@ export const codebuildReportGroupKms = customerKeyPolicy({
     const exportConfig = k.props.exportConfig;
     if (exportConfig?.type !== "S3") return; // NO_EXPORT: reports stay in CodeBuild
     const destination = exportConfig.s3Destination;
-    if (destination?.encryptionDisabled === true) {
+    if (flagOn(destination?.encryptionDisabled)) {
       k.report("exportConfig.s3Destination sets encryptionDisabled: true.");
       return;
     }
@@ -366,7 +366,7 @@ export const workspacesKms = customerKeyPolicy({
   check: (k) => {
     // CreateWorkspaces: both flags default to false (unencrypted volumes).
     const off = ["rootVolumeEncryptionEnabled", "userVolumeEncryptionEnabled"].filter(
-      (flag) => k.props[flag] !== true,
+      (flag) => !flagOn(k.props[flag]),
     );
     if (off.length) {
       k.report(`${off.join(" and ")} ${off.length > 1 ? "are" : "is"} not true.`);

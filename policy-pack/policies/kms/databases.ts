@@ -38,7 +38,7 @@ import {
   NATIVE_RDS_DB_INSTANCE_V0,
   NATIVE_REDSHIFT_CLUSTER,
 } from "../../lib/native/types";
-import { holdsValue, present } from "../../lib/values";
+import { flagOn, holdsValue, present, flagValue } from "../../lib/values";
 import { auroraMember } from "../../lib/databases/aurora";
 import { cdkNag, checkov, fsbp, kics, trivy } from "../../lib/controls";
 
@@ -47,7 +47,7 @@ import { cdkNag, checkov, fsbp, kics, trivy } from "../../lib/controls";
  * `computed`: the provider computes the flag when unset (see `KeyCheck.setting`).
  */
 function requireFlag(k: KeyCheck, prop: string, computed = false): boolean {
-  if ((computed ? k.setting(prop) : k.props[prop]) === true) return true;
+  if (flagOn(computed ? k.setting(prop) : k.props[prop])) return true;
   k.report(`${prop} is not true.`);
   return false;
 }
@@ -169,7 +169,7 @@ export const rdsPerformanceInsightsKms = customerKeyPolicy({
       k.resource.type === DOCDB_CLUSTER_INSTANCE
         ? "enablePerformanceInsights"
         : "performanceInsightsEnabled";
-    if (k.setting(on) !== true) return;
+    if (!flagOn(k.setting(on))) return;
     // RDS user guide, "Turning Performance Insights on and off": without a key, the AWS-managed
     // key aws/rds encrypts Performance Insights data.
     k.requireKey({
@@ -281,7 +281,7 @@ export const redshiftClusterKms = customerKeyPolicy({
   check: (k) => {
     // The provider types `encrypted` as a string ("true"/"false"); it defaults to true.
     const encrypted = k.props.encrypted;
-    if (encrypted === false || String(encrypted).toLowerCase() === "false") {
+    if (flagValue(encrypted) === false) {
       k.report("encrypted is false: the cluster stores data unencrypted.");
       return;
     }

@@ -17,6 +17,7 @@ import {
   NATIVE_GLUE_SECURITY_CONFIGURATION,
 } from "../../lib/native/types";
 import { awsDocs, checkov, kics } from "../../lib/controls";
+import { flagOn } from "../../lib/values";
 
 /**
  * What a security configuration encrypts for each Glue resource (AWS Glue developer guide,
@@ -104,7 +105,7 @@ export const glueKms = customerKeyPolicy({
         });
       }
       const passwords = settings?.connectionPasswordEncryption;
-      if (passwords?.returnConnectionPasswordEncrypted !== true) {
+      if (!flagOn(passwords?.returnConnectionPasswordEncrypted)) {
         k.report("connectionPasswordEncryption.returnConnectionPasswordEncrypted is not true.");
       } else {
         k.requireKey({

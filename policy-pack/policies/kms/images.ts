@@ -22,7 +22,7 @@ import {
   NATIVE_IMAGEBUILDER_IMAGE_RECIPE,
   NATIVE_IMAGEBUILDER_WORKFLOW,
 } from "../../lib/native/types";
-import { asList } from "../../lib/values";
+import { asList, flagOn, flagValue } from "../../lib/values";
 import { checkov, kics } from "../../lib/controls";
 
 export const imageKms = customerKeyPolicy({
@@ -54,14 +54,14 @@ export const imageKms = customerKeyPolicy({
       // there; an explicit `false` still states an unencrypted device and is reported.
       for (const device of asList(k.props.ebsBlockDevices)) {
         if (device?.snapshotId) {
-          if (device.encrypted === false || device.encrypted === "false") {
+          if (flagValue(device.encrypted) === false) {
             k.report(
               `block device ${String(device.deviceName ?? "")} sets encrypted: false on a volume restored from a snapshot.`,
             );
           }
           continue;
         }
-        if (device?.encrypted !== true) {
+        if (!flagOn(device?.encrypted)) {
           k.report(`block device ${String(device?.deviceName ?? "")} is not encrypted.`);
         }
       }
@@ -69,7 +69,7 @@ export const imageKms = customerKeyPolicy({
     }
     // CopyImage / CopySnapshot: the copy is encrypted only with Encrypted, and with the
     // AWS-managed key aws/ebs unless KmsKeyId names another key.
-    if (k.props.encrypted !== true) {
+    if (!flagOn(k.props.encrypted)) {
       k.report("encrypted is not true: the copy may be stored unencrypted.");
       return;
     }
@@ -96,7 +96,7 @@ function requireEncryptedDisks(k: KeyCheck, prop: string, mappings: unknown): vo
     const ebs = mapping?.ebs;
     if (!ebs) continue;
     const device = String(mapping?.deviceName ?? "");
-    if (ebs.encrypted !== true && ebs.encrypted !== "true") {
+    if (!flagOn(ebs.encrypted)) {
       k.report(`block device ${device}: ebs.encrypted is not true.`);
       continue;
     }
@@ -203,7 +203,7 @@ export const dlmCopyKms = customerKeyPolicy({
       // CrossRegionCopyRule Encrypted: copies of unencrypted snapshots stay unencrypted unless set;
       // CmkArn: without it the target region's aws/ebs key.
       const rule = read();
-      if (rule?.encrypted !== true) {
+      if (!flagOn(rule?.encrypted)) {
         k.report(`${where}: encrypted is not true.`);
         continue;
       }

@@ -21,6 +21,7 @@ import {
   kics,
   trivy,
 } from "../../lib/controls";
+import { flagOn } from "../../lib/values";
 const KEY_TYPES = [KMS_KEY, KMS_REPLICA_KEY, KMS_EXTERNAL_KEY, KMS_REPLICA_EXTERNAL_KEY];
 
 export const keyRotationEnabled = resourcePolicy({
@@ -54,13 +55,13 @@ export const keyRotationEnabled = resourcePolicy({
       // Such a key cannot rotate, and asking for it fails the deployment (EnableKeyRotation:
       // UnsupportedOperationException); KICS "CMK Rotation Disabled" fails an RSA key with
       // enable_key_rotation = true (Checkmarx/kics cmk_rotation_disabled test/positive5.tf).
-      if (props.enableKeyRotation === true) {
+      if (flagOn(props.enableKeyRotation)) {
         const what = external ? "a key in a custom key store" : `a ${spec} ${usage} key`;
         ctx.report(`enableKeyRotation is true on ${what}, which KMS cannot rotate.`);
       }
       return;
     }
-    if (props.enableKeyRotation !== true) {
+    if (!flagOn(props.enableKeyRotation)) {
       ctx.report("automatic key rotation is off (enableKeyRotation is not true).");
     }
     // EnableKeyRotation: RotationPeriodInDays defaults to 365 and must be 90-2560 (AWS CDK
@@ -102,7 +103,7 @@ export const keyPolicyNoWildcard = stackPolicy({
         ctx.report(owner, message, [source]),
       );
     const checkBypass = (owner: PolicyResource, source: PolicyResource) => {
-      if (source.props.bypassPolicyLockoutSafetyCheck === true) {
+      if (flagOn(source.props.bypassPolicyLockoutSafetyCheck)) {
         ctx.report(owner, `"${source.name}" sets bypassPolicyLockoutSafetyCheck: true.`, [source]);
       }
     };

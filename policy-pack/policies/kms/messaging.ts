@@ -20,6 +20,7 @@ import {
   NATIVE_SQS_QUEUE,
 } from "../../lib/native/types";
 import { checkov, fsbp, kics, trivy } from "../../lib/controls";
+import { flagOn, flagValue } from "../../lib/values";
 
 export const snsKms = customerKeyPolicy({
   name: "sns-topic-kms-cmk",
@@ -135,7 +136,7 @@ export const firehoseKms = customerKeyPolicy({
     // streams with a Kinesis source for the same reason).
     if (k.props.kinesisSourceConfiguration || k.props.mskSourceConfiguration) return;
     const sse = k.props.serverSideEncryption;
-    if (sse?.enabled !== true) {
+    if (!flagOn(sse?.enabled)) {
       k.report("serverSideEncryption is not enabled: buffered records are stored unencrypted.");
       return;
     }
@@ -190,7 +191,7 @@ export const mskKms = customerKeyPolicy({
         `encryptionInTransit.clientBroker is ${clientBroker}: clients may connect without TLS.`,
       );
     }
-    if (transit?.inCluster === false) {
+    if (flagValue(transit?.inCluster) === false) {
       k.report("encryptionInTransit.inCluster is false: brokers replicate in plaintext.");
     }
   },
@@ -214,7 +215,7 @@ export const mqKms = customerKeyPolicy({
     if (String(k.props.engineType ?? "").toUpperCase() === "RABBITMQ") return;
     const options = k.props.encryptionOptions;
     // useAwsOwnedKey defaults to true (AWS-owned key) when not given.
-    if (options?.useAwsOwnedKey !== false) {
+    if (flagValue(options?.useAwsOwnedKey) !== false) {
       k.report(
         "encryptionOptions.useAwsOwnedKey is not false: an AWS-owned key encrypts the data.",
       );

@@ -29,7 +29,7 @@ import {
   NATIVE_TIMESTREAM_DATABASE,
   NATIVE_TIMESTREAM_SCHEDULED_QUERY,
 } from "../../lib/native/types";
-import { asList, present } from "../../lib/values";
+import { asList, flagOn, present } from "../../lib/values";
 import { awsDocs, checkov, fsbp, kics, trivy } from "../../lib/controls";
 
 export const dynamodbKms = customerKeyPolicy({
@@ -65,7 +65,7 @@ export const dynamodbKms = customerKeyPolicy({
       return;
     }
     const sse = k.setting("serverSideEncryption");
-    if (sse?.enabled !== true) {
+    if (!flagOn(sse?.enabled)) {
       k.report("serverSideEncryption is not enabled: the table uses an AWS-owned key.");
       return;
     }
@@ -146,7 +146,7 @@ export const elasticacheKms = customerKeyPolicy({
     const atRest = k.setting("atRestEncryptionEnabled");
     const engine = String(k.props.engine ?? "redis").toLowerCase();
     const encrypted =
-      atRest === true || ((atRest === undefined || atRest === null) && engine === "valkey");
+      flagOn(atRest) || ((atRest === undefined || atRest === null) && engine === "valkey");
     if (!encrypted) {
       k.report("atRestEncryptionEnabled is not true: nodes and backups are stored unencrypted.");
       return;
@@ -201,7 +201,7 @@ export const daxEncrypted = customerKeyPolicy({
     // DynamoDB developer guide, "DAX encryption at rest": DAX "integrates with AWS KMS for managing
     // the single service default key that is used to encrypt your clusters"; CreateCluster's
     // SSESpecification has no key parameter. A documented exception to the CMK rule, not a gap.
-    if (k.props.serverSideEncryption?.enabled !== true) {
+    if (!flagOn(k.props.serverSideEncryption?.enabled)) {
       k.report("serverSideEncryption is not enabled: cached items are stored unencrypted.");
     }
   },

@@ -2,7 +2,7 @@
 // platform creates: ECR, Redshift Serverless, CodeBuild, CodePipeline.
 import { stackPolicy } from "../../lib/define";
 import { classifyKey, requireCustomerKey, requireCustomerKeys } from "../../lib/kms/keys";
-import { asList, programSetting } from "../../lib/values";
+import { asList, flagOn, programSetting } from "../../lib/values";
 import {
   CODEBUILD_PROJECT,
   CODEPIPELINE_PIPELINE,
@@ -119,11 +119,11 @@ export const codebuildKms = stackPolicy({
           })),
         ];
         for (const { a, where } of artifacts) {
-          if (a?.encryptionDisabled === true) {
+          if (flagOn(a?.encryptionDisabled)) {
             ctx.report(project, `${what}: ${where} set encryptionDisabled: true.`);
           }
         }
-        if (project.props.logsConfig?.s3Logs?.encryptionDisabled === true) {
+        if (flagOn(project.props.logsConfig?.s3Logs?.encryptionDisabled)) {
           ctx.report(project, `${what}: logsConfig.s3Logs sets encryptionDisabled: true.`);
         }
       });

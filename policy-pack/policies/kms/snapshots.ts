@@ -14,7 +14,7 @@ import type { PolicyResource } from "@pulumi/policy";
 import { customerKeyPolicy, KeyCheck } from "../../lib/kms/keys";
 import { classifyKey, classifyLiteralKey, describeKeyRef } from "../../lib/kms/keys";
 import { literalId } from "../../lib/references";
-import { programSetting, stringProp, unknownError } from "../../lib/values";
+import { flagOn, programSetting, stringProp, unknownError } from "../../lib/values";
 import {
   DOCDB_CLUSTER,
   DOCDB_CLUSTER_SNAPSHOT,
@@ -146,14 +146,12 @@ function sourceOf(k: KeyCheck, kind: SnapshotKind): PolicyResource | undefined {
   });
 }
 
-const isTrue = (v: unknown): boolean => v === true || v === "true";
-
 /** Judges the snapshot through its source's inputs. */
 function judgeSource(k: KeyCheck, kind: SnapshotKind, source: PolicyResource): void {
   const of = `its source ${kind.sourceNoun} "${source.name}"`;
   if (kind.sourceFlag) {
     const flag = source.props[kind.sourceFlag];
-    if (!(flag === undefined ? kind.flagDefault === true : isTrue(flag))) {
+    if (!(flag === undefined ? kind.flagDefault === true : flagOn(flag))) {
       k.report(`${of} does not set ${kind.sourceFlag}: true, so the snapshot is not encrypted.`);
       return;
     }
@@ -183,7 +181,7 @@ function judgeOutputs(k: KeyCheck, kind: SnapshotKind): void {
   };
   if (kind.flag) {
     const flag = known(kind.flag);
-    if (!isTrue(flag)) {
+    if (!flagOn(flag)) {
       k.report(`${kind.flag} is ${String(flag)}: ${of} is not encrypted.`);
       return;
     }

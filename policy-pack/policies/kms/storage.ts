@@ -20,7 +20,7 @@ import {
   NATIVE_FSX_FILE_SYSTEM,
   NATIVE_SECRETSMANAGER_SECRET,
 } from "../../lib/native/types";
-import { asList } from "../../lib/values";
+import { asList, flagOn } from "../../lib/values";
 import { checkov, fsbp, kics, trivy } from "../../lib/controls";
 
 export const efsKms = customerKeyPolicy({
@@ -44,7 +44,7 @@ export const efsKms = customerKeyPolicy({
   check: (k) => {
     // EFS user guide, "Encrypting data at rest": off unless `encrypted`; with it and no key, the
     // AWS-managed key aws/elasticfilesystem.
-    if (k.setting("encrypted") !== true) {
+    if (!flagOn(k.setting("encrypted"))) {
       k.report("encrypted is not true: files are stored unencrypted.");
       return;
     }

@@ -20,7 +20,7 @@ import {
   NATIVE_RDS_DB_INSTANCE,
   NATIVE_RDS_DB_INSTANCE_V0,
 } from "../../lib/native/types";
-import { asList } from "../../lib/values";
+import { asList, flagOn } from "../../lib/values";
 import { auroraMember } from "../../lib/databases/aurora";
 import { awsDocs, checkov, fsbp, trivy } from "../../lib/controls";
 
@@ -136,9 +136,7 @@ export const mskBrokerLogs = resourcePolicy({
   types: [MSK_CLUSTER, NATIVE_MSK_CLUSTER],
   check: (props, ctx) => {
     const broker = props.loggingInfo?.brokerLogs;
-    const on = ["cloudwatchLogs", "firehose", "s3"].some(
-      (sink) => broker?.[sink]?.enabled === true,
-    );
+    const on = ["cloudwatchLogs", "firehose", "s3"].some((sink) => flagOn(broker?.[sink]?.enabled));
     if (!on) ctx.report("loggingInfo.brokerLogs enables no destination: broker logs are dropped.");
   },
 });

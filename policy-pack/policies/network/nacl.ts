@@ -28,6 +28,7 @@ import {
 } from "../../lib/types";
 import { NATIVE_EC2_NETWORK_ACL, NATIVE_EC2_NETWORK_ACL_ENTRY } from "../../lib/native/types";
 import { checkov, fsbp, trivy } from "../../lib/controls";
+import { flagOn } from "../../lib/values";
 
 /** Network ACLs and their rules, and their aws-native twins (an ACL and its NetworkAclEntry resources). */
 const NACL_RULE_TYPES = [
@@ -50,7 +51,7 @@ function naclIngress(
     ports: traffic.ports,
   });
   if (type === EC2_NETWORK_ACL_RULE) {
-    if (props.egress === true) return [];
+    if (flagOn(props.egress)) return [];
     return [entry("this rule", naclTraffic(props, "ruleAction"))];
   }
   return ((props.ingress ?? []) as any[]).map((e, i) =>

@@ -3,7 +3,7 @@
 import { resourcePolicy, stackPolicy } from "../../lib/define";
 import { label, SecurityGroupGraph } from "../../lib/network";
 import { groupByReference } from "../../lib/references";
-import { collect, must, unknownError } from "../../lib/values";
+import { collect, flagValue, must, unknownError } from "../../lib/values";
 import {
   AWSX_DEFAULT_VPC,
   AWSX_VPC,
@@ -185,7 +185,7 @@ export const subnetNoPublicIpOnLaunch = resourcePolicy({
   // sdk/nodejs/ec2/subnet.ts; CloudFormation AWS::EC2::Subnet MapPublicIpOnLaunch, default false).
   types: [EC2_SUBNET, EC2_DEFAULT_SUBNET, NATIVE_EC2_SUBNET],
   check: (props, ctx, args) => {
-    const map = props.mapPublicIpOnLaunch;
+    const map = flagValue(props.mapPublicIpOnLaunch);
     if (map === true) {
       ctx.report(
         "mapPublicIpOnLaunch is true: every network interface launched here gets a public IPv4 address." +

@@ -1,16 +1,21 @@
-// S3 bucket policies: deny requests without TLS, grant nothing to foreign accounts, and do not deny
-// everyone the right to change the policy (advisory).
+// S3 bucket policies: deny requests without TLS, grant nothing to foreign accounts, pin what they
+// grant CloudFront to the stack's distributions, and do not deny everyone the right to change the
+// policy (advisory).
 import { accountIdListSchema } from "../../lib/config-schema";
 import type { PolicyResource } from "@pulumi/policy";
 import type { StackCheckContext } from "../../lib/define";
 import { resourcePolicy, stackPolicy } from "../../lib/define";
 import {
+  type IamStatement,
   isAnyone,
   parseKnownPolicyDocument,
   parsePolicyDocument,
   statementGrants,
 } from "../../lib/policy-document";
 import { accountOf } from "../../lib/references";
+import { fixedValue, isNarrowingClause, positiveOperator } from "../../lib/conditions";
+import { grantsAccess } from "../../lib/iam/statements";
+import { servicePrincipalKey } from "../../lib/iam/catalog";
 import { actionsText, deniesInsecureTransport, jsonErrorOf } from "../../lib/resource-policies";
 import {
   bucketsConfiguredBy,
@@ -18,7 +23,7 @@ import {
   sideResourcesOf,
   stackAccounts,
 } from "../../lib/s3/buckets";
-import { programSetting } from "../../lib/values";
+import { programSetting, UNKNOWN, unknownError } from "../../lib/values";
 import { eachBucket, label } from "../../lib/s3/checks";
 import { awsDocs, cdkNag, checkov, fsbp } from "../../lib/controls";
 import { BUCKET_TYPES, S3_BUCKET_POLICY, S3_SIDE } from "../../lib/types";
@@ -171,6 +176,94 @@ export const policyNoLockout = resourcePolicy({
           "to everyone without a condition: no role or user of the account can change the " +
           "bucket policy any more, only the root user.",
       );
+    }
+  },
+});
+
+/** The keys that tie a service principal's request to the resource it acts for. */
+const SOURCE_KEYS = /^aws:(SourceArn|SourceAccount|SourceOrgID|SourceOrgPaths)$/i;
+const CLOUDFRONT = "cloudfront.amazonaws.com";
+
+/**
+ * Whether the statement pins its grant to known sources: a positive clause on a source key whose
+ * every value is fixed (../../lib/conditions.ts `fixedValue`): a 12-digit account, a distribution
+ * ARN in a 12-digit account (`arn:aws:cloudfront::123456789012:distribution/*` still names one
+ * account's distributions), never a pattern such as `arn:aws:cloudfront::*:distribution/*` or
+ * `1*`, nor a policy variable (`${aws:SourceArn}` compares the key with itself: always true). A
+ * source value unknown until apply leaves the answer to apply: throws it as a preview note.
+ */
+function pinsSource(s: IamStatement): boolean {
+  const clauses = s.conditions.filter((c) => SOURCE_KEYS.test(c.key));
+  const isUnknown = (v: unknown) => typeof v === "string" && v.includes(UNKNOWN);
+  const known = clauses.filter((c) => !c.raw.some(isUnknown));
+  if (known.some((c) => isNarrowingClause(c, fixedValue))) return true;
+  // A clause waits for apply when its unknown values decide it: its known ones are all fixed.
+  const pending = clauses.find((c) => {
+    const base = positiveOperator(c.operator);
+    if (!base || !c.raw.some(isUnknown)) return false;
+    return c.raw.every((v) => isUnknown(v) || fixedValue(v, c.key, base));
+  });
+  if (pending) {
+    throw unknownError(
+      `${s.label}: Condition ${pending.operator} ${pending.key} is unknown until apply`,
+    );
+  }
+  return false;
+}
+
+/** What a distribution of another account may do through the statement, by what it grants. */
+function reach(s: IamStatement): string {
+  const actions = s.actions?.asWritten ?? [];
+  const reads = actions.length > 0 && actions.every((a) => /^s3:(Get|List)/i.test(a));
+  const writes =
+    actions.length > 0 && actions.every((a) => /^s3:(Put|Delete|Abort|Restore)/i.test(a));
+  if (reads) return "read through it";
+  if (writes) return "write through it";
+  return `use ${actionsText(s)} through it`;
+}
+
+export const cloudfrontSourcePinned = resourcePolicy({
+  name: "s3-bucket-policy-cloudfront-source",
+  description:
+    "Bucket policies (BucketPolicy or inline) that grant the CloudFront service principal " +
+    "(cloudfront.amazonaws.com, as origin access control signs) pin it to a distribution with " +
+    "aws:SourceArn (or at least an account with aws:SourceAccount), with fixed values: a " +
+    "distribution ARN in a 12-digit account or an account id, not a pattern such as " +
+    "arn:aws:cloudfront::*:distribution/* nor a policy variable. Without it any distribution " +
+    "of any AWS account, pointed at the bucket with its own origin access control, reads what the " +
+    "statement grants: the bucket is as good as public (CloudFront Developer Guide, 'Restrict " +
+    "access to an Amazon S3 origin': the policy's Condition names the distribution's ARN; IAM User " +
+    "Guide, 'The confused deputy problem').",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps:
+    'Add to the statement Condition StringEquals { "AWS:SourceArn": <distribution>.arn } ' +
+    "(several distributions: list their ARNs), e.g. with aws.iam.getPolicyDocumentOutput " +
+    'conditions [{ test: "StringEquals", variable: "AWS:SourceArn", values: [cdn.arn] }].',
+  references: [
+    awsDocs("CloudFront Developer Guide: Restrict access to an Amazon S3 origin"),
+    awsDocs("IAM User Guide: The confused deputy problem"),
+  ],
+  types: [...S3_SIDE.policy, ...BUCKET_TYPES, NATIVE_S3_BUCKET_POLICY],
+  check: (props, ctx) => {
+    const policy = props.policy;
+    if (policy === undefined || policy === null || policy === "") return;
+    for (const s of parsePolicyDocument(policy).statements) {
+      if (!grantsAccess(s)) continue;
+      const principals = s.principals;
+      if (!principals) continue;
+      const cloudfront = principals.known.some(
+        (p) => p.type === "Service" && servicePrincipalKey(p.id) === CLOUDFRONT,
+      );
+      if (cloudfront && !pinsSource(s)) {
+        ctx.report(
+          `${s.label} grants ${actionsText(s)} to ${CLOUDFRONT} without an aws:SourceArn or ` +
+            "aws:SourceAccount condition naming fixed values (a distribution's ARN, an account " +
+            `id): any distribution of any AWS account can ${reach(s)}.`,
+        );
+      }
+      // Principals unknown until apply: a preview note once the known ones are judged.
+      if (principals.unknown) throw principals.unknown;
     }
   },
 });

@@ -14,7 +14,7 @@ import { SseRule, sseRules, sseRulesOf } from "../../lib/s3/default-encryption";
 import { sseS3OnlyTargets } from "../../lib/s3/log-destination";
 import { eachBucket, label } from "../../lib/s3/checks";
 import { awsDocs, cdkNag, checkov, compliancePolicies, fsbp, trivy } from "../../lib/controls";
-import { holdsValue, isSet } from "../../lib/values";
+import { holdsValue, isSet, flagOn } from "../../lib/values";
 import {
   BUCKET_TYPES,
   S3_BUCKET_OBJECT,
@@ -179,7 +179,7 @@ export const bucketKeyEnabled = stackPolicy({
     eachBucket(ctx, (bucket) => {
       for (const r of sseRules(ctx.index, bucket)) {
         if (!r.defaults.some((d: any) => d.sseAlgorithm === "aws:kms")) continue;
-        if (r.rule.bucketKeyEnabled !== true) {
+        if (!flagOn(r.rule.bucketKeyEnabled)) {
           ctx.report(bucket, `${label(bucket)} uses SSE-KMS without bucketKeyEnabled: true.`, [
             r.source,
           ]);

@@ -16,7 +16,7 @@ import type { PolicyResource } from "@pulumi/policy";
 import { stackPolicy, type StackCheckContext } from "../../lib/define";
 import { sideResourcesOf } from "../../lib/s3/buckets";
 import { eachBucket, label } from "../../lib/s3/checks";
-import { asList, programSetting } from "../../lib/values";
+import { asList, programSetting, flagOn } from "../../lib/values";
 import { awsDocs, cdkNag, checkov, fsbp } from "../../lib/controls";
 import { S3_BUCKET, S3_RESILIENCE_SIDE } from "../../lib/types";
 import { NATIVE_S3_BUCKET } from "../../lib/native/types";
@@ -99,7 +99,7 @@ export const objectLockEnabled = stackPolicy({
       // (PutObjectLockConfiguration, S3 API Reference; the provider's BucketObjectLockConfiguration).
       const sides = sideResourcesOf(ctx.index, bucket, S3_RESILIENCE_SIDE.objectLock);
       if (sides.some((s) => (s.props.objectLockEnabled ?? "Enabled") === "Enabled")) return;
-      if (programSetting(bucket, "objectLockEnabled") === true) return;
+      if (flagOn(programSetting(bucket, "objectLockEnabled"))) return;
       const inline = programSetting(bucket, "objectLockConfiguration");
       if (inline?.objectLockEnabled === "Enabled") return;
       ctx.report(bucket, `${label(bucket)} has no Object Lock.`, sides);
@@ -128,7 +128,7 @@ export const eventNotifications = stackPolicy({
     eachPlainBucket(ctx, (bucket) => {
       const sides = sideResourcesOf(ctx.index, bucket, S3_RESILIENCE_SIDE.notification);
       const sends = (n: PolicyResource) =>
-        n.props.eventbridge === true ||
+        flagOn(n.props.eventbridge) ||
         ["lambdaFunctions", "queues", "topics"].some((k) => asList(n.props[k]).length > 0);
       if (sides.some(sends)) return;
       const inline = inlineNotifications(bucket);
@@ -155,7 +155,7 @@ function inlineNotifications(bucket: PolicyResource): boolean | undefined {
   const config: any = bucket.props.notificationConfiguration;
   if (config === undefined || config === null) return undefined;
   return (
-    config.eventBridgeConfiguration?.eventBridgeEnabled === true ||
+    flagOn(config.eventBridgeConfiguration?.eventBridgeEnabled) ||
     ["lambdaConfigurations", "queueConfigurations", "topicConfigurations"].some(
       (k) => asList(config[k]).length > 0,
     )

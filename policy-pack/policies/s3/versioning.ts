@@ -2,7 +2,7 @@
 // incomplete multipart uploads (advisory).
 import { stackPolicy } from "../../lib/define";
 import { sideResourcesOf } from "../../lib/s3/buckets";
-import { asList, programSetting } from "../../lib/values";
+import { asList, programSetting, flagOn } from "../../lib/values";
 import { eachBucket, label } from "../../lib/s3/checks";
 import { checkov, fsbp, trivy } from "../../lib/controls";
 import { BUCKET_TYPES, S3_SIDE } from "../../lib/types";
@@ -38,7 +38,7 @@ export const versioningEnabled = stackPolicy({
         ...asList(programSetting(bucket, "versioning")),
         ...asList(programSetting(bucket, "versionings")),
       ];
-      if (!inline.some((v: any) => v?.enabled === true)) {
+      if (!inline.some((v: any) => flagOn(v?.enabled))) {
         ctx.report(bucket, `${label(bucket)} has no versioning enabled.`);
       }
     }),
@@ -73,7 +73,7 @@ export const lifecycleConfigured = stackPolicy({
               ),
           )
         : asList(programSetting(bucket, "lifecycleRules"))
-            .filter((r: any) => r?.enabled === true)
+            .filter((r: any) => flagOn(r?.enabled))
             .map((r: any) => typeof r?.abortIncompleteMultipartUploadDays === "number");
       if (rules.length === 0) {
         ctx.report(bucket, `${label(bucket)} has no enabled lifecycle rule.`, sides);

@@ -3,7 +3,7 @@
 // ../exposure/data-stores.ts).
 import { stackPolicy } from "../../lib/define";
 import { eachWithReferrers } from "../../lib/references";
-import { present } from "../../lib/values";
+import { present, flagValue } from "../../lib/values";
 import { SECRETSMANAGER_SECRET, SECRETSMANAGER_SECRET_ROTATION } from "../../lib/types";
 import { cdkNag, checkov, fsbp } from "../../lib/controls";
 import {
@@ -54,7 +54,7 @@ export const secretsManagerRotation = stackPolicy<{ maxRotationDays: number }>({
         return;
       }
       for (const rot of rotations) {
-        if (rot.props.rotationEnabled === false) {
+        if (flagValue(rot.props.rotationEnabled) === false) {
           ctx.report(secret, "Rotation is explicitly disabled (rotationEnabled false).");
           continue;
         }

@@ -187,6 +187,21 @@ describe("ecs-task-definition-no-plaintext-secrets", () => {
         "app-task: Container 'app': 'DEPLOY_PUBLIC_KEY' holds a private key.",
       ]);
     });
+    it("catches a password written into a connection string, whatever the variable's name", async () => {
+      // The shape of a Spring service's datasource URL and a DATABASE_URL in real task definitions.
+      const env = [
+        {
+          name: "SPRING_DATASOURCE_URL",
+          value: "jdbc:postgresql://db:5432/app?user=u&password=pw1",
+        },
+        { name: "DATABASE_URL", value: "postgres://app:pw2@db.internal:5432/app" },
+      ];
+      const v = await one(name, [withEnv(env)]);
+      expect(v).to.deep.equal([
+        "app-task: Container 'app': 'SPRING_DATASOURCE_URL' holds a password in a connection string (password=...).",
+        "app-task: Container 'app': 'DATABASE_URL' holds a password in a URL (user:password@host).",
+      ]);
+    });
     it("catches an AWS access key id under an innocent name", async () => {
       const v = await one(name, [withEnv([{ name: "SETTING", value: "AKIAIOSFODNN7EXAMPLE" }])]);
       expect(v).to.have.length(1);
@@ -219,8 +234,16 @@ describe("ecs-task-definition-no-plaintext-secrets", () => {
       const secret = [{ name: "SUPABASE_SERVICE_ROLE_KEY", value: "eyJhbGciOiJIUzI1NiJ9.x.y" }];
       expect(await one(name, [withEnv(secret)])).to.have.length(1);
     });
+    it("accepts connection strings that carry no password, or only a placeholder", async () => {
+      const env = [
+        { name: "DATABASE_URL", value: "postgres://app@db.internal:5432/app" },
+        { name: "REDIS_URL", value: "redis://${REDIS_USER}:${REDIS_PASSWORD}@cache:6379" },
+        { name: "JDBC_URL", value: "jdbc:postgresql://db:5432/app?user=u&password=${DB_PASSWORD}" },
+      ];
+      expect(await one(name, [withEnv(env)])).to.deep.equal([]);
+    });
     it("takes the name pattern from policy config", async () => {
-      const env = [{ name: "DSN", value: "postgres://u:p@db/app" }];
+      const env = [{ name: "DSN", value: "postgres://db.internal/app" }];
       expect(await one(name, [withEnv(env)])).to.deep.equal([]);
       const v = await one(name, [withEnv(env)], { [name]: { secretNamePattern: "DSN|PASSWORD" } });
       expect(v).to.have.length(1);

@@ -28,7 +28,13 @@ import {
 } from "./hints-runtime";
 import { networkHint, type NetworkUse } from "./hints-network";
 import { dependencyEnginesHint, nativeGrpcHint } from "./node-engines";
-import { noEntrypointHint, programEntryFile, uncalledDefaultExport } from "./hints-entrypoint";
+import {
+  commonJsNoEntryHint,
+  noEntrypointHint,
+  programEntryFile,
+  uncalledDefaultExport,
+} from "./hints-entrypoint";
+import { jsSpecifierHint } from "./hints-js-specifiers";
 import { configSite } from "./config-site";
 import {
   commonJsInEsmPackage,
@@ -40,6 +46,7 @@ import { missingAssetHint } from "./hints-build";
 import { unbuiltLinkedPackageHint, unbuiltLinkedPackageSite } from "./hints-linked-build";
 import { typeScript6Hint } from "./hints-typescript";
 import { missingMemberHint } from "./hints-members";
+import { lentPackageCompileHint } from "./hints-lent";
 import { syncInvokeHint } from "./hints-sync-invoke";
 import { stackReferenceHint } from "./stack-references";
 import { automationFailure, automationScriptNote } from "./hints-automation";
@@ -250,6 +257,7 @@ function diagnoseEnd(ctx: RunEnd): ProgramFailure | undefined {
       typesOnlyHint(message) ||
       missingAssetHint(message, ctx.pwd) ||
       typeScript6Hint(message, ctx.pwd, opts.runtimeOptions?.tsconfig) ||
+      lentPackageCompileHint(message, ctx.pwd, opts.fallbackModulesDir) ||
       uninstalledPackageHint(message, ctx.pwd) ||
       nativeGrpcHint(message, ctx.pwd, text) ||
       typeStrippingHint(message, opts.runtimeOptions?.typescript) ||
@@ -258,6 +266,7 @@ function diagnoseEnd(ctx: RunEnd): ProgramFailure | undefined {
       sdkTypeScriptHint(message, ctx.pwd) ||
       commonJsEntryHint(message, ctx.pwd, opts.rootDir, opts.main) ||
       noEntrypointHint(message, ctx.pwd) ||
+      jsSpecifierHint(message, ctx.pwd) ||
       unbuiltOutputHint(missingModule(message) ?? "", ctx.pwd, opts.runtimeOptions?.tsconfig) ||
       unbuiltLinkedPackageHint(message, ctx.pwd) ||
       dependencyEnginesHint(text) ||
@@ -323,6 +332,7 @@ function diagnoseEnd(ctx: RunEnd): ProgramFailure | undefined {
           : `the program exited with code ${exit.code}` +
             (message
               ? `: ${message}${
+                  commonJsNoEntryHint(message, ctx.pwd) ||
                   uninstalledPackageHint(message, ctx.pwd) ||
                   nativeGrpcHint(message, ctx.pwd) ||
                   argvProjectHint(message, opts.project, opts.runtimeOptions)

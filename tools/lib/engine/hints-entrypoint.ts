@@ -56,17 +56,98 @@ export function noEntrypointHint(message: string, pwd: string): string {
   );
 }
 
+/** Files in the folders directly below `dir` that look like a program's start, at most three. */
+function startCandidates(dir: string): string[] {
+  const names = ["index.ts", "index.js", "main.ts", "main.js"];
+  let subdirs: fs.Dirent[] = [];
+  try {
+    subdirs = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return subdirs
+    .filter((d) => d.isDirectory() && d.name !== "node_modules" && !d.name.startsWith("."))
+    .map((d) => d.name)
+    .sort()
+    .flatMap((sub) => names.map((n) => path.join(sub, n)))
+    .filter((f) => fs.existsSync(path.join(dir, f)))
+    .slice(0, 3);
+}
+
+/**
+ * A hint for a CommonJS program whose folder has no index file and whose package.json names no
+ * entry point. The language host then requires the folder itself, Node's resolver finds no
+ * index.js (nor index.ts, the extension ts-node adds), and the host prints "We failed to locate
+ * the entry point for your program" and its guesses (@pulumi/pulumi cmd/run/run.js,
+ * `throwOrPrintModuleLoadError`): "Have you run 'tsc'?" for any package that lists typescript,
+ * though the host runs TypeScript itself. A monorepo's infra package with its sources in src/ is
+ * the usual case; the hint names the files it could start from.
+ */
+export function commonJsNoEntryHint(message: string, pwd: string): string {
+  const folder = /We failed to locate the entry point for your program: (.+)/.exec(message)?.[1];
+  if (!folder) return "";
+  const dir = path.resolve(pwd, folder.trim());
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) return "";
+  if (["index.js", "index.ts"].some((f) => fs.existsSync(path.join(dir, f)))) return "";
+  const found = nearestPackageJson(dir);
+  if (found && declaredEntry(found.pkg)) return "";
+  const shown = path.relative(pwd, dir) || ".";
+  const pkg = found ? path.relative(pwd, found.file) || found.file : "package.json";
+  const starts = startCandidates(dir);
+  const tsc =
+    /Have you run 'tsc'/.test(message) && starts.some((f) => f.endsWith(".ts"))
+      ? " (its advice to run tsc does not apply: the host compiles TypeScript itself)"
+      : "";
+  const head =
+    `
+The folder "${shown}" has no index.js or index.ts and ${pkg} names no "main", so the ` +
+    `language host has no file to start from; \`pulumi preview\` fails the same way${tsc}. `;
+  if (!starts.length) return head + `Point "main" in ${pkg} at the file the program starts from`;
+  // The host resolves package.json's "main" from the package's folder (`resolveEntrypoint`:
+  // path.join(packageRoot, main)), which is above the program's folder when Pulumi.yaml says
+  // `main: app/`; Pulumi.yaml's own `main` (named when it is what chose the folder, or the
+  // package is elsewhere) is read from the project's folder.
+  const root = found ? path.dirname(found.file) : dir;
+  const fromRoot = starts.map((f) => slashed(path.relative(root, path.join(dir, f))));
+  const project = projectFolder(dir);
+  const fromProject =
+    project && (project !== root || project !== dir)
+      ? ` (or \`main: ${slashed(path.relative(project, path.join(dir, starts[0])))}\` in Pulumi.yaml)`
+      : "";
+  const from = found ? "the package's folder" : "the program's folder";
+  return (
+    head +
+    `The program looks to start at ${fromRoot.join(" or ")}: set "main": "${fromRoot[0]}" in ` +
+    `${pkg} (a path from ${from})${fromProject}`
+  );
+}
+
+function slashed(p: string): string {
+  return p.split(path.sep).join("/");
+}
+
+/** The folder of the Pulumi.yaml at or above `dir`, if any. */
+function projectFolder(dir: string): string | undefined {
+  for (let d = dir; ; d = path.dirname(d)) {
+    if (["Pulumi.yaml", "Pulumi.yml"].some((f) => fs.existsSync(path.join(d, f)))) return d;
+    if (path.dirname(d) === d) return undefined;
+  }
+}
+
 /**
  * The file a program starts from, as far as it can be told without running it: Pulumi.yaml's
- * `main` when it names a file (`pwd` is then its folder), else package.json's `main`, else
+ * `main` when it names a file (`pwd` is then its folder), else package.json's `main` (from the
+ * package's folder, as the host resolves it), else
  * index.ts or index.js in `pwd`. Undefined when none exists.
  */
 export function programEntryFile(pwd: string, main: string | undefined): string | undefined {
-  const pkg: { main?: unknown } = nearestPackageJson(pwd)?.pkg ?? {};
+  const found = nearestPackageJson(pwd);
+  const pkg: { main?: unknown } = found?.pkg ?? {};
+  const root = found ? path.dirname(found.file) : pwd; // where the host resolves "main" from
   const given = main && !main.endsWith("/") ? path.resolve(pwd, path.basename(main)) : undefined;
   const candidates = [
     given,
-    typeof pkg.main === "string" && pkg.main ? path.resolve(pwd, pkg.main) : undefined,
+    typeof pkg.main === "string" && pkg.main ? path.resolve(root, pkg.main) : undefined,
     path.join(pwd, "index.ts"),
     path.join(pwd, "index.js"),
   ];

@@ -125,5 +125,21 @@ export function leftUnknownAtApply(
     // A record written again with the resource's URN replaces the first (./apply-unknowns.js).
     set(`command\0${r.message}`, { what, ...(at ? { location: at } : {}) }, r.ref);
   }
-  return [...out.values()];
+  return mergedAlike([...out.values()]);
+}
+
+/**
+ * One entry per failure as the report shows it: failures that read the same at the same line are
+ * one (awsx classic's `repository.buildAndPushImage` names the repository in its error, so two
+ * builds with no Docker daemon read alike at the repository's line), their stand-ins together.
+ */
+function mergedAlike(entries: readonly LeftUnknown[]): LeftUnknown[] {
+  const merged = new Map<string, LeftUnknown>();
+  for (const u of entries) {
+    const at = u.location ? `${u.location.file}:${u.location.line}` : "";
+    const key = `${u.invoke ?? ""}\0${u.what}\0${at}`;
+    const seen = merged.get(key);
+    merged.set(key, seen ? { ...seen, refs: [...new Set([...seen.refs, ...u.refs])] } : u);
+  }
+  return [...merged.values()];
 }

@@ -72,3 +72,30 @@ export const STAND_IN_PREFIX = "urn:offline-check:";
 export function withoutStandIns(urns: readonly string[]): string[] {
   return urns.filter((u) => !u.startsWith(STAND_IN_PREFIX));
 }
+
+/**
+ * A registration's dependencies without the stand-ins, all and per property, and the stand-ins
+ * each property was built from (kept apart to name where an unknown came from).
+ */
+export function registrationDependencies(req: {
+  getDependenciesList(): string[];
+  getPropertydependenciesMap(): {
+    forEach(f: (v: { getUrnsList(): string[] }, k: string) => void): void;
+  };
+}): {
+  deps: Set<string>;
+  propertyDependencies: Record<string, string[]>;
+  leftUnknownRefs: Record<string, string[]>;
+} {
+  const leftUnknownRefs: Record<string, string[]> = {};
+  const deps = new Set<string>(withoutStandIns(req.getDependenciesList()));
+  const propertyDependencies: Record<string, string[]> = {};
+  req.getPropertydependenciesMap().forEach((v, k) => {
+    const urns = v.getUrnsList();
+    propertyDependencies[k] = withoutStandIns(urns);
+    const refs = urns.filter((u) => !propertyDependencies[k].includes(u));
+    if (refs.length > 0) leftUnknownRefs[k] = refs;
+    for (const u of propertyDependencies[k]) deps.add(u);
+  });
+  return { deps, propertyDependencies, leftUnknownRefs };
+}

@@ -24,10 +24,11 @@ import * as engrpc from "@pulumi/pulumi/proto/engine_grpc_pb";
 import * as provproto from "@pulumi/pulumi/proto/provider_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { js, type EngineResource, type LogEntry, type MonitorOptions } from "./monitor-options";
-import { withoutStandIns } from "./monitor-options";
+import { registrationDependencies } from "./monitor-options";
 import { defaultProvider, readRecord, requestOptions } from "./registration";
 import { providerAccount, withProviderRegion } from "./provider-settings";
-import { missingAssetPath, nearestComponentSource, programSource } from "./registration-sources";
+import { nearestComponentSource, programSource } from "./registration-sources";
+import { assetProblems } from "./registration-assets";
 import { unrecognizedAwsType } from "./provider-types";
 import { engineService, monitorService } from "./services";
 import { Transforms } from "./transforms";
@@ -152,22 +153,21 @@ export class OfflineEngine {
     // The stand-ins of failures the apply phase left unknown (./apply-unknowns.js) and of secrets
     // read typed (./secret-config-reads.js) are no resources: kept apart, per property, to name
     // where an unknown came from.
-    const leftUnknownRefs: Record<string, string[]> = {};
-    const deps = new Set<string>(withoutStandIns(req.getDependenciesList()));
-    const propertyDependencies: Record<string, string[]> = {};
-    req.getPropertydependenciesMap().forEach((v, k) => {
-      const urns = v.getUrnsList();
-      propertyDependencies[k] = withoutStandIns(urns);
-      const refs = urns.filter((u) => !propertyDependencies[k].includes(u));
-      if (refs.length > 0) leftUnknownRefs[k] = refs;
-      for (const u of propertyDependencies[k]) deps.add(u);
-    });
+    const { deps, propertyDependencies, leftUnknownRefs } = registrationDependencies(req);
     const recorded = recordInputs(js(req.getObject()), custom && !remote, deps, this.opts.opaque);
     const { sent, inputs, opaque } = recorded;
     checkProviderRegion(type, plainValue(sent), `provider ${name}`);
     const dirs = [this.opts.programPwd, this.opts.programDir].filter((d) => d !== undefined);
-    const missing = dirs.length > 0 ? missingAssetPath(sent, dirs) : undefined;
-    if (missing) throw new Error(missing);
+    const files = assetProblems(
+      name,
+      sent,
+      dirs,
+      this.opts.phase === "apply",
+      propertyDependencies,
+      (u) => this.byUrn.get(u),
+    );
+    if (files.error) throw new Error(files.error);
+    for (const message of files.warnings) this.log({ severity: "warning", urn, message });
     // A class of a provider SDK sends its package's version and a token that version serves;
     // a hand-made `pulumi.CustomResource` sends none, and its token may be one no provider has.
     const handMade = custom && !remote && !req.getVersion();

@@ -1,11 +1,9 @@
 // What the engine learns from a registration beyond its inputs: where the program made the
-// resource (its own file and line, also for resources made inside libraries and callbacks) and
-// whether a file asset or archive it names exists, as the Pulumi engine checks when it hashes them.
-import * as fs from "fs";
+// resource (its own file and line, also for resources made inside libraries and callbacks).
+// Whether the files it names exist is ./registration-assets.ts.
 import * as path from "path";
 import { fileURLToPath } from "url";
 import type { RecordedResource, SourcePosition } from "../recorder";
-import { ARCHIVE_SIG, ASSET_SIG, SIG_KEY } from "./wire";
 
 /**
  * The SDK makes a source position's URI with `url.pathToFileURL(<file of the stack frame>)`; in
@@ -116,62 +114,6 @@ export function nearestComponentSource(
     seen.add(urn);
     const r = byUrn.get(urn);
     if (r && !r.custom && inProgram(r.source, dir)) return r.source;
-  }
-  return undefined;
-}
-
-/**
- * The first file asset or archive of a registration's inputs whose path exists nowhere the
- * program could mean (`dirs`), as the engine's message names it. The Pulumi engine hashes every
- * asset and archive when it unmarshals a registration (`ComputeAssetHashes`), so a missing path
- * fails the registration at preview: `failed to compute archive hash for "code": couldn't read
- * archive path ...` (pkg/resource/plugin/rpc.go, sdk/go/common/resource/archive.go, asset.go).
- * Contents are not read and hashes not computed.
- */
-export function missingAssetPath(
-  inputs: Record<string, unknown>,
-  dirs: readonly string[],
-): string | undefined {
-  const exists = (p: string) =>
-    path.isAbsolute(p) ? fs.existsSync(p) : dirs.some((d) => fs.existsSync(path.resolve(d, p)));
-  const visit = (v: unknown, key: string): string | undefined => {
-    if (Array.isArray(v)) {
-      for (const x of v) {
-        const m = visit(x, key);
-        if (m) return m;
-      }
-      return undefined;
-    }
-    if (!v || typeof v !== "object") return undefined;
-    const o = v as Record<string, unknown>;
-    const sig = o[SIG_KEY];
-    if (sig === ASSET_SIG && typeof o.path === "string" && !exists(o.path)) {
-      return `failed to compute asset hash for "${key}": open ${o.path}: no such file or directory`;
-    }
-    if (sig === ARCHIVE_SIG && typeof o.path === "string" && !exists(o.path)) {
-      return (
-        `failed to compute archive hash for "${key}": couldn't read archive path ` +
-        `'${o.path}': stat ${o.path}: no such file or directory`
-      );
-    }
-    if (sig === ARCHIVE_SIG && o.assets && typeof o.assets === "object") {
-      // An archive's members are hashed with it, under the property's key.
-      for (const member of Object.values(o.assets as Record<string, unknown>)) {
-        const m = visit(member, key);
-        if (m) return m;
-      }
-      return undefined;
-    }
-    if (sig !== undefined) return undefined;
-    for (const [k, x] of Object.entries(o)) {
-      const m = visit(x, k);
-      if (m) return m;
-    }
-    return undefined;
-  };
-  for (const [k, v] of Object.entries(inputs)) {
-    const m = visit(v, k);
-    if (m) return m;
   }
   return undefined;
 }

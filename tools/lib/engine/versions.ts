@@ -170,13 +170,25 @@ export function declaredVersionWarnings(
   checkDir: string,
   used?: ReadonlySet<string>,
 ): string[] {
+  return [...declaredMajorMismatches(programDir, checkDir, used).values()];
+}
+
+/**
+ * The warnings of `declaredVersionWarnings` by package name, for a hint that would otherwise say
+ * again what one of them says.
+ */
+export function declaredMajorMismatches(
+  programDir: string,
+  checkDir: string,
+  used?: ReadonlySet<string>,
+): Map<string, string> {
+  const warnings = new Map<string, string>();
   const found = nearestPackageJson(programDir);
-  if (!found) return [];
+  if (!found) return warnings;
   const deps = {
     ...(found.pkg.devDependencies as Record<string, unknown> | undefined),
     ...(found.pkg.dependencies as Record<string, unknown> | undefined),
   };
-  const warnings: string[] = [];
   for (const [name, range] of Object.entries(deps).sort(([a], [b]) => a.localeCompare(b))) {
     if (!name.startsWith("@pulumi/") || typeof range !== "string") continue;
     if (used && name !== "@pulumi/pulumi" && !used.has(name)) continue;
@@ -187,7 +199,8 @@ export function declaredVersionWarnings(
     const version = file ? readVersion(file) : undefined;
     if (want === undefined || !file || !version || major(version) === want) continue;
     const lent = own === undefined;
-    warnings.push(
+    warnings.set(
+      name,
       `${path.basename(path.dirname(found.file))}/package.json asks for ${name} ${range}, but ` +
         (lent
           ? `the program has not installed it and runs on the check's ${version}`

@@ -63,6 +63,8 @@ import { CREATE_DB_CROSS_RULES } from "./rules-create-db";
 import { CREATE_DEFINITION_CROSS_RULES } from "./rules-create-definitions";
 import { CREATE_WINDOW_CROSS_RULES, CREATE_WINDOW_RULES } from "./rules-create-windows";
 import { CREATE_SUBSCRIPTION_CROSS_RULES } from "./rules-create-subscriptions";
+import { CREATE_DISTRIBUTION_CROSS_RULES } from "./rules-create-distribution";
+import { GROUP_CROSS_RULES, GROUP_RULES } from "./rules-groups";
 import { LAUNCH_TEMPLATE_RULES } from "./rules-launch-templates";
 import { CREATE_TABLE_CROSS_RULES } from "./rules-create-tables";
 import { HEALTH_CHECK_CROSS_RULES, HEALTH_CHECK_RULES } from "./rules-health-checks";
@@ -153,6 +155,7 @@ export const INPUT_RULES: readonly InputRule[] = [
   ...CREATE_PARAMETER_NAME_RULES,
   ...FLOW_LOG_RULES,
   ...BUCKET_SETTING_RULES,
+  ...GROUP_RULES,
 ];
 export const CROSS_RULES: readonly CrossRule[] = [
   ...IAM_CROSS_RULES,
@@ -191,6 +194,8 @@ export const CROSS_RULES: readonly CrossRule[] = [
   ...COGNITO_CLIENT_CROSS_RULES,
   ...CREATE_WINDOW_CROSS_RULES,
   ...CREATE_SUBSCRIPTION_CROSS_RULES,
+  ...CREATE_DISTRIBUTION_CROSS_RULES,
+  ...GROUP_CROSS_RULES,
   ...HEALTH_CHECK_CROSS_RULES,
   ...CREATE_TABLE_CROSS_RULES,
   ...CREATE_IAM_CROSS_RULES,

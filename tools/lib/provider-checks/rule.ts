@@ -2,6 +2,7 @@
 // its checks across attributes), keyed by the Pulumi type token and input path, with where the
 // provider's source says it. The tables are the rules-*.ts files beside this one.
 import { validARN, type Validator } from "./validators";
+import { isTrue } from "./bool-input";
 
 /** The repository every `source` below is a path of, unless it names another. */
 export const PROVIDER_REPO = "hashicorp/terraform-provider-aws";
@@ -174,6 +175,48 @@ export function exactlyOneOf(
   };
 }
 
+/** A value the program gives, as `conflictsWith` and `requiredWith` count one. */
+export function givenValue(v: unknown): boolean {
+  // An empty list is left alone: whether the SDK counts one as set differs between versions; a
+  // `false` and an empty string too, as the provider may not count them either.
+  return (
+    v !== undefined &&
+    v !== null &&
+    v !== "" &&
+    v !== false &&
+    !(Array.isArray(v) && v.length === 0)
+  );
+}
+
+/**
+ * `RequiredWith`: `a` given without every one of `others` is refused with
+ * `"<a's attr>": all of \`<attrs, a's among them, sorted>\` must be specified`
+ * (terraform-plugin-sdk helper/schema/schema.go, validateRequiredWithAttribute, which runs only
+ * when the attribute itself is set). The lenient reading both ways: the attribute counts only as
+ * `givenValue` reads it, and another counts as given whenever the program gives it at all (`""`,
+ * `false` and an empty list included), so neither reading of a bridge refuses what the other takes.
+ */
+export function requiredWith(
+  type: string,
+  [prop, attr]: [prop: string, attr: string],
+  others: readonly [prop: string, attr: string][],
+  source: string,
+): CrossRule {
+  const keys = [...new Set([attr, ...others.map((o) => o[1])])].sort().join(",");
+  return {
+    type,
+    what: `${prop} requires ${others.map((o) => o[0]).join(", ")}`,
+    reads: [prop, ...others.map((o) => o[0])],
+    check: (inputs) =>
+      givenValue(inputs[prop]) &&
+      others.some(([p]) => inputs[p] === undefined || inputs[p] === null)
+        ? [{ prop, value: inputs[prop], says: `"${attr}": all of \`${keys}\` must be specified` }]
+        : [],
+    fix: `give ${others.map((o) => o[0]).join(" and ")} with ${prop}, or leave ${prop} out`,
+    source,
+  };
+}
+
 /**
  * `AtLeastOneOf`: none given is refused with `"<attr>": one of \`<attrs, sorted>\` must be
  * specified` (terraform-plugin-sdk helper/schema/schema.go, validateAtLeastOneAttribute), reported
@@ -271,7 +314,7 @@ export function fifoCapableRules(
       const name = inputs.name;
       // An empty name is one the provider makes itself (create.NewNameGenerator): never refused.
       if (typeof name !== "string" || name === "") return [];
-      const ok = inputs[fifoProp] === true ? fifoName : plainName;
+      const ok = isTrue(inputs[fifoProp]) ? fifoName : plainName;
       return ok.test(name)
         ? []
         : [{ prop: "name", value: name, says: `invalid ${kind} name: ${name}` }];
@@ -287,8 +330,8 @@ export function fifoCapableRules(
     what: `content-based deduplication only on a FIFO ${kind}`,
     reads: [fifoProp, "contentBasedDeduplication"],
     check: (inputs) =>
-      inputs.contentBasedDeduplication === true && inputs[fifoProp] !== true
-        ? [{ prop: "contentBasedDeduplication", value: true, says }]
+      isTrue(inputs.contentBasedDeduplication) && !isTrue(inputs[fifoProp])
+        ? [{ prop: "contentBasedDeduplication", value: inputs.contentBasedDeduplication, says }]
         : [],
     fix: `set ${fifoProp}: true, or leave contentBasedDeduplication out`,
     source,

@@ -4,10 +4,11 @@
 // (listener.go), a listener rule's priority (listener_rule.go); a load balancer's idle timeout and
 // client keep-alive, which the provider passes on unchecked and ELB refuses out of range when the
 // provider sets the load balancer's attributes at `pulumi up`, and an HTTPS or TLS listener without
-// its certificate (`by: "aws"`). Names are in rules-compute.ts. Both the `aws.lb` and the `aws.alb`
+// its certificate (`by: "aws"`, ./rules-create-balancers.ts). Names are in rules-compute.ts. Both the `aws.lb` and the `aws.alb`
 // tokens are judged alike: one resource of the provider under two names.
 import type { CrossProblem, CrossRule, InputRule } from "./rule";
 import { inputRule } from "./rule";
+import { CREATE_BALANCER_CROSS_RULES, upper } from "./rules-create-balancers";
 import {
   any,
   goQuote,
@@ -20,7 +21,6 @@ import {
 } from "./validators";
 
 const TARGET_GROUPS = ["aws:lb/targetGroup:TargetGroup", "aws:alb/targetGroup:TargetGroup"];
-const LOAD_BALANCERS = ["aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer"];
 const LISTENERS = ["aws:lb/listener:Listener", "aws:alb/listener:Listener"];
 const TARGET_GROUP_GO = "internal/service/elbv2/target_group.go";
 const LISTENER_GO = "internal/service/elbv2/listener.go";
@@ -34,23 +34,6 @@ const listenerRulePriority: Validator = (v, k) =>
   typeof v === "number" && (v < 1 || (v > 50000 && v !== 99999))
     ? [`${goQuote(k)} must be in the range 1-50000 for normal rule or 99999 for the default rule`]
     : [];
-
-/**
- * CreateListener, `Certificates`: "[HTTPS and TLS listeners] The default certificate for the
- * listener. You must provide exactly one certificate."
- */
-const CREATE_LISTENER =
-  "https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateListener.html";
-
-/**
- * AWS::ElasticLoadBalancingV2::LoadBalancer LoadBalancerAttribute (the attribute list of the ELB
- * API's LoadBalancerAttribute): "idle_timeout.timeout_seconds - The idle timeout value, in
- * seconds. The valid range is 1-4000 seconds"; "client_keep_alive.seconds - The client keep alive
- * value, in seconds. The valid range is 60-604800 seconds". Both are Application Load Balancer
- * attributes: the provider sets them only on one (load_balancer.go, suppressIfLBTypeNot).
- */
-const LB_ATTRIBUTES =
-  "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-loadbalancer-loadbalancerattribute.html";
 
 /** `validTargetGroupHealthCheckPort`: "traffic-port" or a port number, its bound 65536 as written. */
 const healthCheckPort: Validator = (v, k) => {
@@ -133,8 +116,6 @@ function targetGroupRules(type: string): InputRule[] {
     ),
   ];
 }
-
-const upper = (v: unknown) => (typeof v === "string" ? v.toUpperCase() : undefined);
 
 /** validation.IsPortNumber: 1 to 65535, in its own words. */
 export const portNumber: Validator = (v, k) =>
@@ -222,32 +203,6 @@ function listenerRules(type: string): InputRule[] {
   ];
 }
 
-/** An HTTPS or TLS listener without its default certificate, refused by CreateListener. */
-function listenerCertificate(type: string): CrossRule {
-  return {
-    type,
-    what: "a certificate on an HTTPS or TLS listener",
-    reads: ["protocol", "certificateArn"],
-    check: (inputs) => {
-      const protocol = upper(inputs.protocol);
-      if (protocol !== "HTTPS" && protocol !== "TLS") return [];
-      const arn = inputs.certificateArn;
-      return arn === undefined || arn === null || arn === ""
-        ? [
-            {
-              prop: "certificateArn",
-              value: undefined,
-              says: `${protocol} listeners need their default certificate (certificateArn)`,
-            },
-          ]
-        : [];
-    },
-    fix: "certificateArn: the ARN of an ACM certificate of the load balancer's region",
-    source: CREATE_LISTENER,
-    by: "aws",
-  };
-}
-
 /**
  * `resourceTargetGroupCustomizeDiff` and `customizeDiffTargetGroupTargetTypeLambda`: a TCP health
  * check takes no matcher and no path; an HTTP or HTTPS target group, or a Lambda one, no TCP
@@ -329,25 +284,6 @@ function targetNeeds(type: string): CrossRule {
   };
 }
 
-/** An Application Load Balancer's attribute in `min`–`max` seconds (the default type is application). */
-function albSeconds(type: string, prop: string, min: number, max: number): CrossRule {
-  return {
-    type,
-    what: `${prop} ${min} to ${max} seconds on an Application Load Balancer`,
-    reads: [prop, "loadBalancerType"],
-    check: (inputs) => {
-      const v = inputs[prop];
-      if ((inputs.loadBalancerType ?? "application") !== "application") return [];
-      return typeof v === "number" && (v < min || v > max || !Number.isInteger(v))
-        ? [{ prop, value: v, says: `${prop} must be ${min} to ${max} seconds, got ${v}` }]
-        : [];
-    },
-    fix: `${prop} from ${min} to ${max} seconds`,
-    source: LB_ATTRIBUTES,
-    by: "aws",
-  };
-}
-
 export const BALANCER_RULES: readonly InputRule[] = [
   ...TARGET_GROUPS.flatMap(targetGroupRules),
   ...LISTENERS.flatMap(listenerRules),
@@ -365,9 +301,5 @@ export const BALANCER_RULES: readonly InputRule[] = [
 
 export const BALANCER_CROSS_RULES: readonly CrossRule[] = [
   ...TARGET_GROUPS.flatMap((t) => [healthCheckProtocol(t), targetNeeds(t)]),
-  ...LISTENERS.map(listenerCertificate),
-  ...LOAD_BALANCERS.flatMap((t) => [
-    albSeconds(t, "idleTimeout", 1, 4000),
-    albSeconds(t, "clientKeepAlive", 60, 604800),
-  ]),
+  ...CREATE_BALANCER_CROSS_RULES,
 ];

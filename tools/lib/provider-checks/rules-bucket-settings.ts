@@ -7,9 +7,14 @@
 // (s3/bucketObjectv2.d.ts), as `AES256`, `aws:kms`, `aws:kms:dsse` and `aws:fsx`, so the provider
 // it bridges lists `aws:fsx` too, in the S3 model's order (AES256, aws:fsx, aws:kms, aws:kms:dsse);
 // its page for this resource names only three, written before `aws:fsx` came. The list grows with
-// the SDK (the S3 model of @aws-sdk/client-s3 3.1169 adds `aws:backup`), so a later value of the
-// same shape (`AES<n>`, `aws:<words>`) is let through and only a misspelt or wrongly cased one
-// (`aes256`, `AWS:KMS`, `SSE-KMS`) is refused. Its ownership controls (bucket_ownership_controls.go): `objectOwnership`
+// the SDK (the S3 model of @aws-sdk/client-s3 3.1169 adds `aws:backup`, PutBucketEncryptionCommand
+// lists it for `SSEAlgorithm`; the Go SDK the provider is built with is generated from the same
+// model), so a later value of the same shape (`AES<n>`, `aws:<words>`) is let through and only a
+// misspelt or wrongly cased one (`aes256`, `AWS:KMS`, `SSE-KMS`) is refused. A provider built on an
+// older SDK refuses `aws:backup` at preview; which one a program runs is not known here, and a
+// newer one takes it. Nor is it refused as AWS's limit: the S3 API page for
+// ServerSideEncryptionByDefault lists AES256, aws:fsx, aws:kms and aws:kms:dsse, behind the model,
+// as it was for `aws:fsx`, and no page says S3 refuses `aws:backup` as a bucket's default. Its ownership controls (bucket_ownership_controls.go): `objectOwnership`
 // one of the SDK's ObjectOwnership values (`BucketOwnerEnforced`, `BucketOwnerPreferred`,
 // `ObjectWriter`), CamelCase words as the list grows.
 import type { InputRule } from "./rule";

@@ -24,6 +24,7 @@ import {
   DAILY_WINDOW_FIX,
   WEEKLY_WINDOW_FIX,
 } from "./validators";
+import { isTrue } from "./bool-input";
 
 const CLUSTER = "aws:elasticache/cluster:Cluster";
 const GROUP = "aws:elasticache/replicationGroup:ReplicationGroup";
@@ -223,11 +224,11 @@ const multiAzNeedsFailover: CrossRule = {
   what: "multiAzEnabled needs automaticFailoverEnabled",
   reads: ["multiAzEnabled", "automaticFailoverEnabled"],
   check: (inputs) =>
-    inputs.multiAzEnabled === true && inputs.automaticFailoverEnabled !== true
+    isTrue(inputs.multiAzEnabled) && !isTrue(inputs.automaticFailoverEnabled)
       ? [
           {
             prop: "multiAzEnabled",
-            value: true,
+            value: inputs.multiAzEnabled,
             says: "automatic_failover_enabled must be true if multi_az_enabled is true",
           },
         ]
@@ -246,7 +247,7 @@ const failoverNeedsTwoClusters: CrossRule = {
   what: "automaticFailoverEnabled needs numCacheClusters of at least 2",
   reads: ["automaticFailoverEnabled", "numCacheClusters"],
   check: (inputs) =>
-    inputs.automaticFailoverEnabled === true &&
+    isTrue(inputs.automaticFailoverEnabled) &&
     typeof inputs.numCacheClusters === "number" &&
     inputs.numCacheClusters < 2
       ? [

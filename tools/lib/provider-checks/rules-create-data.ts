@@ -7,6 +7,7 @@ import type { CrossProblem, CrossRule, InputRule } from "./rule";
 import { awsRule } from "./rule";
 import { intBetween, Validator } from "./validators";
 import { dayHasCome } from "./rules-create-compute";
+import { boolInput, shownFalse } from "./bool-input";
 
 const KEY = "aws:kms/key:Key";
 const DB = "aws:rds/instance:Instance";
@@ -242,13 +243,17 @@ const instanceKeyNeedsEncryption: CrossRule = {
   reads: ["kmsKeyId", "storageEncrypted", ...FROM_SOURCE],
   check: (inputs) => {
     if (typeof inputs.kmsKeyId !== "string" || inputs.kmsKeyId === "") return [];
-    if (inputs.storageEncrypted === true) return [];
+    // Read as the provider reads it: "true" is true; a string that is no boolean is the
+    // provider's own refusal, not this one.
+    const encrypted = boolInput(inputs.storageEncrypted);
+    if (encrypted === true) return [];
+    if (encrypted === undefined && inputs.storageEncrypted != null) return [];
     if (FROM_SOURCE.some((k) => inputs[k] !== undefined && inputs[k] !== null)) return [];
     return [
       {
         prop: "storageEncrypted",
         value: inputs.storageEncrypted,
-        says: `kmsKeyId is set but storageEncrypted is ${inputs.storageEncrypted ?? "left out (false)"}: RDS refuses a key for unencrypted storage`,
+        says: `kmsKeyId is set but storageEncrypted is ${shownFalse(inputs.storageEncrypted)}: RDS refuses a key for unencrypted storage`,
       },
     ];
   },

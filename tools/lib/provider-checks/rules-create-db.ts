@@ -6,8 +6,12 @@
 // limit. Read replicas and restores from a snapshot or a point in time take their storage from
 // the source (other API calls with their own rules): not judged. An S3 import (`s3Import`,
 // RestoreDBInstanceFromS3) allocates its storage as a create does: its allocated storage is judged.
+// The master user's name: a letter first, then letters, digits and underscores, and not a name the
+// engine reserves (`rdsadmin` on Aurora MySQL and Aurora PostgreSQL, `admin` and `pg_…` on
+// PostgreSQL and Aurora PostgreSQL).
 import type { CrossProblem, CrossRule } from "./rule";
 import { FROM_SOURCE } from "./rules-create-data";
+import { isTrue } from "./bool-input";
 
 const DB = "aws:rds/instance:Instance";
 const CLUSTER = "aws:rds/cluster:Cluster";
@@ -160,7 +164,7 @@ function insightsRetention(type: string, source: string): CrossRule {
     reads: ["performanceInsightsEnabled", "performanceInsightsRetentionPeriod"],
     check: (inputs) => {
       const days = inputs.performanceInsightsRetentionPeriod;
-      if (inputs.performanceInsightsEnabled !== true || typeof days !== "number" || days === 0)
+      if (!isTrue(inputs.performanceInsightsEnabled) || typeof days !== "number" || days === 0)
         return [];
       return validInsightsRetention(days)
         ? []
@@ -178,7 +182,78 @@ function insightsRetention(type: string, source: string): CrossRule {
   };
 }
 
+/** The engines on which RDS has been seen to refuse the master user name `rdsadmin`. */
+const RDSADMIN_REFUSED = ["aurora-mysql", "aurora-postgresql"];
+
+/**
+ * CreateDBInstance and CreateDBCluster, `MasterUsername`: "First character must be a letter", of
+ * "letters, numbers, or underscores", and "Can't be a reserved word for the chosen database
+ * engine" (RestoreDBInstanceFromS3 and RestoreDBClusterFromS3 state the same; AWS enforces them,
+ * crossplane-contrib/provider-aws#1701). The pages' "1 to 16" is not judged: a live account takes
+ * longer names where the engine does (PostgreSQL's 63, floci-io/floci#3729). Of the reserved words
+ * only the ones tried against AWS are judged (aws-cloudformation/cfn-lint#4425, "verified against
+ * real CloudFormation deployments"): `rdsadmin` on the two engines that pull request tried it on,
+ * `aurora-mysql` and `aurora-postgresql` ("rdsadmin on both engines → fails"), and nowhere else:
+ * RDS keeps an `rdsadmin` user of its own on RDS for MySQL too ("Understanding predefined users",
+ * Common DBA tasks for MySQL DB instances), but no page or report shows CreateDBInstance refusing
+ * the name there or on another engine, so a refusal would be a guess; `admin` on PostgreSQL and
+ * Aurora PostgreSQL ("MasterUsername admin cannot be used as it is a reserved word used by the
+ * engine", aws/aws-cdk#10579; the instance engine too, aws/aws-cdk#10597), never on MySQL, where
+ * it is the usual name; and on the PostgreSQL engines a name beginning `pg_` ("MasterUsername pg_dba
+ * cannot be used because role names starting with "pg_" are reserved by the PostgreSQL engine",
+ * DataShades/ckan-aws-templates#6). A replica or a restore from a snapshot or a point in time sends
+ * no master user (its call has none): not judged.
+ */
+function masterUsername(
+  type: string,
+  prop: string,
+  restores: readonly string[],
+  source: string,
+): CrossRule {
+  return {
+    type,
+    what: "a master user name of a letter, then letters, digits and _, not one the engine reserves",
+    reads: [prop, "engine", ...restores],
+    check: (inputs) => {
+      const name = inputs[prop];
+      if (typeof name !== "string" || name === "") return [];
+      if (restores.some((k) => inputs[k] !== undefined && inputs[k] !== null)) return [];
+      const engine = typeof inputs.engine === "string" ? inputs.engine.toLowerCase() : undefined;
+      const postgres = engine === "postgres" || engine === "aurora-postgresql";
+      const says = !/^[A-Za-z]/.test(name)
+        ? "a master user name begins with a letter"
+        : !/^[A-Za-z0-9_]+$/.test(name)
+          ? "a master user name holds only letters, digits and _"
+          : name === "rdsadmin" && RDSADMIN_REFUSED.includes(engine ?? "")
+            ? `rdsadmin is RDS's own user on the ${engine} engine`
+            : postgres && name === "admin"
+              ? `admin is a word the ${engine} engine reserves`
+              : postgres && name.startsWith("pg_")
+                ? `the ${engine} engine reserves role names beginning pg_`
+                : undefined;
+      return says === undefined
+        ? []
+        : [{ prop, value: name, says: `${prop} ${JSON.stringify(name)}: ${says}` }];
+    },
+    fix: 'a letter, then letters, digits and _ (e.g. "app_admin"); not rdsadmin on Aurora, nor admin or pg_… on PostgreSQL',
+    source,
+    by: "aws",
+  };
+}
+
 export const CREATE_DB_CROSS_RULES: readonly CrossRule[] = [
+  masterUsername(
+    DB,
+    "username",
+    ["replicateSourceDb", "snapshotIdentifier", "restoreToPointInTime"],
+    CREATE_INSTANCE,
+  ),
+  masterUsername(
+    CLUSTER,
+    "masterUsername",
+    ["snapshotIdentifier", "restoreToPointInTime", "replicationSourceIdentifier"],
+    CREATE_CLUSTER,
+  ),
   instanceStorageSize,
   autoscalingMaximum,
   insightsRetention(DB, CREATE_INSTANCE),

@@ -4,7 +4,8 @@
 // 32766. Each rule cites the AWS page that documents the refusal.
 import { awsRule, CrossProblem, CrossRule, InputRule } from "./rule";
 import type { Validator } from "./validators";
-import { ipv4Cidr } from "./validators-formats";
+import { canonicalJson, ipv4Cidr } from "./validators-formats";
+import { boolInput, isTrue } from "./bool-input";
 
 const SG = "aws:ec2/securityGroup:SecurityGroup";
 const SUBNET = "aws:ec2/subnet:Subnet";
@@ -109,6 +110,16 @@ const SOURCES = [
 ] as const;
 
 /**
+ * A block as the provider's set tells blocks apart: by value, whatever order its keys are written
+ * in, and with `self` read as the boolean the provider makes of it ("true" is true).
+ */
+function setKey(block: unknown): string {
+  if (!block || typeof block !== "object") return canonicalJson(block);
+  const b = block as Record<string, unknown>;
+  return canonicalJson({ ...b, self: boolInput(b.self) ?? b.self });
+}
+
+/**
  * The permissions of one direction's blocks, each `protocol ports source`, and the first one named
  * twice. Blocks written alike are one (the provider keeps the blocks as a set); a source repeated
  * in one block's list, or in two blocks of the same protocol and ports, is sent twice.
@@ -116,7 +127,7 @@ const SOURCES = [
 function firstRepeat(blocks: unknown): string | undefined {
   if (!Array.isArray(blocks)) return undefined;
   const seen = new Set<string>();
-  const distinct = new Map(blocks.map((b) => [JSON.stringify(b), b] as const));
+  const distinct = new Map(blocks.map((b) => [setKey(b), b] as const));
   for (const block of distinct.values()) {
     if (!block || typeof block !== "object") continue;
     const { protocol, fromPort, toPort } = block as Record<string, unknown>;
@@ -130,7 +141,7 @@ function firstRepeat(blocks: unknown): string | undefined {
       const list = (block as Record<string, unknown>)[key];
       if (Array.isArray(list)) for (const s of list) sources.push(`${word} ${String(s)}`);
     }
-    if ((block as Record<string, unknown>).self === true) sources.push("the group itself");
+    if (isTrue((block as Record<string, unknown>).self)) sources.push("the group itself");
     for (const source of sources) {
       const permission = `${name === "-1" ? "all protocols" : name} ${ports} from ${source}`;
       if (seen.has(permission)) return permission;

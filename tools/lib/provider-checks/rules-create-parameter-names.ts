@@ -6,20 +6,28 @@
 // contain spaces. The service removes any spaces specified for the beginning or end of a parameter
 // name"; "For parameters in a hierarchy, you must include a leading forward slash character (/)"
 // (the provider's own documentation of `name` says the same); "Parameter hierarchies are limited
-// to a maximum depth of fifteen levels" (HierarchyLevelLimitExceededException). The user guide's
-// page "Requirements and constraints for parameter names" (sysman-parameter-name-constraints)
-// says of the same prefixes that "attempts to create parameters with the following names will fail
-// with an exception: awsTestParameter, SSM-testparameter, /aws/testparam1": a leading slash does
-// not escape the rule, so a first level of `aws` or `ssm` in any case is refused too (`/aws/…`,
-// `/SSM/…`, `/Aws`), and a name of one level with a leading slash, which the same page counts as
-// the same parameter as without it ("/TestParam1" and "TestParam1" are not unique), is judged as
-// that name (`/awsConfig`). Read leniently: a first level that only begins with the prefix
-// (`/awsome/app`) is let through, the page giving no such example; spaces at either end are let
-// through (AWS removes them), and a hierarchy is counted as GetParametersByPath defines it, the name
-// without its last part (`/a/b/c` has 2 levels), so a name of 16 parts passes. AWS answers each with one
-// ValidationException, "Parameter name: can't be prefixed with "ssm" (case-insensitive). If formed
-// as a path, …", seen for a space (boto/boto3#1499), an `@` (aws/aws-sdk-php#1952) and a path
-// without its leading slash (aws/aws-sdk-js-v3#5005); the check words each cause apart.
+// to a maximum depth of fifteen levels" (HierarchyLevelLimitExceededException).
+//
+// The prefix is a prefix of letters, not a hierarchy level: the user guide's page "Requirements and
+// constraints for parameter names" (sysman-parameter-name-constraints) gives `awsTestParameter`,
+// `SSM-testparameter` and `/aws/testparam1` as names whose creation fails "with an exception", and
+// AWS refused `aws-cdk-playground` (awslabs/aws-deployment-framework#119) and `awslimitschecker`
+// (aws-solutions/quota-monitor-for-aws#30) as "No access to reserved parameter name". AWS tests
+// the prefix on the name without its leading slash: its answer for `/aws/test` names it
+// `aws/test` (aws-cloudformation/cfn-lint#4089, the Systems Manager console's words), and a
+// parameter `/awssec/lab01/vpc_id` was refused as "No access to reserved parameter name:
+// awssec/lab01/vpc_id." So a name whose first level after `/` begins with `aws` or `ssm` in any
+// case is refused (`/awsConfig`, `/awsome/app`, `/SSMagent/url`), as is one without the slash; a
+// later level is not (`/app/aws/url`). Spaces at either end are let through (AWS removes them), and
+// so is any other white space at either end (a tab, a line break): the page says only "spaces",
+// and how the service trims is not documented (a `String.trim()` removes every control character
+// up to U+0020), so a refusal there could stop a name AWS takes. A hierarchy is counted as
+// GetParametersByPath defines it, the name without its last part (`/a/b/c` has 2 levels), so a
+// name of 16 parts passes. AWS answers the causes with one ValidationException, "Parameter name:
+// can't be prefixed with "ssm" (case-insensitive). If formed as a path, …", seen for a space
+// (boto/boto3#1499), an `@` (aws/aws-sdk-php#1952) and a path without its leading slash
+// (aws/aws-sdk-js-v3#5005), or an AccessDeniedException for the reserved prefixes; the check words
+// each cause apart.
 import { awsRule, type InputRule } from "./rule";
 import { asString, type Validator } from "./validators";
 
@@ -46,12 +54,9 @@ const characters = parameterName((s) =>
     : "a parameter name holds only letters, digits, _ . - and / between hierarchy levels",
 );
 
-/** The name without the slash in front of a single level: the same parameter (see above). */
-const oneLevel = (s: string) => (/^\/[^/]*$/.test(s) ? s.slice(1) : s);
-
-/** `awsConfig`, `/awsConfig` (one level), `/aws/…`, `/SSM`; not `/awsome/app` nor `/app/aws`. */
+/** `awsConfig`, `/awsConfig`, `/aws/…`, `/awsome/app`, `/SSM`; not `/app/aws/url`. */
 const reservedPrefix = parameterName((s) =>
-  /^(aws|ssm)/i.test(oneLevel(s)) || /^\/(aws|ssm)\//i.test(s)
+  /^(aws|ssm)/i.test(s.replace(/^\//, ""))
     ? `a parameter name may not begin with "aws" or "ssm" (in any case, nor its first level after /)`
     : undefined,
 );

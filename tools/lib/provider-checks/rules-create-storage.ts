@@ -8,6 +8,7 @@
 import type { CrossProblem, CrossRule, InputRule } from "./rule";
 import { awsRule } from "./rule";
 import type { Validator } from "./validators";
+import { boolInput, shownFalse } from "./bool-input";
 
 const FILE_SYSTEM = "aws:efs/fileSystem:FileSystem";
 const LIFECYCLE = "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration";
@@ -126,12 +127,15 @@ const authTokenNeedsTransit: CrossRule = {
   check: (inputs) => {
     if (typeof inputs.authToken !== "string" || inputs.authToken === "") return [];
     if (inputs.globalReplicationGroupId) return [];
-    if (inputs.transitEncryptionEnabled === true) return [];
+    const transit = boolInput(inputs.transitEncryptionEnabled);
+    if (transit === true) return [];
+    // A string that is no boolean is the provider's own refusal, not this one.
+    if (transit === undefined && inputs.transitEncryptionEnabled != null) return [];
     return [
       {
         prop: "transitEncryptionEnabled",
         value: inputs.transitEncryptionEnabled,
-        says: `authToken is set but transitEncryptionEnabled is ${inputs.transitEncryptionEnabled ?? "left out (false)"}: ElastiCache takes an AUTH token only with encryption in transit`,
+        says: `authToken is set but transitEncryptionEnabled is ${shownFalse(inputs.transitEncryptionEnabled)}: ElastiCache takes an AUTH token only with encryption in transit`,
       },
     ];
   },

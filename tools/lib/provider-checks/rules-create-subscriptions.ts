@@ -3,8 +3,11 @@
 // AWS's Subscribe refuses at `pulumi up`, which the provider passes on (`by: "aws"`): an endpoint of
 // the shape its protocol takes, and a Firehose subscription's role. An e-mail address or a phone
 // number is not judged: the page names no format for either beyond "an email address" and "the
-// phone number of an SMS-enabled device".
+// phone number of an SMS-enabled device". And where an SQS queue's undelivered messages go: a
+// dead-letter queue of the source queue's own type, FIFO for FIFO, standard for standard.
 import type { CrossProblem, CrossRule } from "./rule";
+import { parsedJson } from "./validators";
+import { isTrue } from "./bool-input";
 
 const SUBSCRIPTION = "aws:sns/topicSubscription:TopicSubscription";
 const SNS_GO = "internal/service/sns/topic_subscription.go";
@@ -121,8 +124,66 @@ const firehoseRole: CrossRule = {
   by: "aws",
 };
 
+/**
+ * SQS Developer Guide, "Using dead-letter queues in Amazon SQS": "The dead-letter queue of a FIFO
+ * queue must also be a FIFO queue. Similarly, the dead-letter queue of a standard queue must also
+ * be a standard queue." SQS refuses the redrive policy otherwise ("Value {…} for parameter
+ * RedrivePolicy is invalid. Reason: Dead-letter queue must be same type of queue as the source.",
+ * awslabs/aws-solutions-constructs#342). A queue's type is in its name: a FIFO queue's ends in
+ * `.fifo`, and an ARN or URL ends in the name. A policy that is not JSON is the provider's refusal
+ * (./rules-data.ts); one whose target is unknown is judged once it is known.
+ */
+const DEAD_LETTER_QUEUES =
+  "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-dead-letter-queues.html";
+
+const QUEUE = "aws:sqs/queue:Queue";
+
+/** The dead-letter queue's name in a redrive policy, from its ARN's last part. */
+function deadLetterName(policy: unknown): string | undefined {
+  const doc = parsedJson(policy) as { deadLetterTargetArn?: unknown } | undefined;
+  const arn = doc && typeof doc === "object" ? doc.deadLetterTargetArn : undefined;
+  return typeof arn === "string" && /^arn:[^:]+:sqs:/.test(arn) ? arn.split(":").pop() : undefined;
+}
+
+function sameQueueType(
+  type: string,
+  source: (inputs: Record<string, any>) => boolean | undefined,
+): CrossRule {
+  const reads = type === QUEUE ? ["fifoQueue", "redrivePolicy"] : ["queueUrl", "redrivePolicy"];
+  return {
+    type,
+    what: "a dead-letter queue of the source queue's type",
+    reads,
+    check: (inputs) => {
+      const dlq = deadLetterName(inputs.redrivePolicy);
+      const fifo = source(inputs);
+      if (dlq === undefined || dlq === "" || fifo === undefined || dlq.endsWith(".fifo") === fifo)
+        return [];
+      const [it, other] = fifo ? ["FIFO", "standard"] : ["standard", "FIFO"];
+      return [
+        {
+          prop: "redrivePolicy",
+          value: inputs.redrivePolicy,
+          says: `the dead-letter queue ${dlq} is a ${other} queue: a ${it} queue's dead-letter queue is a ${it} queue too`,
+        },
+      ];
+    },
+    fix: "a dead-letter queue of the same type: fifoQueue: true (a name ending .fifo) for a FIFO queue, a standard one otherwise",
+    source: DEAD_LETTER_QUEUES,
+    by: "aws",
+  };
+}
+
 export const CREATE_SUBSCRIPTION_CROSS_RULES: readonly CrossRule[] = [
   scopeNeedsPolicy,
   endpointShape,
   firehoseRole,
+  // The queue's type is its fifoQueue flag (false, the default, when left out).
+  sameQueueType(QUEUE, (i) => isTrue(i.fifoQueue)),
+  // A redrive policy of a queue named by URL: the URL's last part is the queue's name.
+  sameQueueType("aws:sqs/redrivePolicy:RedrivePolicy", (i) =>
+    typeof i.queueUrl === "string" && /^https?:\/\/.+\/[^/]+$/.test(i.queueUrl)
+      ? i.queueUrl.endsWith(".fifo")
+      : undefined,
+  ),
 ];

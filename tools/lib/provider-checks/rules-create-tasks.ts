@@ -8,10 +8,12 @@
 // the AWS page that states the limit. What the pages do not state as a refusal at registration
 // (a log driver's options, which fail a task when it starts; the sum of the containers' memory)
 // is not judged. Of an ECS service, CreateService refuses the DAEMON scheduling strategy with the
-// Fargate launch type, a CODE_DEPLOY or EXTERNAL deployment controller, or a volume configuration.
+// Fargate launch type, a CODE_DEPLOY or EXTERNAL deployment controller, or a volume configuration,
+// and a launch type beside a capacity provider strategy, or a strategy of more than 20 providers.
 import type { CrossProblem, CrossRule } from "./rule";
 import { REGISTER_TASK } from "./rules-create-compute";
 import { parsedJson } from "./validators";
+import { canonicalJson } from "./validators-formats";
 
 const TASK = "aws:ecs/taskDefinition:TaskDefinition";
 
@@ -238,8 +240,47 @@ const daemonService: CrossRule = {
   by: "aws",
 };
 
+/**
+ * API_CreateService, `launchType`: "If a launchType is specified, the capacityProviderStrategy
+ * parameter must be omitted"; `capacityProviderStrategy`: "If a capacityProviderStrategy is
+ * specified, the launchType parameter must be omitted", "A capacity provider strategy can contain
+ * a maximum of 20 capacity providers." The provider keeps the strategy as a set: items written
+ * alike count once, and an empty list is no strategy.
+ */
+const capacityProviderStrategy: CrossRule = {
+  type: "aws:ecs/service:Service",
+  what: "a launch type or a capacity provider strategy, not both; at most 20 capacity providers",
+  reads: ["launchType", "capacityProviderStrategies"],
+  check: (inputs) => {
+    const strategy: unknown[] = Array.isArray(inputs.capacityProviderStrategies)
+      ? inputs.capacityProviderStrategies
+      : [];
+    const distinct = new Set(strategy.map(canonicalJson)).size;
+    const out: CrossProblem[] = [];
+    if (typeof inputs.launchType === "string" && inputs.launchType !== "" && distinct > 0)
+      out.push({
+        prop: "launchType",
+        value: inputs.launchType,
+        says: "a service with a capacity provider strategy takes no launch type",
+      });
+    if (distinct > 20)
+      out.push({
+        prop: "capacityProviderStrategies",
+        value: `${distinct} capacity providers`,
+        says: `a capacity provider strategy of ${distinct} capacity providers: it holds at most 20`,
+      });
+    return out;
+  },
+  fix:
+    "either launchType or capacityProviderStrategies (e.g. FARGATE and FARGATE_SPOT providers), " +
+    "not both, with at most 20 providers",
+  source: CREATE_SERVICE,
+  by: "aws",
+};
+
 export const CREATE_TASK_CROSS_RULES: readonly CrossRule[] = [
   daemonService,
+  capacityProviderStrategy,
   containerNameImage,
   containerEssentialMemory,
   hostPortIsContainerPort,

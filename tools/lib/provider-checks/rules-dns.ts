@@ -1,9 +1,12 @@
 // Route 53 records: the record type, an alias or records (never both, never neither), no TTL on an
-// alias, and the alias target's lengths. Each entry names the provider file that declares it.
+// alias, the alias target's lengths, and the routing policies: each needs a `setIdentifier`
+// (`RequiredWith: []string{"set_identifier"}`), one at most (each `ConflictsWith` the six others),
+// a geoproximity bias of -99 to 99. Each entry names the provider file that declares it.
+import { readingBooleans } from "./bool-input";
 import { enumValues } from "./enums";
 import type { CrossProblem, CrossRule, InputRule } from "./rule";
-import { conflictsWith, exactlyOneOf, maxItems } from "./rule";
-import { lenBetween, oneOfGrowing } from "./validators";
+import { awsRule, conflictsWith, exactlyOneOf, givenValue, maxItems, requiredWith } from "./rule";
+import { intBetween, lenBetween, oneOfGrowing } from "./validators";
 
 const RECORD = "aws:route53/record:Record";
 const ROUTE53 = "internal/service/route53/record.go";
@@ -27,6 +30,74 @@ const TXT_FORMAT =
 const DECLARED_TYPES = enumValues("route53", "RecordType");
 const RECORD_TYPES = [...new Set([...DECLARED_TYPES, "DS", "TLSA", "SSHFP", "SVCB", "HTTPS"])];
 const RECORD_TYPE_SHAPE = /^[A-Z][A-Z0-9]*$/;
+
+/**
+ * ResourceRecordSet: `Weight`, "Valid Range: Minimum value of 0. Maximum value of 255", and
+ * `SetIdentifier`, "Length Constraints: Minimum length of 1. Maximum length of 128". The provider
+ * sets no validator on either (record.go); Route 53 refuses the change at `pulumi up`.
+ */
+const RESOURCE_RECORD_SET =
+  "https://docs.aws.amazon.com/Route53/latest/APIReference/API_ResourceRecordSet.html";
+
+/** The routing policies, each `[Pulumi input, provider attribute]`, sorted by attribute. */
+const ROUTING_POLICIES: [string, string][] = [
+  ["cidrRoutingPolicy", "cidr_routing_policy"],
+  ["failoverRoutingPolicies", "failover_routing_policy"],
+  ["geolocationRoutingPolicies", "geolocation_routing_policy"],
+  ["geoproximityRoutingPolicy", "geoproximity_routing_policy"],
+  ["latencyRoutingPolicies", "latency_routing_policy"],
+  ["multivalueAnswerRoutingPolicy", "multivalue_answer_routing_policy"],
+  ["weightedRoutingPolicies", "weighted_routing_policy"],
+];
+
+/**
+ * One routing policy at most. The SDK reports each given policy against the first other one
+ * given, in the order its `ConflictsWith` lists them (alphabetical here); the check reports the
+ * first pair once. `false` (multivalue answers off) and an empty list are not counted.
+ */
+const oneRoutingPolicy: CrossRule = {
+  type: RECORD,
+  what: "one routing policy at most",
+  reads: ROUTING_POLICIES.map((p) => p[0]),
+  check: (inputs) => {
+    const given = ROUTING_POLICIES.filter(([p]) => givenValue(inputs[p]));
+    if (given.length < 2) return [];
+    const [[prop, attr], [, other]] = given;
+    return [{ prop, value: inputs[prop], says: `"${attr}": conflicts with ${other}` }];
+  },
+  fix: "one routing policy per record; a record set of another policy is another aws.route53.Record",
+  source: ROUTE53,
+};
+
+/**
+ * A routing policy beside `setIdentifier: ""`. The provider's `RequiredWith` takes `""` as given,
+ * but its create sends `SetIdentifier` only when `d.GetOk("set_identifier")` holds, which it does
+ * not for the empty string (record.go, expandResourceRecordSet), so Route 53 gets the policy
+ * without the identifier every record of a routing policy other than simple needs, and an empty
+ * one would be under ResourceRecordSet's "Minimum length of 1" anyway. A bridge that reads `""` as
+ * absent refuses it at preview instead: refused on both readings, so at create here.
+ */
+const emptySetIdentifier: CrossRule = {
+  type: RECORD,
+  what: "a set identifier that is not empty beside a routing policy",
+  reads: ["setIdentifier", ...ROUTING_POLICIES.map((p) => p[0])],
+  check: (inputs) => {
+    if (inputs.setIdentifier !== "") return [];
+    const given = ROUTING_POLICIES.find(([p]) => givenValue(inputs[p]));
+    return given
+      ? [
+          {
+            prop: "setIdentifier",
+            value: "",
+            says: `set_identifier "" beside ${given[1]}: a record of a routing policy needs a set identifier of 1 to 128 characters, and the provider sends none for ""`,
+          },
+        ]
+      : [];
+  },
+  fix: "a set identifier unique among the records of this name and type, such as the region or the weight's target",
+  source: RESOURCE_RECORD_SET,
+  by: "aws",
+};
 
 export const DNS_RULES: readonly InputRule[] = [
   ...(DECLARED_TYPES.length === 0
@@ -55,6 +126,34 @@ export const DNS_RULES: readonly InputRule[] = [
     attr: "alias.0.zone_id",
     validate: lenBetween(1, 32),
     fix: "the target's hosted zone id (a load balancer's or distribution's `zoneId`/`hostedZoneId`)",
+    source: ROUTE53,
+  },
+  awsRule(
+    RECORD,
+    "weightedRoutingPolicies.weight",
+    "weighted_routing_policy.0.weight",
+    (v, k) =>
+      typeof v === "number" && (v < 0 || v > 255) ? [`${k} ${v}: a weight is 0 to 255`] : [],
+    "a weight from 0 (no traffic) to 255",
+    RESOURCE_RECORD_SET,
+  ),
+  awsRule(
+    RECORD,
+    "setIdentifier",
+    "set_identifier",
+    (v, k) =>
+      typeof v === "string" && v.length > 128
+        ? [`${k} of ${v.length} characters: a set identifier has at most 128`]
+        : [],
+    "a set identifier of at most 128 characters, unique among the records of one name and type",
+    RESOURCE_RECORD_SET,
+  ),
+  {
+    type: RECORD,
+    prop: "geoproximityRoutingPolicy.bias",
+    attr: "geoproximity_routing_policy.0.bias",
+    validate: intBetween(-99, 99),
+    fix: "a bias from -99 (shrink the region) to 99 (grow it)",
     source: ROUTE53,
   },
 ];
@@ -151,6 +250,8 @@ const recordValues: CrossRule = {
   by: "aws",
 };
 
+// Multivalue answers, the one boolean among the policies, read as the provider reads it: "false"
+// is no policy, as false is.
 export const DNS_CROSS_RULES: readonly CrossRule[] = [
   exactlyOneOf(
     RECORD,
@@ -161,6 +262,11 @@ export const DNS_CROSS_RULES: readonly CrossRule[] = [
     ROUTE53,
   ),
   conflictsWith(RECORD, ["ttl", "ttl"], ["aliases", "alias"], ROUTE53),
+  ...ROUTING_POLICIES.map((policy) =>
+    requiredWith(RECORD, policy, [["setIdentifier", "set_identifier"]], ROUTE53),
+  ),
+  oneRoutingPolicy,
+  emptySetIdentifier,
   singleValue,
   recordValues,
-];
+].map((rule) => readingBooleans(rule, ["multivalueAnswerRoutingPolicy"]));

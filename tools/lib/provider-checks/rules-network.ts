@@ -108,7 +108,9 @@ const DESCRIPTION_FIX =
 
 /**
  * `networkACLProtocolNumber` (internal/service/ec2/vpc_network_acl.go): a protocol number or name
- * of the provider's IANA table (`all` is -1); Go's strconv.Atoi reads the number.
+ * of the provider's IANA table (`all` is -1); Go's strconv.Atoi reads the number. The name is
+ * looked up as written (`ianaProtocolAToI[v]`, a map of lower-case names), and the rule's
+ * `protocol` ValidateFunc calls it at preview (vpc_network_acl_rule.go): `"TCP"` is refused.
  */
 const naclProtocol: Validator = (v, k) => {
   const s = typeof v === "number" ? String(v) : typeof v === "string" ? v : undefined;
@@ -160,6 +162,9 @@ export const NETWORK_RULES: readonly InputRule[] = [
     type: SG_RULE,
     prop: "type",
     attr: "type",
+    // Case-sensitive: `validation.StringInSlice(securityGroupRuleType_Values(), false)`, now
+    // `enum.Validate[securityGroupRuleType]()`, which is StringInSlice(…, false) too
+    // (internal/enum/validate.go): "INGRESS" is refused.
     validate: oneOf(["ingress", "egress"]),
     fix: "ingress or egress (lower case)",
     source: SG_RULE_FILE,

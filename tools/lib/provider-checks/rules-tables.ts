@@ -1,9 +1,11 @@
-// DynamoDB tables: billing mode, key and stream enumerations, and the checks the provider makes
+// DynamoDB tables: billing mode, key and stream enumerations, a point-in-time recovery period of 1
+// to 35 days, and the checks the provider makes
 // when it plans a table (every attribute defined is a key of the table or of an index, and every
 // key is a defined attribute; the capacities the billing mode needs or forbids; a TTL that is on
 // names its attribute). Each entry names the provider file that declares it.
 import type { CrossRule, InputRule } from "./rule";
-import { goQuote, oneOf, oneOfGrowing } from "./validators";
+import { goQuote, intBetween, oneOf, oneOfGrowing } from "./validators";
+import { isTrue } from "./bool-input";
 
 const TABLE = "aws:dynamodb/table:Table";
 const DYNAMODB = "internal/service/dynamodb/table.go";
@@ -54,6 +56,14 @@ export const TABLE_RULES: readonly InputRule[] = [
     attr: "table_class",
     validate: oneOfGrowing(["STANDARD", "STANDARD_INFREQUENT_ACCESS"]),
     fix: "STANDARD or STANDARD_INFREQUENT_ACCESS",
+    source: DYNAMODB,
+  },
+  {
+    type: TABLE,
+    prop: "pointInTimeRecovery.recoveryPeriodInDays",
+    attr: "point_in_time_recovery.0.recovery_period_in_days",
+    validate: intBetween(1, 35),
+    fix: "a recovery period of 1 to 35 days (35 when left out)",
     source: DYNAMODB,
   },
 ];
@@ -177,7 +187,7 @@ const ttlNamesAttribute: CrossRule = {
   reads: ["ttl"],
   check: (inputs) => {
     const ttl = inputs.ttl;
-    if (!ttl || typeof ttl !== "object" || ttl.enabled !== true) return [];
+    if (!ttl || typeof ttl !== "object" || !isTrue(ttl.enabled)) return [];
     const name = ttl.attributeName;
     const path = '"ttl[0].attribute_name"';
     if (name === undefined || name === null)

@@ -138,3 +138,19 @@ export const ipv6Cidr: Validator = (v) => {
         `${goQuote(s)} is not a valid IPv6 CIDR block; did you mean the network address of /${bits}?`,
       ];
 };
+
+/**
+ * JSON with object keys sorted and undefined members left out: two blocks written alike in any key
+ * order read the same, as the provider's set of them (`schema.TypeSet`, hashed by value) holds
+ * them once.
+ */
+export function canonicalJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(",")}]`;
+  if (typeof v === "object" && v !== null) {
+    const entries = Object.entries(v)
+      .filter(([, x]) => x !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, x]) => `${JSON.stringify(k)}:${canonicalJson(x)}`).join(",")}}`;
+  }
+  return JSON.stringify(v) ?? "null";
+}
