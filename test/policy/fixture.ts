@@ -27,8 +27,6 @@ export interface FixtureOptions {
   readonly protect?: boolean;
   readonly retainOnDelete?: boolean;
   readonly custom?: boolean;
-  /** A component a provider plugin serves (awsx v3, eks 3+). */
-  readonly remote?: boolean;
 }
 
 /** A recorded resource as the program would have registered it. */
@@ -45,7 +43,6 @@ export function res(
     parent: opts.parent,
     refs: opts.refs,
     custom: opts.custom,
-    remote: opts.remote,
     options: { protect: opts.protect ?? false, retainOnDelete: opts.retainOnDelete ?? false },
   });
 }

@@ -10,7 +10,6 @@ import {
   effectivePropertyDependencies,
   engineProperties,
   providerUrn,
-  remoteDefaultProvider,
   SECRET_SIG,
   SIG_KEY,
   urnName,
@@ -76,14 +75,11 @@ export function resourceOptions(r: RecordedResource) {
 
 /**
  * The provider resource of a resource, as the engine passes it (`args.provider`): type, URN, name
- * and the provider's inputs. A reference is `<provider URN>::<provider id>`. A remote component
- * the program gives no provider has its package's default one (./engine/marshal.ts).
+ * and the provider's inputs. A reference is `<provider URN>::<provider id>`.
  */
 export function providerResolver(byUrn: ReadonlyMap<string, RecordedResource>) {
   const made = new Map<string, any>();
   return (r: RecordedResource): any => {
-    const remote = remoteDefaultProvider(r);
-    if (remote) return { ...remote, props: unknownCheckingProxy({}) };
     if (!r.provider) return undefined;
     const urn = providerUrn(r.provider);
     let p = made.get(urn);

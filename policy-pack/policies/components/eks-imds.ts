@@ -19,22 +19,19 @@
 // (ami.ts DEFAULT_OS is AL2023 in eks 3; the 2.x docs said AL2), and with an `amiId` or the
 // program's own `launchTemplate`, that AMI or template decides: not judged here (the program's
 // own LaunchTemplate is judged by ec2-instance-imdsv2).
-// - Cluster: its default node group is a NodeGroupV2 in eks 3 and 4, the remote majors
-//   (cluster/cluster.ts `createCluster`: `createNodeGroupV2(name, { ...core.nodeGroupOptions }, ...)`
-//   unless `skipDefaultNodeGroup || fargate || autoMode.enabled`; pulumi/pulumi-eks#1373 moved it
-//   off the launch-configuration NodeGroup; eks 2's Node.js SDK is a local component whose
-//   children are registered and judged as any). `core.nodeGroupOptions` is `nodeGroupOptions`
-//   when given, spread as it is, so a `metadataOptions` in it reaches the launch template as a
-//   NodeGroupV2's does, though ClusterNodeGroupOptions (eks 3.9 and 4.3 types/input.d.ts) does
-//   not declare it; else it is built from the cluster's own node settings (`createCore`), which
-//   name no operating system and no metadata options. ClusterNodeGroupOptions' `operatingSystem`
-//   "Defaults to the current recommended OS" (enums `RECOMMENDED: "AL2023"`), so only
-//   `nodeGroupOptions` with `operatingSystem: "AL2"` or an AL2 `amiType` names AL2 there; an
-//   `amiId` in it, or the cluster's `nodeAmiId`, lets that AMI decide.
+// - Cluster: its default node group (a NodeGroupV2 in eks 3 and 4: cluster/cluster.ts
+//   `createCluster`, pulumi/pulumi-eks#1373) is not judged here. A rule on single resources cannot
+//   tell the check's Cluster from a real preview's: there the plugin registers its own Cluster
+//   during Construct (pulumi/pulumi source_eval.go, step_generator.go), with no provider of the
+//   program's and with children, the default node group's launch template among them, which
+//   ec2-instance-imdsv2 judges; eks 2's Node.js Cluster registers those children from the
+//   program as well. Judging `nodeGroupOptions` would judge that node group twice, or make the
+//   check report what a real preview does not; offline it stays among the component's unseen
+//   children (stack-remote-components-unexpanded).
 import { resourcePolicy } from "../../lib/define";
 import { checkov, fsbp, trivy } from "../../lib/controls";
 import { must, present } from "../../lib/values";
-import { EKS_COMPONENT_CLUSTER, EKS_COMPONENT_NODE_GROUP_V2, hasDefaultNodeGroup } from "./eks";
+import { EKS_COMPONENT_NODE_GROUP_V2 } from "./eks";
 
 /** @pulumi/eks's managed node group component. */
 export const EKS_COMPONENT_MANAGED_NODE_GROUP = "eks:index:ManagedNodeGroup";
@@ -66,50 +63,37 @@ function namedAl2(props: any): string | undefined {
     : undefined;
 }
 
-/**
- * Whether the Cluster is the eks provider plugin's (eks 3 and later, a remote component: the
- * engine gives it its package's provider, pulumi/pulumi source_eval.go `RegisterResource`), not
- * eks 2's local component, whose `createNodeGroup` builds the default node group as a NodeGroup
- * (v1: a CloudFormation stack and a launch configuration, @pulumi/eks 2.8.1 cluster.js) from the
- * program itself: those children are judged by the resource rules, and this reading of
- * `nodeGroupOptions` (a NodeGroupV2's) does not hold for them.
- */
-function servedByEksPlugin(args: { provider?: { type: string } }): boolean {
-  return args.provider?.type === "pulumi:providers:eks";
-}
-
 const AL2_DEFAULT =
   'eks sets no metadata options, and the AL2 AMI allows IMDSv1 (pulumi-eks: "AL2 defaults to off")';
 
 /**
- * A NodeGroupV2's launch template options, or those a Cluster's `nodeGroupOptions` give its
- * default node group (a NodeGroupV2 too): `metadataOptions` as given, else the AMI family named.
+ * A NodeGroupV2's launch template options: `metadataOptions` as given, else the AMI family named.
  */
-function judgeTemplateOptions(ctx: { report(message: string): void }, props: any, where: string) {
+function judgeTemplateOptions(ctx: { report(message: string): void }, props: any) {
   const mo = props?.metadataOptions;
   if (mo !== undefined && mo !== null) {
     if (mo.httpEndpoint === "disabled" || mo.httpTokens === "required") return;
     if (mo.httpTokens !== undefined) {
       ctx.report(
-        `${where}metadataOptions.httpTokens "${String(mo.httpTokens)}" goes as given into the launch template eks creates (IMDSv1 allowed).`,
+        `metadataOptions.httpTokens "${String(mo.httpTokens)}" goes as given into the launch template eks creates (IMDSv1 allowed).`,
       );
       return;
     }
   }
   const al2 = namedAl2(props);
-  if (al2) ctx.report(`${where}metadataOptions.httpTokens is not set with ${al2}: ${AL2_DEFAULT}.`);
+  if (al2) ctx.report(`metadataOptions.httpTokens is not set with ${al2}: ${AL2_DEFAULT}.`);
 }
 
 export const eksComponentNodesImdsV2 = resourcePolicy({
   name: "eks-component-nodes-imdsv2",
   description:
-    'The nodes of an @pulumi/eks ManagedNodeGroup, NodeGroupV2 or Cluster default node group require IMDSv2 where the inputs decide it: a ManagedNodeGroup does not set `enableIMDSv2: false` (eks then creates its launch template with `metadataOptions.httpTokens: "optional"`), a NodeGroupV2 (and a Cluster\'s `nodeGroupOptions`, from which eks 3 and 4 make the default node group a NodeGroupV2) does not pass `metadataOptions.httpTokens: "optional"` (eks copies `metadataOptions` into its launch template), and none leaves the setting out on Amazon Linux 2 named by `operatingSystem: "AL2"` or an AL2 `amiType` (eks then sets no metadata options, and the AL2 AMI allows IMDSv1). IMDSv1 lets any SSRF in a pod read the node role\'s credentials. Left out on another or an unnamed AMI family, or with an `amiId` or the program\'s own `launchTemplate`, the AMI or template decides: not judged. Mandatory, as ec2-instance-imdsv2.',
+    'The nodes of an @pulumi/eks ManagedNodeGroup or NodeGroupV2 require IMDSv2 where the inputs decide it: a ManagedNodeGroup does not set `enableIMDSv2: false` (eks then creates its launch template with `metadataOptions.httpTokens: "optional"`), a NodeGroupV2 does not pass `metadataOptions.httpTokens: "optional"` (eks copies `metadataOptions` into its launch template), and none leaves the setting out on Amazon Linux 2 named by `operatingSystem: "AL2"` or an AL2 `amiType` (eks then sets no metadata options, and the AL2 AMI allows IMDSv1). IMDSv1 lets any SSRF in a pod read the node role\'s credentials. Left out on another or an unnamed AMI family, or with an `amiId` or the program\'s own `launchTemplate`, the AMI or template decides: not judged. A Cluster\'s default node group is not judged here: a real preview shows its launch template (which ec2-instance-imdsv2 judges), and offline it is one of the Cluster\'s unseen children. Mandatory, as ec2-instance-imdsv2.',
   enforcementLevel: "mandatory",
   severity: "high",
   remediationSteps:
-    'Set `enableIMDSv2: true` on a ManagedNodeGroup, or `metadataOptions: { httpTokens: "required", httpEndpoint: "enabled" }` on a NodeGroupV2; for a Cluster\'s default node group on AL2, drop `operatingSystem: "AL2"` or the AL2 `amiType` from `nodeGroupOptions`, or set `skipDefaultNodeGroup: true` and add a ManagedNodeGroup with `enableIMDSv2: true`; or move the nodes to AL2023 or Bottlerocket, whose AMIs require IMDSv2. With your own `launchTemplate`, set `metadataOptions.httpTokens: "required"` there.',
+    'Set `enableIMDSv2: true` on a ManagedNodeGroup, or `metadataOptions: { httpTokens: "required", httpEndpoint: "enabled" }` on a NodeGroupV2; or move the nodes to AL2023 or Bottlerocket, whose AMIs require IMDSv2. With your own `launchTemplate`, set `metadataOptions.httpTokens: "required"` there.',
   references: [checkov("CKV_AWS_79"), trivy("AWS-0130"), fsbp("EC2.8")],
-  types: [EKS_COMPONENT_MANAGED_NODE_GROUP, EKS_COMPONENT_NODE_GROUP_V2, EKS_COMPONENT_CLUSTER],
+  types: [EKS_COMPONENT_MANAGED_NODE_GROUP, EKS_COMPONENT_NODE_GROUP_V2],
   check: (props, ctx, args) => {
     if (args.type === EKS_COMPONENT_MANAGED_NODE_GROUP) {
       if (props?.enableIMDSv2 === false) {
@@ -123,18 +107,6 @@ export const eksComponentNodesImdsV2 = resourcePolicy({
       if (al2) ctx.report(`enableIMDSv2 is left out with ${al2}: ${AL2_DEFAULT}.`);
       return;
     }
-    if (args.type === EKS_COMPONENT_CLUSTER) {
-      // Only a remote Cluster (eks 3 on), which the engine constructs through the eks provider:
-      // eks 2's local Cluster makes a NodeGroup (v1) whose children are judged themselves.
-      if (!servedByEksPlugin(args)) return;
-      const cluster = props ?? {};
-      if (!hasDefaultNodeGroup(cluster)) return;
-      const options = cluster.nodeGroupOptions;
-      // The cluster's own node settings name no OS: the recommended AL2023 unless an AMI decides.
-      if (options === undefined || options === null) return;
-      judgeTemplateOptions(ctx, options, "the default node group: nodeGroupOptions.");
-      return;
-    }
-    judgeTemplateOptions(ctx, props, "");
+    judgeTemplateOptions(ctx, props);
   },
 });

@@ -158,22 +158,6 @@ export function defaultRootStackUrn(stack: string, project: string): string {
   return `urn:pulumi:${stack}::${project}::pulumi:pulumi:Stack::${project}-${stack}`;
 }
 
-/**
- * The provider a remote component is constructed by when the program names none: its package's
- * default provider (pulumi/pulumi pkg/resource/deploy/source_eval.go, `RegisterResource`: `if
- * custom && !providers.IsProviderType(t) || remote` takes the default provider's reference).
- * Offline the plugin never runs and that provider is not registered: its type, URN and name
- * (without the version the engine appends) stand for it. Undefined for any other resource.
- */
-export function remoteDefaultProvider(
-  r: Pick<RecordedResource, "remote" | "provider" | "type" | "urn">,
-): { type: string; urn: string; name: string } | undefined {
-  if (!r.remote || r.provider) return undefined;
-  const type = `pulumi:providers:${r.type.split(":")[0]}`;
-  const urn = `${r.urn.split("::").slice(0, 2).join("::")}::${type}::default`;
-  return { type, urn, name: "default" };
-}
-
 /** The URN of a provider reference `<urn>::<id>` (`providers.ParseReference`). */
 export function providerUrn(ref: string): string {
   const i = ref.lastIndexOf("::");
@@ -218,8 +202,6 @@ export class RequestBuilder {
 
   /** `sg.getProviderResource`: the provider resource registered in this deployment, if any. */
   private provider(r: RecordedResource): ProviderView | undefined {
-    const remote = remoteDefaultProvider(r);
-    if (remote) return { ...remote, properties: engineProperties({}) };
     if (!r.provider) return undefined;
     const urn = providerUrn(r.provider);
     let p = this.providers.get(urn);

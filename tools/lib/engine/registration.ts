@@ -149,8 +149,6 @@ export interface HandBuilt {
   readonly refs?: Record<string, RecordedResource[]>;
   /** false for a component. Default true. */
   readonly custom?: boolean;
-  /** true for a component a provider plugin serves. Default false. */
-  readonly remote?: boolean;
   /** Options set; the others are as without any. */
   readonly options?: Partial<RecordedOptions>;
 }
@@ -175,7 +173,7 @@ export function handBuiltResource(
     type,
     name,
     custom: how.custom ?? true,
-    remote: how.remote ?? false,
+    remote: false,
     parent: how.parent?.urn,
     inputs,
     outputs: how.outputs,
