@@ -49,6 +49,11 @@ describe("arguments a resource class drops", function () {
   });
 
   describe("what a program can observe of a wrapped class: as without the wrapper", () => {
+    // Wrapping a class installs the check's Function.prototype.toString in this process (once);
+    // every later spec of the run would see it: put back what was there when the cases are done.
+    const original = Object.getOwnPropertyDescriptor(Function.prototype, "toString")!;
+    after(() => Object.defineProperty(Function.prototype, "toString", original));
+
     /** A module under node_modules exporting a generated-looking class, once wrapped. */
     const wrapped = () => {
       class Resource {
@@ -140,6 +145,20 @@ describe("arguments a resource class drops", function () {
         watchInputs(module, "/p/node_modules/strict-enum/index.js", () => undefined),
       ).to.not.throw();
       expect(module.exports.Colour).to.equal(Colour);
+    });
+  });
+
+  describe("after the wrapped-class cases", () => {
+    it("Function.prototype.toString is the engine's own again, for the specs that follow", () => {
+      expect(Object.getOwnPropertySymbols(Function.prototype.toString)).to.deep.equal([]);
+      let stack = "";
+      try {
+        Function.prototype.toString.call({});
+      } catch (e) {
+        stack = String((e as Error).stack);
+      }
+      expect(stack).to.contain("requires that 'this' be a Function");
+      expect(stack).to.not.contain("dropped-inputs.js");
     });
   });
 
