@@ -5,9 +5,9 @@
 // Fixtures: test/fixtures/programs/synced-folder-site (the static-website template's public-read
 // folder next to a private one), aws-static-website-cdn (a Website with a CDN, a
 // PublicBucketPolicy), restapi-routes (an open route, an authorized one and a preflight; a second
-// API behind an API key), eks-managed-nodes
+// API behind an API key, with a localPath route), eks-managed-nodes
 // (managed node groups with IMDSv2 off, on, and left out on AL2 and AL2023; a NodeGroupV2 passing
-// httpTokens "optional").
+// httpTokens "optional"; a Cluster whose default node group runs AL2 through nodeGroupOptions, not judged).
 import { expect } from "chai";
 import { summarize } from "../../tools/check/report";
 import type { StackResult } from "../../tools/check/run";
@@ -76,7 +76,7 @@ describe("remote components' inputs (synced-folder, aws-static-website, aws-apig
     expect(p.detail).to.contain("blockPublicAcls false");
   });
 
-  it("the RestAPI's open route is found, the authorized, preflight and keyed routes pass", async () => {
+  it("the RestAPI's open route is found, the authorized, preflight and keyed routes pass; a localPath route's role is found", async () => {
     const r = await runs.check("restapi-routes", [...BOTH]);
     expect(remote(r)).to.deep.equal([
       "aws-apigateway:index:RestAPI api",
@@ -87,11 +87,15 @@ describe("remote components' inputs (synced-folder, aws-static-website, aws-apig
     expect(f.detail).to.match(/^GET \/date without authorization/);
     expect(f.detail).to.not.contain("/orders");
     expect(findings(r, "aws-apigateway-restapi-route-authorization", "keyed")).to.deep.equal([]);
+    const role = judgedAtPreview(r, "aws-apigateway-restapi-static-route-role", "keyed");
+    expect(role.detail).to.contain("GET /docs (localPath)").and.contain("AmazonS3FullAccess");
+    expect(findings(r, "aws-apigateway-restapi-static-route-role", "api")).to.deep.equal([]);
   });
 
-  it("node groups with IMDSv1 allowed by their inputs are found; required, or on AL2023, not", async () => {
+  it("node groups with IMDSv1 allowed by their inputs are found; required, on AL2023, or a Cluster's default group, not", async () => {
     const r = await runs.check("eks-managed-nodes", [...BOTH]);
     expect(remote(r)).to.deep.equal([
+      "eks:index:Cluster al2-default",
       "eks:index:Cluster demo",
       "eks:index:ManagedNodeGroup defaults",
       "eks:index:ManagedNodeGroup legacy",
@@ -104,7 +108,9 @@ describe("remote components' inputs (synced-folder, aws-static-website, aws-apig
     expect(judgedAtPreview(r, rule, "legacy").detail).to.contain('httpTokens "optional"');
     expect(judgedAtPreview(r, rule, "defaults").detail).to.contain('operatingSystem "AL2"');
     expect(judgedAtPreview(r, rule, "self-managed").detail).to.contain("goes as given");
-    for (const name of ["workers", "modern"])
+    // A Cluster's default node group is not judged on its inputs: a real preview sees the Cluster
+    // the plugin registers and its children (the launch template), offline those stay unseen.
+    for (const name of ["workers", "modern", "demo", "al2-default"])
       expect(findings(r, rule, name), name).to.deep.equal([]);
   });
 });

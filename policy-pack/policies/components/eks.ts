@@ -1,5 +1,6 @@
 // @pulumi/eks's Cluster and self-managed node groups: the "no public access" guarantees for what
-// the eks provider plugin creates (eks 2 and later), out of the policies' sight offline: the
+// the eks provider plugin creates (eks 3 and later; eks 2's Node.js SDK is a local component whose
+// children the program registers), out of the policies' sight offline: the
 // Kubernetes API endpoint of the cluster, and the public IPs of the nodes of its default node
 // group, a NodeGroupV2 or a NodeGroup (eksComponentNodesNoPublicIp below).
 //
@@ -16,7 +17,7 @@ import { INTERNET_RANGES } from "../../lib/network/ports";
 import { checkov, fsbp, kics, trivy } from "../../lib/controls";
 import { isSet } from "../../lib/values";
 
-/** @pulumi/eks's Cluster: a provider plugin's component from eks 2 on, local before. */
+/** @pulumi/eks's Cluster: a provider plugin's component from eks 3 on, local before (2.8.1 too). */
 export const EKS_COMPONENT_CLUSTER = "eks:index:Cluster";
 
 export const eksComponentEndpointNotPublic = resourcePolicy({
@@ -41,7 +42,7 @@ export const eksComponentEndpointNotPublic = resourcePolicy({
   check: (props, ctx) => {
     // A Cluster with no arguments (`new eks.Cluster("c")` or `{}`) takes every default: the SDK
     // drops a component's inputs only for a local one (@pulumi/pulumi resource.js,
-    // `PULUMI_NODEJS_SKIP_COMPONENT_INPUTS && !remote ? {} : args`), and eks 2 on is remote.
+    // `PULUMI_NODEJS_SKIP_COMPONENT_INPUTS && !remote ? {} : args`), and eks 3 on is remote.
     const open = eksEndpointOpenTo(props ?? {});
     if (open.length) {
       ctx.report(
@@ -57,7 +58,7 @@ export const eksComponentEndpointNotPublic = resourcePolicy({
  * args.skipDefaultNodeGroup || args.fargate`; the 4.x package's ClusterArgs.skipDefaultNodeGroup:
  * "Defaults to false, unless `fargate` or `autoMode` is enabled").
  */
-function hasDefaultNodeGroup(props: Record<string, any>): boolean {
+export function hasDefaultNodeGroup(props: Record<string, any>): boolean {
   if (props.skipDefaultNodeGroup === true) return false;
   if (isSet(props.fargate)) return false;
   return props.autoMode?.enabled !== true;

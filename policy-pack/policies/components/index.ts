@@ -1,4 +1,4 @@
-// Components served by provider plugins (awsx v3, eks 2+, synced-folder, aws-static-website,
+// Components served by provider plugins (awsx v3, eks 3+, synced-folder, aws-static-website,
 // aws-apigateway): policies on their recorded inputs, with the
 // verdicts of the pack's rules on the resources they create, and a stack policy that lists them.
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
@@ -31,6 +31,7 @@ import { syncedFolderNoPublicAcl } from "./synced-folder";
 import { staticWebsiteNoPublicBucket } from "./static-website";
 import { staticWebsitePublicBucketPolicy } from "./static-website-bucket-policy";
 import { apigatewayComponentRouteAuthorization } from "./apigateway";
+import { apigatewayStaticRouteRole } from "./apigateway-static-routes";
 import { remoteComponentsUnexpanded } from "./remote";
 
 export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
@@ -61,5 +62,6 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   staticWebsiteNoPublicBucket,
   staticWebsitePublicBucketPolicy,
   apigatewayComponentRouteAuthorization,
+  apigatewayStaticRouteRole,
   remoteComponentsUnexpanded,
 ];

@@ -41,15 +41,16 @@ export const remoteComponentsUnexpanded = stackPolicy<RemoteConfig>({
     "Check the listed components' settings against those policies' findings, or build the same resources with @pulumi/aws directly (or a local component) so every child resource is checked. `pulumi preview --policy-pack` on a real stack sees the children once the plugin registers them.",
   references: [awsDocs("pulumi/pulumi#12553 (mocks cannot see remote children)")],
   config: {
-    // Pulumi's multi-language component packages for AWS: awsx v1+ (`awsx:ec2:Vpc`), eks v2+
-    // (`eks:index:Cluster`; eks v1 ran in the program, and its components show their children,
+    // Pulumi's multi-language component packages for AWS: awsx v1+ (`awsx:ec2:Vpc`), eks v3+
+    // (`eks:index:Cluster`; eks v1 and v2 run in the program for Node.js (2.8.1's cluster.js
+    // registers its children itself), and their components show their children,
     // so the children check below excludes them), aws-apigateway (`aws-apigateway:index:RestAPI`)
     // aws-static-website (`aws-static-website:index:Website`) and synced-folder
     // (`synced-folder:index:S3BucketFolder`, and its Azure and Google Cloud folders: pulumi/
     // pulumi-synced-folder schema.json marks all three `"isComponent": true`, so its SDKs register
     // them remote; their objects are as unseen as any other remote child).
     remoteComponentPackages: stringListSchema(
-      "Packages whose component tokens are remote (awsx v3, eks v2+, aws-apigateway, aws-static-website, synced-folder). awsx classic (`awsx:x:...`) is local and excluded, as is any component whose children were recorded.",
+      "Packages whose component tokens are remote (awsx v3, eks v3+, aws-apigateway, aws-static-website, synced-folder). awsx classic (`awsx:x:...`) is local and excluded, as is any component whose children were recorded.",
       ["awsx", "eks", "aws-apigateway", "aws-static-website", "synced-folder"],
     ),
     remoteComponentTypes: stringListSchema(

@@ -21,7 +21,7 @@ import {
 import { NATIVE_IAM_GROUP, NATIVE_IAM_ROLE, NATIVE_IAM_USER } from "../../lib/native/types";
 import { cdkNag, checkov } from "../../lib/controls";
 
-interface ManagedPolicyConfig {
+export interface ManagedPolicyConfig {
   allowedManagedPolicies: { arn: string; reason: string }[];
 }
 
@@ -123,14 +123,44 @@ export const DEFAULT_ALLOWED_MANAGED_POLICIES: readonly { arn: string; reason: s
 const AWS_MANAGED = /^arn:aws[a-z-]*:iam::aws:policy(\/.+)$/;
 
 /** `policy/<path>/<name>` of an AWS-managed policy ARN, partition-independent; undefined otherwise. */
-function awsManagedKey(arn: string): string | undefined {
+export function awsManagedKey(arn: string): string | undefined {
   const m = AWS_MANAGED.exec(arn);
   return m ? m[1].toLowerCase() : undefined;
+}
+
+/** The keys (awsManagedKey) of the allow-list entries that give a reason of 10 characters or more. */
+export function allowedManagedKeys(entries: ManagedPolicyConfig["allowedManagedPolicies"]) {
+  return new Set(
+    entries
+      .filter((e) => typeof e?.reason === "string" && e.reason.trim().length >= 10)
+      .map((e) => awsManagedKey(e.arn) ?? e.arn.toLowerCase()),
+  );
 }
 
 function isCustomerPolicy(r: PolicyResource): boolean {
   return r.type === IAM_POLICY;
 }
+
+/**
+ * The allow-list's config schema, which aws-apigateway-restapi-static-route-role declares too: a
+ * policy reads only its own config, so a stack that allow-lists a policy sets it under both.
+ */
+export const ALLOWED_MANAGED_POLICIES_CONFIG = {
+  allowedManagedPolicies: {
+    type: "array" as const,
+    default: DEFAULT_ALLOWED_MANAGED_POLICIES,
+    description:
+      "AWS-managed policies that may be attached, each with the reason. The default lists AWS's narrow execution-role policies; set a shorter list (or []) to tighten it.",
+    items: {
+      type: "object" as const,
+      properties: {
+        arn: { type: "string" as const },
+        reason: { type: "string" as const, minLength: 10 },
+      },
+      required: ["arn", "reason"],
+    },
+  },
+};
 
 export const managedPolicyAllowlist = stackPolicy<ManagedPolicyConfig>({
   name: "iam-managed-policy-allowlist",
@@ -146,19 +176,7 @@ export const managedPolicyAllowlist = stackPolicy<ManagedPolicyConfig>({
     checkov("CKV_AWS_275"),
     checkov("CKV2_AWS_56"),
   ],
-  config: {
-    allowedManagedPolicies: {
-      type: "array",
-      default: DEFAULT_ALLOWED_MANAGED_POLICIES,
-      description:
-        "AWS-managed policies that may be attached, each with the reason. The default lists AWS's narrow execution-role policies; set a shorter list (or []) to tighten it.",
-      items: {
-        type: "object",
-        properties: { arn: { type: "string" }, reason: { type: "string", minLength: 10 } },
-        required: ["arn", "reason"],
-      },
-    },
-  },
+  config: ALLOWED_MANAGED_POLICIES_CONFIG,
   types: [
     IAM_ROLE,
     NATIVE_IAM_ROLE,
@@ -174,11 +192,7 @@ export const managedPolicyAllowlist = stackPolicy<ManagedPolicyConfig>({
     SSO_MANAGED_POLICY_ATTACHMENT,
   ],
   check: (ctx) => {
-    const allowed = new Set(
-      ctx.config.allowedManagedPolicies
-        .filter((e) => typeof e?.reason === "string" && e.reason.trim().length >= 10)
-        .map((e) => awsManagedKey(e.arn) ?? e.arn.toLowerCase()),
-    );
+    const allowed = allowedManagedKeys(ctx.config.allowedManagedPolicies);
     const { index } = ctx;
     const judge = (
       r: PolicyResource,

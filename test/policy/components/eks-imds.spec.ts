@@ -7,7 +7,10 @@ import {
   EKS_COMPONENT_MANAGED_NODE_GROUP,
   eksComponentNodesImdsV2 as policy,
 } from "../../../policy-pack/policies/components/eks-imds";
-import { EKS_COMPONENT_NODE_GROUP_V2 } from "../../../policy-pack/policies/components/eks";
+import {
+  EKS_COMPONENT_CLUSTER,
+  EKS_COMPONENT_NODE_GROUP_V2,
+} from "../../../policy-pack/policies/components/eks";
 import { res } from "../fixture";
 import { findingsOf, run, UNKNOWN } from "../fixtures/iam";
 
@@ -34,6 +37,24 @@ const v2 = (over: Record<string, unknown> = {}) =>
       instanceType: "t3.medium",
       operatingSystem: "AL2",
       metadataOptions: { httpTokens: "required", httpEndpoint: "enabled" },
+      ...over,
+    },
+    { custom: false },
+  );
+
+/** A Cluster whose default node group names AL2 and requires IMDSv2 in its nodeGroupOptions. */
+const cluster = (options: Record<string, unknown> = {}, over: Record<string, unknown> = {}) =>
+  res(
+    EKS_COMPONENT_CLUSTER,
+    "demo",
+    {
+      endpointPublicAccess: false,
+      nodeGroupOptions: {
+        instanceType: "t3.medium",
+        operatingSystem: "AL2",
+        metadataOptions: { httpTokens: "required", httpEndpoint: "enabled" },
+        ...options,
+      },
       ...over,
     },
     { custom: false },
@@ -106,6 +127,34 @@ describe("eks-component-nodes-imdsv2", () => {
           await findingsOf(policy, [v2({ metadataOptions: undefined, ...over })]),
           label,
         ).to.deep.equal([]);
+      }
+    });
+    it("a Cluster's default node group is not judged: a real preview shows its launch template, offline it is unseen", async () => {
+      // In a real preview the eks plugin registers the Cluster policies see (no provider of the
+      // program's) and its children, whose launch template ec2-instance-imdsv2 judges; eks 2's
+      // local Cluster registers them from the program: judged here too, they would count twice.
+      for (const [label, c] of [
+        [
+          "nodeGroupOptions on AL2, metadata options left out",
+          cluster({ metadataOptions: undefined }),
+        ],
+        [
+          "nodeGroupOptions passing httpTokens optional",
+          cluster({ metadataOptions: { httpTokens: "optional" } }),
+        ],
+        [
+          "an AL2 amiType",
+          cluster({
+            metadataOptions: undefined,
+            operatingSystem: undefined,
+            amiType: "AL2_x86_64",
+          }),
+        ],
+        ["unknown at preview", cluster({ metadataOptions: undefined, operatingSystem: UNKNOWN })],
+        ["no arguments at all", res(EKS_COMPONENT_CLUSTER, "bare", {}, { custom: false })],
+      ] as const) {
+        const { findings, notes } = await run(policy, [c]);
+        expect({ findings, notes }, label).to.deep.equal({ findings: [], notes: [] });
       }
     });
     it("a NodeGroupV2 with the metadata endpoint disabled", async () => {

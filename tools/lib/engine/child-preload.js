@@ -99,6 +99,10 @@
 //    This one changes what the program sees too: ts-node's language service gives no JSDoc
 //    documentation for a name declared in a TypeScript file, the program's or a declaration file
 //    (ts-node 10's `getTypeInfo(...).comment` is empty); a service the program makes is untouched.
+// 22. A key of a resource's arguments its generated class drops (not an input of the type) is
+//    warned about through the program's SDK, at the program's line (./dropped-inputs.js). The
+//    exported classes become Proxies of themselves, which their prototypes' `constructor` and
+//    `Function.prototype.toString` answer for, so identity and text hold (docs/check-reports.md).
 "use strict";
 const Module = require("module");
 const fs = require("fs");
@@ -136,6 +140,7 @@ const { recordStop } = require("./apply-stopped");
 const { recordErrorLogSites } = require("./log-error-sites");
 const { standInSecretReads, undecryptableFromEnvironment } = require("./secret-config-reads");
 const { lendToTsNode, lendToEsmHooks, lentFromEnvironment } = require("./lend-ts-options");
+const { hideOwnFrames, watchInputs } = require("./dropped-inputs");
 
 const DEBUGGABLE = path.join("@pulumi", "pulumi", "runtime", "debuggable.js");
 const INVOKE = path.join("@pulumi", "pulumi", "runtime", "invoke.js");
@@ -295,7 +300,7 @@ if (process.env.OFFLINE_LEND_ESM && typeof Module.register === "function") {
 // Each CommonJS module, once it has run, whichever loader loaded it (./module-hooks.js).
 hookModuleLoads(afterLoad);
 
-/** What the preload changes in a module once it has run, by its file name (items 1 to 21). */
+/** What the preload changes in a module once it has run, by its file name (items 1 to 22). */
 function afterLoad(module, filename) {
   if (filename.endsWith(DEBUGGABLE)) {
     if (!leakDebugging) lightenDebuggablePromise(module.exports);
@@ -310,8 +315,10 @@ function afterLoad(module, filename) {
   } else if (isAutomationModule(filename, "cmd.js")) automation.guardCommand(module.exports);
   else if (AUTOMATION_ENTRIES.some((f) => isAutomationModule(filename, f)))
     automation.recordEntryPoints(module.exports);
-  else if (filename.endsWith(SDK_RESOURCE)) widenFramePattern(module.exports);
-  else if (guardingMocks && filename.endsWith(SDK_MOCKS))
+  else if (filename.endsWith(SDK_RESOURCE)) {
+    widenFramePattern(module.exports);
+    hideOwnFrames(module.exports);
+  } else if (guardingMocks && filename.endsWith(SDK_MOCKS))
     guardMocks(module.exports, appendSite, programFrame);
   else if (filename.endsWith(SDK_SETTINGS)) {
     if (guardingMocks) guardMockOptions(module.exports, appendSite, programFrame);
@@ -340,5 +347,12 @@ function afterLoad(module, filename) {
   } else if (trace.tracing && !sdkLoaded && filename.endsWith(SDK_INDEX)) {
     sdkLoaded = true;
     trace.traceEvent(TRACE_AS, "sdk-loaded");
+  } else if (filename.includes(NODE_MODULES)) {
+    // Any package's exports, whatever they do on a read: a failure here leaves the module as it is.
+    try {
+      watchInputs(module, filename, programCallSite);
+    } catch {
+      // no warnings about this module's classes
+    }
   }
 }

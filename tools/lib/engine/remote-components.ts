@@ -1,5 +1,5 @@
 // The engine's side of remote components (served by a provider plugin, `remote: true`, e.g. awsx
-// v3 or eks 2+) for ./monitor.ts. Their plugin never runs offline, so their children stay unseen:
+// v3 or eks 3+) for ./monitor.ts. Their plugin never runs offline, so their children stay unseen:
 // inputs the plugin refuses fail the registration, as the plugin would in either phase
 // (./remote-refusals.ts); in the apply phase the component reports the outputs and child
 // references that follow from its inputs (./remote-outputs.ts, ./remote-references.ts), the rest
