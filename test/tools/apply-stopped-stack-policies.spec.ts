@@ -76,7 +76,7 @@ describe("stack policies on an apply phase stopped at the program's top level", 
       "--fail-on-unevaluated",
     );
     expect(gated.code, gated.stderr).to.equal(1);
-    expect(reportOf(gated.stdout).summary.unevaluatedMandatory).to.equal(4);
+    expect(reportOf(gated.stdout).summary.unevaluatedMandatory).to.equal(5);
   });
 
   it("a resource made only after the stop: its findings are preview's, never the apply phase's", async () => {

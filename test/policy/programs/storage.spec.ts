@@ -133,6 +133,7 @@ describe("s3, kms and logs policies on a program recorded under the mock runtime
       // so (a note, not a pass), and pass at up.
       const readers = [
         "s3-bucket-cross-account-restricted",
+        "s3-bucket-policy-cloudfront-source",
         "s3-bucket-policy-no-lockout",
         "s3-bucket-policy-no-public-principal",
         "s3-bucket-tls-only",
