@@ -40,3 +40,32 @@ describe("list-valued config keys of the pack's rules", () => {
     });
   }
 });
+
+describe("allowedManagedPolicies, the one schema two rules take", () => {
+  // aws-apigateway-restapi-static-route-role judges the role a localPath route makes with the IAM
+  // allow-list rule's schema: each rule reads only its own config, so each refuses a bad entry.
+  for (const policy of [
+    "iam-managed-policy-allowlist",
+    "aws-apigateway-restapi-static-route-role",
+  ]) {
+    it(`${policy}: an entry needs an ARN and a reason of 10 characters or more`, () => {
+      const arn = "arn:aws:iam::aws:policy/AmazonS3FullAccess";
+      const bad: [string, string][] = [
+        [JSON.stringify([arn]), "allowedManagedPolicies.0"],
+        [JSON.stringify([{ arn, reason: "" }]), "allowedManagedPolicies.0.reason"],
+        [JSON.stringify([{ reason: "static pages of a demo API" }]), "allowedManagedPolicies.0"],
+      ];
+      for (const [value, key] of bad) {
+        const lines = refusal(`{"${policy}": {"allowedManagedPolicies": ${value}}}`);
+        expect(lines, value).to.have.length(1);
+        expect(lines[0], value).to.contain(
+          `validating policy config: platform-guardrails 0.1.0  ${policy}: ${key}`,
+        );
+      }
+      const good = [{ arn, reason: "static pages of a demo API, no other bucket" }];
+      expect(
+        refusal(`{"${policy}": {"allowedManagedPolicies": ${JSON.stringify(good)}}}`),
+      ).to.deep.equal([]);
+    });
+  }
+});

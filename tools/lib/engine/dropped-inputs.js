@@ -44,6 +44,7 @@
 const Module = require("module");
 const path = require("path");
 const { frameOf } = require("./frame-of");
+const { editDistance } = require("../edit-distance");
 
 const HIDDEN = Symbol.for("offline-check.hidden-frames");
 const WRAPPED = Symbol.for("offline-check.inputs-watched");
@@ -141,23 +142,6 @@ function inputsOf(cls) {
     if (!OUTPUT.test(m[2].trim())) inputs.add(m[1]);
   }
   return inputs;
-}
-
-/** Edit distance with adjacent swaps (as tools/lib/edit-distance.ts, for this plain-JS preload). */
-function editDistance(a, b) {
-  const d = Array.from({ length: a.length + 1 }, (_, i) =>
-    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
-  );
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-      }
-    }
-  }
-  return d[a.length][b.length];
 }
 
 /**

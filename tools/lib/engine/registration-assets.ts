@@ -60,14 +60,6 @@ export function missingAssetFiles(
   return found;
 }
 
-/** The engine's message for the first missing file of a registration, if any. */
-export function missingAssetPath(
-  inputs: Record<string, unknown>,
-  dirs: readonly string[],
-): string | undefined {
-  return missingAssetFiles(inputs, dirs)[0]?.message;
-}
-
 /** The type token of the Pulumi command provider's local command (@pulumi/command `local.Command`). */
 const LOCAL_COMMAND = "command:local:Command";
 

@@ -5,26 +5,18 @@
 // false. A rule that reads a boolean input reads it through here, so `storageEncrypted: "true"`
 // counts as encryption turned on, as it does once created.
 
+import { flagValue } from "../../../policy-pack/lib/bool-flags";
 import type { CrossRule } from "./rule";
-
-const TRUE = new Set(["1", "t", "T", "TRUE", "true", "True"]);
-const FALSE = new Set(["0", "f", "F", "FALSE", "false", "False"]);
 
 /**
  * `true` or `false` for a boolean or a string strconv.ParseBool reads; `undefined` for anything
- * else (left out, unknown, or a string the provider would refuse as no boolean at all).
+ * else (left out, unknown, or a string the provider would refuse as no boolean at all). The pack's
+ * own reader, so a rule and a provider check never read one switch two ways.
  */
-export function boolInput(v: unknown): boolean | undefined {
-  if (typeof v === "boolean") return v;
-  if (typeof v !== "string") return undefined;
-  return TRUE.has(v) ? true : FALSE.has(v) ? false : undefined;
-}
+export const boolInput: (v: unknown) => boolean | undefined = flagValue;
 
 /** The input is true as the provider reads it. */
 export const isTrue = (v: unknown): boolean => boolInput(v) === true;
-
-/** The input is false as the provider reads it (given, and false). */
-export const isFalse = (v: unknown): boolean => boolInput(v) === false;
 
 /** A boolean input read as false, as a refusal shows it: `false`, `"0" (false)`, or left out. */
 export function shownFalse(v: unknown): string {

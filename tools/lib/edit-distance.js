@@ -1,8 +1,11 @@
 // The one edit distance the tools' "did you mean" hints use (flags, config keys, stacks, regions,
-// resource types).
+// resource types, and the program's preload naming the input nearest to a dropped argument:
+// ./engine/dropped-inputs.js, plain JavaScript, which is why this is a .js module typed by
+// ./edit-distance.d.ts).
+"use strict";
 
 /** Edit distance (Damerau–Levenshtein: adjacent swaps count one, so `--veiw` is one from `--view`). */
-export function editDistance(a: string, b: string): number {
+function editDistance(a, b) {
   const d = Array.from({ length: a.length + 1 }, (_, i) =>
     Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
   );
@@ -22,17 +25,14 @@ export function editDistance(a: string, b: string): number {
  * The candidate nearest to `word` (the first of equals) that is at most `limit(candidate)` edits
  * away, both compared through `normalize`; undefined when none is.
  */
-export function nearest(
-  word: string,
-  candidates: Iterable<string>,
-  limit: (candidate: string) => number,
-  normalize: (s: string) => string = (s) => s,
-): string | undefined {
+function nearest(word, candidates, limit, normalize = (s) => s) {
   const w = normalize(word);
-  let best: { c: string; d: number } | undefined;
+  let best;
   for (const c of candidates) {
     const d = editDistance(w, normalize(c));
     if (d <= limit(c) && (!best || d < best.d)) best = { c, d };
   }
-  return best?.c;
+  return best && best.c;
 }
+
+module.exports = { editDistance, nearest };
